@@ -1,0 +1,71 @@
+package gov.shaoxing.investment.common;
+
+import java.util.Map;
+
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns {@code first}/{@code after} into a validated request and keyset positions into opaque cursors, using the
+ * framework's {@link CursorStrategy} so every connection shares one cursor format.
+ */
+@Component
+public class Paging {
+
+	private final CursorStrategy<ScrollPosition> cursors;
+
+	private final PagingProperties properties;
+
+	Paging(CursorStrategy<ScrollPosition> cursors, PagingProperties properties) {
+		this.cursors = cursors;
+		this.properties = properties;
+	}
+
+	public PageRequest request(Integer first, String after) {
+		int size = first == null ? this.properties.defaultSize() : first;
+		if (size < 0 || size > this.properties.maxSize()) {
+			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first",
+					"first must be between 0 and " + this.properties.maxSize() + "; it was " + size + ".");
+		}
+		Map<String, Object> keys = null;
+		if (after != null) {
+			ScrollPosition position;
+			try {
+				position = this.cursors.fromCursor(after);
+			}
+			catch (RuntimeException ex) {
+				throw invalidCursor();
+			}
+			if (!(position instanceof KeysetScrollPosition keyset) || keyset.getKeys().isEmpty()) {
+				throw invalidCursor();
+			}
+			keys = keyset.getKeys();
+		}
+		return new PageRequest(size, keys);
+	}
+
+	public String cursor(Map<String, ?> keys) {
+		return this.cursors.toCursor(ScrollPosition.forward(keys));
+	}
+
+	private static ApiException invalidCursor() {
+		return new ApiException(ErrorCode.INVALID_CURSOR, "after",
+				"after is not a cursor issued by this connection.");
+	}
+
+	/** A validated page request: its size, and the keyset after which it starts (null for the first page). */
+	public record PageRequest(int size, Map<String, Object> after) {
+
+		public String afterString(String key) {
+			Object value = this.after == null ? null : this.after.get(key);
+			if (value != null && !(value instanceof String)) {
+				throw invalidCursor();
+			}
+			return (String) value;
+		}
+
+	}
+
+}

@@ -1,0 +1,6 @@
+package gov.shaoxing.investment.district;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface DistrictRepository extends MongoRepository<District, String> {
+}

@@ -1,0 +1,57 @@
+package gov.shaoxing.investment.district;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import gov.shaoxing.investment.common.CachedCollection;
+import gov.shaoxing.investment.common.ReadModelProperties;
+
+import org.springframework.stereotype.Service;
+
+/** Reads districts, in the plan's order. */
+@Service
+public class DistrictService {
+
+	private final DistrictRepository repository;
+
+	private final CachedCollection<District> districts;
+
+	DistrictService(DistrictRepository repository, ReadModelProperties readModel) {
+		this.repository = repository;
+		this.districts = new CachedCollection<>(readModel, this::loadAll, repository::findAllById, District::code);
+	}
+
+	public List<District> all() {
+		return this.districts.all();
+	}
+
+	public District byCode(String code) {
+		return code == null ? null : this.districts.byId(code);
+	}
+
+	public Map<String, District> byCodes(Collection<String> codes) {
+		return this.districts.byIds(codes);
+	}
+
+	/** Position in the plan's order, for sorting; unknown codes sort last. */
+	public int planOrder(String code) {
+		District district = byCode(code);
+		return district == null ? Integer.MAX_VALUE : district.planOrder();
+	}
+
+	public void saveAll(Collection<District> all) {
+		this.repository.saveAll(all);
+		this.districts.invalidate();
+	}
+
+	public void invalidate() {
+		this.districts.invalidate();
+	}
+
+	private List<District> loadAll() {
+		return this.repository.findAll().stream().sorted(Comparator.comparingInt(District::planOrder)).toList();
+	}
+
+}

@@ -1,0 +1,49 @@
+package gov.shaoxing.investment.official;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.department.Department;
+import gov.shaoxing.investment.department.DepartmentService;
+
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class OfficialController {
+
+	private final OfficialService officials;
+
+	private final DepartmentService departments;
+
+	OfficialController(OfficialService officials, DepartmentService departments) {
+		this.officials = officials;
+		this.departments = departments;
+	}
+
+	@SchemaMapping
+	String id(Official official) {
+		return GlobalId.encode("Official", official.id());
+	}
+
+	@BatchMapping
+	Map<Official, Department> department(List<Official> officials) {
+		Map<String, Department> found = this.departments
+			.byCodes(officials.stream().map(Official::departmentCode).distinct().toList());
+		return officials.stream()
+			.filter((o) -> found.containsKey(o.departmentCode()))
+			.collect(Collectors.toMap((o) -> o, (o) -> found.get(o.departmentCode()), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "Department", field = "officials")
+	Map<Department, List<Official>> officialsOfDepartments(List<Department> departments) {
+		Map<String, List<Official>> found = this.officials
+			.byDepartments(departments.stream().map(Department::code).toList());
+		return departments.stream()
+			.collect(Collectors.toMap((d) -> d, (d) -> found.getOrDefault(d.code(), List.of()), (a, b) -> a));
+	}
+
+}
