@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.common;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class CachedCollection<T> {
 
 	private final Function<T, String> idOf;
 
-	private volatile Map<String, T> cache;
+	private volatile Snapshot<T> cache;
 
 	public CachedCollection(ReadModelProperties properties, Supplier<List<T>> loadAll,
 			Function<Collection<String>, List<T>> loadByIds, Function<T, String> idOf) {
@@ -31,9 +32,9 @@ public final class CachedCollection<T> {
 		this.idOf = idOf;
 	}
 
-	/** Every element, in the store's natural order of the loader. */
+	/** Every element, in the loader's order; an unmodifiable list that callers must not hold on to. */
 	public List<T> all() {
-		return this.enabled ? List.copyOf(snapshot().values()) : this.loadAll.get();
+		return this.enabled ? snapshot().list() : this.loadAll.get();
 	}
 
 	/** The elements with the given ids, keyed by id; unknown ids are absent. One store query when uncached. */
@@ -43,7 +44,7 @@ public final class CachedCollection<T> {
 			return result;
 		}
 		if (this.enabled) {
-			Map<String, T> snapshot = snapshot();
+			Map<String, T> snapshot = snapshot().map();
 			for (String id : ids) {
 				T value = snapshot.get(id);
 				if (value != null) {
@@ -68,22 +69,30 @@ public final class CachedCollection<T> {
 		this.cache = null;
 	}
 
-	private Map<String, T> snapshot() {
-		Map<String, T> current = this.cache;
+	public boolean enabled() {
+		return this.enabled;
+	}
+
+	private Snapshot<T> snapshot() {
+		Snapshot<T> current = this.cache;
 		if (current == null) {
 			synchronized (this) {
 				current = this.cache;
 				if (current == null) {
-					Map<String, T> loaded = new LinkedHashMap<>();
-					for (T value : this.loadAll.get()) {
-						loaded.put(this.idOf.apply(value), value);
+					List<T> list = List.copyOf(this.loadAll.get());
+					Map<String, T> map = new LinkedHashMap<>();
+					for (T value : list) {
+						map.put(this.idOf.apply(value), value);
 					}
-					current = java.util.Collections.unmodifiableMap(loaded);
+					current = new Snapshot<>(list, Collections.unmodifiableMap(map));
 					this.cache = current;
 				}
 			}
 		}
 		return current;
+	}
+
+	private record Snapshot<T>(List<T> list, Map<String, T> map) {
 	}
 
 }

@@ -80,7 +80,8 @@ class StoreConfiguration {
 			if (this.properties.oplog()) {
 				this.server.enableOplog();
 			}
-			InetSocketAddress address = this.server.bind("127.0.0.1", 0);
+			this.server.bind("127.0.0.1", 0);
+			InetSocketAddress address = this.server.getLocalAddress();
 			log.info("Store: embedded mongo-java-server, {}, on 127.0.0.1:{} (set MONGODB_URI to use a real MongoDB)",
 					where, address.getPort());
 			return "mongodb://127.0.0.1:" + address.getPort() + "/";

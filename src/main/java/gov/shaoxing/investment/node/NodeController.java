@@ -1,0 +1,50 @@
+package gov.shaoxing.investment.node;
+
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.measure.MeasureService;
+import gov.shaoxing.investment.official.OfficialService;
+import gov.shaoxing.investment.project.ProjectService;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Resolves Relay global IDs to objects of any type; an ID of an unknown object gives null. */
+@Controller
+class NodeController {
+
+	private final ProjectService projects;
+
+	private final DistrictService districts;
+
+	private final DepartmentService departments;
+
+	private final OfficialService officials;
+
+	private final MeasureService measures;
+
+	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
+			OfficialService officials, MeasureService measures) {
+		this.projects = projects;
+		this.districts = districts;
+		this.departments = departments;
+		this.officials = officials;
+		this.measures = measures;
+	}
+
+	@QueryMapping
+	Object node(@Argument String id) {
+		GlobalId global = GlobalId.decode(id);
+		return switch (global.type()) {
+			case "Project" -> this.projects.byCode(global.key());
+			case "District" -> this.districts.byCode(global.key());
+			case "Department" -> this.departments.byCode(global.key());
+			case "Official" -> this.officials.byId(global.key());
+			case "WorkMeasure" -> this.measures.byId(global.key());
+			default -> null;
+		};
+	}
+
+}

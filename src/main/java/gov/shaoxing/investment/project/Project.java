@@ -1,0 +1,45 @@
+package gov.shaoxing.investment.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A major project of the programme. Its natural key {@code code} is also its document id; district, departments and
+ * officials are referenced by id. Amounts are exact decimals in 亿元.
+ */
+@Document("projects")
+@CompoundIndex(name = "location", def = "{'location.latitude': 1, 'location.longitude': 1}")
+@CompoundIndex(name = "district_category", def = "{'districtCode': 1, 'category': 1}")
+public record Project(@Id String code, @Indexed ProjectCategory category, String name,
+		@Indexed String districtCode, @Indexed String leadDepartmentCode, @Indexed List<String> coDepartmentCodes,
+		String ownerEnterprise, @Indexed BigDecimal totalInvestment, BigDecimal plannedInvestment,
+		@Indexed boolean strategicEmerging, @Indexed boolean techUpgradePlan, @Indexed ProjectStatus status,
+		LocalDate plannedStart, LocalDate plannedFinish, Location location,
+		@Indexed(unique = true, sparse = true) String nationalCode, Liaison liaison, int year, boolean demo) {
+
+	public Project {
+		coDepartmentCodes = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);
+	}
+
+	public ScaleBand scaleBand() {
+		return ScaleBand.of(this.totalInvestment);
+	}
+
+	/** Where the project is: a WGS-84 point and a postal address. */
+	public record Location(double latitude, double longitude, String address) {
+	}
+
+	/**
+	 * The 一对一 liaison: the city leader and the department assigned to the project, and the named cadre of that
+	 * department who is the day-to-day contact.
+	 */
+	public record Liaison(String cityLeaderId, String departmentCode, String cadreId) {
+	}
+
+}

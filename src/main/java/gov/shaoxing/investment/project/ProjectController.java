@@ -1,0 +1,161 @@
+package gov.shaoxing.investment.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.department.Department;
+import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.district.District;
+import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.official.Official;
+import gov.shaoxing.investment.official.OfficialService;
+import gov.shaoxing.investment.project.ProjectAggregate.ProjectGroup;
+import gov.shaoxing.investment.project.ProjectService.ProjectsKey;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProjectController {
+
+	private final ProjectService projects;
+
+	private final DistrictService districts;
+
+	private final DepartmentService departments;
+
+	private final OfficialService officials;
+
+	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
+			OfficialService officials, BatchLoaderRegistry registry) {
+		this.projects = projects;
+		this.districts = districts;
+		this.departments = departments;
+		this.officials = officials;
+		registry.<ProjectsKey, ProjectConnection>forName("scopedProjects")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> projects.searchAll(keys)));
+	}
+
+	@QueryMapping
+	ProjectConnection projects(@Argument ProjectFilter filter, @Argument List<ProjectOrder> orderBy,
+			@Argument Integer first, @Argument String after) {
+		return this.projects.search(filter, orderBy, first, after);
+	}
+
+	@QueryMapping
+	Project project(@Argument String id) {
+		return this.projects.byCode(GlobalId.keyOf(id, "Project"));
+	}
+
+	@QueryMapping
+	Project projectByCode(@Argument String code) {
+		return this.projects.byCode(code);
+	}
+
+	@QueryMapping
+	Project projectByNationalCode(@Argument String nationalCode) {
+		String code = NationalProjectCode.require(nationalCode, "nationalCode");
+		ProjectConnection found = this.projects.search(new ProjectFilter(null, null, null, null, null, null, null,
+				null, null, null, null, code), null, 1, null);
+		return found.edges().isEmpty() ? null : found.edges().get(0).node();
+	}
+
+	@SchemaMapping(typeName = "District", field = "projects")
+	CompletableFuture<ProjectConnection> districtProjects(District district, @Argument ProjectFilter filter,
+			@Argument List<ProjectOrder> orderBy, @Argument Integer first, @Argument String after,
+			DataLoader<ProjectsKey, ProjectConnection> scopedProjects) {
+		return scopedProjects.load(new ProjectsKey(district.code(), null, filter, orderBy, first, after));
+	}
+
+	@SchemaMapping(typeName = "Department", field = "projects")
+	CompletableFuture<ProjectConnection> departmentProjects(Department department, @Argument ProjectFilter filter,
+			@Argument List<ProjectOrder> orderBy, @Argument Integer first, @Argument String after,
+			DataLoader<ProjectsKey, ProjectConnection> scopedProjects) {
+		return scopedProjects.load(new ProjectsKey(null, department.code(), filter, orderBy, first, after));
+	}
+
+	@SchemaMapping
+	String id(Project project) {
+		return GlobalId.encode("Project", project.code());
+	}
+
+	@SchemaMapping
+	List<ScaleBand> scaleBands(Project project) {
+		return ScaleBand.cumulative(project.totalInvestment());
+	}
+
+	@SchemaMapping(typeName = "ProjectAggregate")
+	List<ProjectGroup> groups(ProjectAggregate aggregate, @Argument ProjectGroupBy by) {
+		return aggregate.groups(switch (by) {
+			case DISTRICT -> Project::districtCode;
+			case CATEGORY -> (p) -> p.category().name();
+			case STATUS -> (p) -> p.status().name();
+			case SCALE_BAND -> (p) -> p.scaleBand().name();
+			case LEAD_DEPARTMENT -> Project::leadDepartmentCode;
+		});
+	}
+
+	@BatchMapping
+	Map<Project, District> district(List<Project> projects) {
+		Map<String, District> found = this.districts.byCodes(codes(projects, Project::districtCode));
+		return toMap(projects, (p) -> found.get(p.districtCode()));
+	}
+
+	@BatchMapping
+	Map<Project, Department> leadDepartment(List<Project> projects) {
+		Map<String, Department> found = this.departments.byCodes(codes(projects, Project::leadDepartmentCode));
+		return toMap(projects, (p) -> found.get(p.leadDepartmentCode()));
+	}
+
+	@BatchMapping
+	Map<Project, List<Department>> coDepartments(List<Project> projects) {
+		Map<String, Department> found = this.departments
+			.byCodes(projects.stream().flatMap((p) -> p.coDepartmentCodes().stream()).distinct().toList());
+		return toMap(projects,
+				(p) -> p.coDepartmentCodes().stream().map(found::get).filter((d) -> d != null).toList());
+	}
+
+	@BatchMapping(typeName = "Liaison")
+	Map<Project.Liaison, Official> cityLeader(List<Project.Liaison> liaisons) {
+		Map<String, Official> found = this.officials.byIds(codes(liaisons, Project.Liaison::cityLeaderId));
+		return toMap(liaisons, (l) -> found.get(l.cityLeaderId()));
+	}
+
+	@BatchMapping(typeName = "Liaison")
+	Map<Project.Liaison, Official> cadre(List<Project.Liaison> liaisons) {
+		Map<String, Official> found = this.officials.byIds(codes(liaisons, Project.Liaison::cadreId));
+		return toMap(liaisons, (l) -> found.get(l.cadreId()));
+	}
+
+	@BatchMapping(typeName = "Liaison")
+	Map<Project.Liaison, Department> department(List<Project.Liaison> liaisons) {
+		Map<String, Department> found = this.departments.byCodes(codes(liaisons, Project.Liaison::departmentCode));
+		return toMap(liaisons, (l) -> found.get(l.departmentCode()));
+	}
+
+	private static <T> List<String> codes(List<T> parents, Function<T, String> code) {
+		return parents.stream().map(code).filter((c) -> c != null).distinct().toList();
+	}
+
+	/** Parent-to-value map; parents whose value is missing are left out, which GraphQL answers with null. */
+	private static <P, V> Map<P, V> toMap(List<P> parents, Function<P, V> value) {
+		Map<P, V> map = new java.util.HashMap<>();
+		for (P parent : parents) {
+			V v = value.apply(parent);
+			if (v != null) {
+				map.put(parent, v);
+			}
+		}
+		return map;
+	}
+
+}

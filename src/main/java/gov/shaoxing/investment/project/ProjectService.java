@@ -1,0 +1,199 @@
+package gov.shaoxing.investment.project;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import gov.shaoxing.investment.common.CachedCollection;
+import gov.shaoxing.investment.common.Paging;
+import gov.shaoxing.investment.common.ReadModelProperties;
+import gov.shaoxing.investment.district.DistrictService;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds projects. With the read model on, every search runs over an in-memory copy; with it off, one store query
+ * (on indexed fields and a bounding box) fetches the candidates and the same in-memory code filters, sorts and
+ * pages them, so both paths give identical answers.
+ */
+@Service
+public class ProjectService {
+
+	private final ProjectRepository repository;
+
+	private final MongoTemplate mongo;
+
+	private final DistrictService districts;
+
+	private final Paging paging;
+
+	private final CachedCollection<Project> projects;
+
+	ProjectService(ProjectRepository repository, MongoTemplate mongo, DistrictService districts, Paging paging,
+			ReadModelProperties readModel) {
+		this.repository = repository;
+		this.mongo = mongo;
+		this.districts = districts;
+		this.paging = paging;
+		this.projects = new CachedCollection<>(readModel, repository::findAll, repository::findAllById,
+				Project::code);
+	}
+
+	public Project byCode(String code) {
+		return code == null ? null : this.projects.byId(code);
+	}
+
+	public Map<String, Project> byCodes(Collection<String> codes) {
+		return this.projects.byIds(codes);
+	}
+
+	public ProjectConnection search(ProjectFilter filter, List<ProjectOrder> order, Integer first, String after) {
+		return searchAll(List.of(new ProjectsKey(null, null, filter, order, first, after))).values().iterator().next();
+	}
+
+	/**
+	 * Answers several scoped searches (one per district or department parent) with a single candidate fetch per
+	 * distinct set of arguments.
+	 */
+	Map<ProjectsKey, ProjectConnection> searchAll(Collection<ProjectsKey> keys) {
+		Map<ProjectsKey, ProjectConnection> result = new LinkedHashMap<>();
+		Map<ProjectsKey, List<ProjectsKey>> byArguments = keys.stream()
+			.collect(Collectors.groupingBy(ProjectsKey::withoutScope, LinkedHashMap::new, Collectors.toList()));
+		for (Map.Entry<ProjectsKey, List<ProjectsKey>> group : byArguments.entrySet()) {
+			ProjectsKey arguments = group.getKey();
+			ProjectFilter filter = ProjectFilter.validated(arguments.filter());
+			Paging.PageRequest page = this.paging.request(arguments.first(), arguments.after());
+			ProjectQuery query = new ProjectQuery(filter, arguments.orderBy(), this.districts::planOrder);
+			Iterable<Project> candidates = candidates(filter, group.getValue());
+			for (ProjectsKey key : group.getValue()) {
+				result.put(key, query.run(candidates, key.scope(), page, this.paging));
+			}
+		}
+		return result;
+	}
+
+	public List<Project> all() {
+		return this.projects.all();
+	}
+
+	public void saveAll(Collection<Project> all) {
+		this.repository.saveAll(all);
+		this.projects.invalidate();
+	}
+
+	public void invalidate() {
+		this.projects.invalidate();
+	}
+
+	private Iterable<Project> candidates(ProjectFilter filter, List<ProjectsKey> scopes) {
+		if (this.projects.enabled()) {
+			return this.projects.all();
+		}
+		List<Criteria> all = new ArrayList<>(criteria(filter));
+		List<String> districtScopes = scopes.stream().map(ProjectsKey::districtCode).distinct().toList();
+		List<String> departmentScopes = scopes.stream().map(ProjectsKey::departmentCode).distinct().toList();
+		if (!districtScopes.contains(null)) {
+			all.add(Criteria.where("districtCode").in(districtScopes));
+		}
+		if (!departmentScopes.contains(null)) {
+			all.add(eitherDepartment(departmentScopes));
+		}
+		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+		return this.mongo.find(query, Project.class);
+	}
+
+	/** Store-side conditions on indexed fields; the exact test runs in memory afterwards. */
+	private static List<Criteria> criteria(ProjectFilter f) {
+		List<Criteria> c = new ArrayList<>();
+		if (f.categories() != null) {
+			c.add(Criteria.where("category").in(f.categories()));
+		}
+		if (f.districtCodes() != null) {
+			c.add(Criteria.where("districtCode").in(f.districtCodes()));
+		}
+		if (f.departmentCodes() != null) {
+			c.add(eitherDepartment(f.departmentCodes()));
+		}
+		if (f.leadDepartmentCodes() != null) {
+			c.add(Criteria.where("leadDepartmentCode").in(f.leadDepartmentCodes()));
+		}
+		if (f.statuses() != null) {
+			c.add(Criteria.where("status").in(f.statuses()));
+		}
+		if (f.minTotalInvestment() != null) {
+			c.add(Criteria.where("totalInvestment").gte(f.minTotalInvestment()));
+		}
+		if (f.maxTotalInvestment() != null) {
+			c.add(Criteria.where("totalInvestment").lte(f.maxTotalInvestment()));
+		}
+		if (f.strategicEmerging() != null) {
+			c.add(Criteria.where("strategicEmerging").is(f.strategicEmerging()));
+		}
+		if (f.techUpgradePlan() != null) {
+			c.add(Criteria.where("techUpgradePlan").is(f.techUpgradePlan()));
+		}
+		if (f.nationalCode() != null) {
+			c.add(Criteria.where("nationalCode").is(f.nationalCode()));
+		}
+		if (f.nameContains() != null) {
+			c.add(Criteria.where("name").regex(literal(f.nameContains())));
+		}
+		if (f.near() != null) {
+			double[] box = Geo.boundingBox(f.near().latitude(), f.near().longitude(), f.near().radiusKm());
+			c.add(Criteria.where("location.latitude").gte(box[0]).lte(box[1]));
+			c.add(Criteria.where("location.longitude").gte(box[2]).lte(box[3]));
+		}
+		return c;
+	}
+
+	private static Criteria eitherDepartment(List<String> codes) {
+		return new Criteria().orOperator(Criteria.where("leadDepartmentCode").in(codes),
+				Criteria.where("coDepartmentCodes").in(codes));
+	}
+
+	/** A regular expression that matches the text literally: every metacharacter is escaped. */
+	static String literal(String text) {
+		StringBuilder sb = new StringBuilder(text.length() * 2);
+		for (char ch : text.toCharArray()) {
+			if ("\\^$.|?*+()[]{}-/#&~<>=!:,'\"`@%;".indexOf(ch) >= 0) {
+				sb.append('\\');
+			}
+			sb.append(ch);
+		}
+		return sb.toString();
+	}
+
+	/**
+	 * One search request: the root field's arguments plus an optional scope to one district or one department
+	 * (lead or co-department), as used by {@code District.projects} and {@code Department.projects}.
+	 */
+	record ProjectsKey(String districtCode, String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
+			Integer first, String after) {
+
+		ProjectsKey withoutScope() {
+			return new ProjectsKey(null, null, this.filter, this.orderBy, this.first, this.after);
+		}
+
+		Predicate<Project> scope() {
+			Predicate<Project> scope = (p) -> true;
+			if (this.districtCode != null) {
+				scope = scope.and((p) -> this.districtCode.equals(p.districtCode()));
+			}
+			if (this.departmentCode != null) {
+				scope = scope.and((p) -> this.departmentCode.equals(p.leadDepartmentCode())
+						|| p.coDepartmentCodes().contains(this.departmentCode));
+			}
+			return scope;
+		}
+
+	}
+
+
+}
