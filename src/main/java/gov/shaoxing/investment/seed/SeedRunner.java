@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.seed;
 
+import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * re-loads it (upserting) and exits.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SeedRunner implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedRunner.class);
@@ -41,9 +43,15 @@ class SeedRunner implements ApplicationRunner {
 			log.info("Seed re-loaded; exiting as asked by the 'seed' argument.");
 			System.exit(SpringApplication.exit(this.context, () -> 0));
 		}
-		if (this.properties.onEmpty() && this.loader.isEmpty()) {
-			log.info("Empty database: loading the seed.");
-			this.loader.load();
+		try {
+			if (this.properties.onEmpty() && this.loader.isEmpty()) {
+				log.info("Empty database: loading the seed.");
+				this.loader.load();
+			}
+		}
+		catch (DataAccessResourceFailureException | MongoException ex) {
+			// Start anyway: health says DOWN and requests get STORE_UNAVAILABLE until the store is back.
+			log.error("The store is unavailable, so the seed was not checked or loaded: {}", ex.getMessage());
 		}
 	}
 

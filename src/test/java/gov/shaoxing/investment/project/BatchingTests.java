@@ -1,0 +1,69 @@
+package gov.shaoxing.investment.project;
+
+import gov.shaoxing.investment.CommandCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every parent-to-child field costs one store query, whatever the number of parents: with the read model off, a
+ * page of 100 projects with district, departments and liaison takes the same queries as a page of 5.
+ */
+@SpringBootTest(properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
+@Import(CommandCounter.Config.class)
+@AutoConfigureGraphQlTester
+class BatchingTests {
+
+	@Autowired
+	ExecutionGraphQlServiceTester graphQl;
+
+	@Autowired
+	CommandCounter counter;
+
+	@Test
+	void aPageOfProjectsWithTheirContactsTakesOneQueryPerField() {
+		this.counter.reset();
+		this.graphQl.documentName("projectsWithContacts").variable("first", 100).execute()
+			.path("projects.nodes").entityList(Object.class).hasSize(100)
+			.path("projects.nodes[*].liaison.cadre.name").entityList(String.class).hasSize(100);
+		// projects; district; leadDepartment, coDepartments, liaison.department; liaison.cityLeader, liaison.cadre
+		assertThat(this.counter.count("find projects")).isEqualTo(1);
+		assertThat(this.counter.count("find districts")).isEqualTo(1);
+		assertThat(this.counter.count("find departments")).isEqualTo(3);
+		assertThat(this.counter.count("find officials")).isEqualTo(2);
+		assertThat(this.counter.commands()).filteredOn((c) -> c.startsWith("find")).hasSize(7);
+	}
+
+	@Test
+	void theNumberOfQueriesDoesNotGrowWithTheNumberOfProjects() {
+		this.counter.reset();
+		this.graphQl.documentName("projectsWithContacts").variable("first", 5).execute()
+			.path("projects.nodes").entityList(Object.class).hasSize(5);
+		long small = this.counter.commands().stream().filter((c) -> c.startsWith("find")).count();
+		this.counter.reset();
+		this.graphQl.documentName("projectsWithContacts").variable("first", 100).execute()
+			.path("projects.nodes").entityList(Object.class).hasSize(100);
+		long large = this.counter.commands().stream().filter((c) -> c.startsWith("find")).count();
+		assertThat(large).isEqualTo(small);
+	}
+
+	@Test
+	void districtsWithTheirTargetsAndProjectsTakeOneQueryPerField() {
+		this.counter.reset();
+		this.graphQl.document("{ districts { code targets(year: 2012) { indicator } "
+				+ "projects(first: 3) { totalCount nodes { leadDepartment { name } } } } }")
+			.execute()
+			.path("districts").entityList(Object.class).hasSize(11);
+		assertThat(this.counter.count("find districts")).isEqualTo(1);
+		assertThat(this.counter.count("find targets")).isEqualTo(1);
+		assertThat(this.counter.count("find projects")).isEqualTo(1);
+		assertThat(this.counter.count("find departments")).isEqualTo(1);
+	}
+
+}
