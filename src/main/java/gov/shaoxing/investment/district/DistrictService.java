@@ -35,10 +35,16 @@ public class DistrictService {
 		return this.districts.byIds(codes);
 	}
 
-	/** Position in the plan's order, for sorting; unknown codes sort last. */
-	public int planOrder(String code) {
-		District district = byCode(code);
-		return district == null ? Integer.MAX_VALUE : district.planOrder();
+	/**
+	 * Position of each district in the plan's order, for sorting; read once per call, so take it once per request
+	 * rather than once per compared item. Unknown codes sort last.
+	 */
+	public java.util.function.ToIntFunction<String> planOrder() {
+		Map<String, Integer> order = new java.util.HashMap<>();
+		for (District d : all()) {
+			order.put(d.code(), d.planOrder());
+		}
+		return (code) -> order.getOrDefault(code, Integer.MAX_VALUE);
 	}
 
 	public void saveAll(Collection<District> all) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.common.CachedCollection;
@@ -70,13 +71,25 @@ public class ProjectService {
 			ProjectsKey arguments = group.getKey();
 			ProjectFilter filter = ProjectFilter.validated(arguments.filter());
 			Paging.PageRequest page = this.paging.request(arguments.first(), arguments.after());
-			ProjectQuery query = new ProjectQuery(filter, arguments.orderBy(), this.districts::planOrder);
+			ProjectQuery query = new ProjectQuery(filter, arguments.orderBy(), districtOrder());
 			Iterable<Project> candidates = candidates(filter, group.getValue());
 			for (ProjectsKey key : group.getValue()) {
 				result.put(key, query.run(candidates, key.scope(), page, this.paging));
 			}
 		}
 		return result;
+	}
+
+	/** Plan order of districts, read at most once per search and only when the order needs it. */
+	private ToIntFunction<String> districtOrder() {
+		@SuppressWarnings("unchecked")
+		ToIntFunction<String>[] order = new ToIntFunction[1];
+		return (code) -> {
+			if (order[0] == null) {
+				order[0] = this.districts.planOrder();
+			}
+			return order[0].applyAsInt(code);
+		};
 	}
 
 	public List<Project> all() {
