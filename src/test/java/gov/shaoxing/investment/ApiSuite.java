@@ -280,6 +280,16 @@ public abstract class ApiSuite {
 				"INVALID_RANGE");
 	}
 
+	@Test
+	void healthAndDriverCommandMetricsArePublished() {
+		WebTestClient actuator = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.graphQl.document("{ districts { name } }").execute().path("districts").entityList(Object.class).hasSize(11);
+		actuator.get().uri("/actuator/health").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		actuator.get().uri("/actuator/metrics/mongodb.driver.commands").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.measurements[0].value").value((Number v) -> assertThat(v.doubleValue()).isPositive());
+	}
+
 	void expectError(String document, String code) {
 		this.graphQl.document(document).execute().errors().satisfy((errors) -> assertThat(errors).singleElement()
 			.satisfies((e) -> {

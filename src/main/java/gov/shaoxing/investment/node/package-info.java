@@ -1,0 +1,4 @@
+/**
+ * Relay node(id) resolution across features.
+ */
+package gov.shaoxing.investment.node;

@@ -1,0 +1,4 @@
+/**
+ * Loading and checking the seed: the plan as transcribed and the demo project set.
+ */
+package gov.shaoxing.investment.seed;
