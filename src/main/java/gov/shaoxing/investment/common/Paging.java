@@ -46,6 +46,31 @@ public class Paging {
 		return new PageRequest(size, keys);
 	}
 
+	/**
+	 * Pages a list already sorted newest first by id, with the same cursors as {@link FeedPaging}; for children
+	 * fetched in one batch for many parents.
+	 */
+	public <T> Connection<T> pageById(java.util.List<T> sortedDesc, Integer first, String after,
+			java.util.function.Function<T, String> idOf) {
+		PageRequest request = request(first, after);
+		String afterId = request.afterString("id");
+		java.util.List<Edge<T>> edges = new java.util.ArrayList<>();
+		boolean hasNext = false;
+		for (T item : sortedDesc) {
+			if (afterId != null && idOf.apply(item).compareTo(afterId) >= 0) {
+				continue;
+			}
+			if (edges.size() == request.size()) {
+				hasNext = true;
+				break;
+			}
+			edges.add(new Edge<>(cursor(Map.of("id", idOf.apply(item))), item));
+		}
+		return new Connection<>(edges, new PageInfo(hasNext, afterId != null,
+				edges.isEmpty() ? null : edges.get(0).cursor(),
+				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), sortedDesc.size());
+	}
+
 	public String cursor(Map<String, ?> keys) {
 		return this.cursors.toCursor(ScrollPosition.forward(keys));
 	}

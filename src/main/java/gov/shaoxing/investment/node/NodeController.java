@@ -4,6 +4,7 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.measure.MeasureService;
+import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectService;
 
@@ -25,8 +26,11 @@ class NodeController {
 
 	private final MeasureService measures;
 
+	private final NoticeService notices;
+
 	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, MeasureService measures) {
+			OfficialService officials, MeasureService measures, NoticeService notices) {
+		this.notices = notices;
 		this.projects = projects;
 		this.districts = districts;
 		this.departments = departments;
@@ -43,6 +47,7 @@ class NodeController {
 			case "Department" -> this.departments.byCode(global.key());
 			case "Official" -> this.officials.byId(global.key());
 			case "WorkMeasure" -> this.measures.byId(global.key());
+			case "Notice" -> this.notices.byId(global.key());
 			default -> null;
 		};
 	}

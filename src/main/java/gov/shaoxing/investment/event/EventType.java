@@ -1,0 +1,13 @@
+package gov.shaoxing.investment.event;
+
+/** What happened. */
+public enum EventType {
+	/** A progress report became a project's current report for its period; subject: the report id. */
+	PROGRESS_REPORTED,
+	/** A project's traffic light changed; subject: the project code. */
+	PROJECT_LIGHT_CHANGED,
+	/** A project's progress roll-up changed; subject: the project code. Keeps other instances' read models fresh. */
+	PROGRESS_CHANGED,
+	/** A notice was raised or changed status; subject: the notice id. */
+	NOTICE_CHANGED
+}

@@ -1,0 +1,9 @@
+package gov.shaoxing.investment.notice;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The {@code NoticeFilter} input. */
+public record NoticeFilter(List<String> departmentCodes, List<String> districtCodes, List<NoticeStatus> statuses,
+		String projectId, LocalDate deadlineFrom, LocalDate deadlineTo, Boolean outstanding) {
+}

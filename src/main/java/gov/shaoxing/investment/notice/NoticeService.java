@@ -1,0 +1,269 @@
+package gov.shaoxing.investment.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.Connection;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.FeedPaging;
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.event.EventPublisher;
+import gov.shaoxing.investment.event.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Raises notices and moves them along: OPEN → IN_PROGRESS → RESOLVED, OVERDUE when the deadline passes unresolved
+ * (set by a sweep), and back to OPEN on reopening or a new deadline. Each change is one single-document update
+ * guarded by the document's version, and publishes a NOTICE_CHANGED event.
+ */
+@Service
+public class NoticeService {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
+
+	private static final Set<NoticeStatus> OUTSTANDING = Set.of(NoticeStatus.OPEN, NoticeStatus.IN_PROGRESS,
+			NoticeStatus.OVERDUE);
+
+	private final MongoTemplate mongo;
+
+	private final FeedPaging feeds;
+
+	private final DepartmentService departments;
+
+	private final EventPublisher events;
+
+	private final Clock clock;
+
+	NoticeService(MongoTemplate mongo, FeedPaging feeds, DepartmentService departments, EventPublisher events,
+			Clock clock) {
+		this.mongo = mongo;
+		this.feeds = feeds;
+		this.departments = departments;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Raises a notice once: raising the same draft id again returns the existing notice. */
+	public Notice raise(NoticeDraft draft) {
+		Notice existing = this.mongo.findById(draft.id(), Notice.class);
+		if (existing != null) {
+			return existing;
+		}
+		Instant now = this.clock.instant();
+		NoticeStatus status = draft.deadline().isBefore(today()) ? NoticeStatus.OVERDUE : NoticeStatus.OPEN;
+		Notice notice = new Notice(draft.id(), draft.projectCode(), draft.districtCode(), draft.departmentCode(),
+				draft.source(), draft.sourceId(), draft.text(), draft.deadline(), status, now, now, null, null,
+				List.of(new Notice.Transition(now, null, status, draft.raisedBy(), "raised")), null);
+		try {
+			notice = this.mongo.insert(notice);
+		}
+		catch (DuplicateKeyException ex) {
+			return this.mongo.findById(draft.id(), Notice.class);
+		}
+		publish(notice);
+		return notice;
+	}
+
+	public boolean departmentExists(String code) {
+		return this.departments.byCode(code) != null;
+	}
+
+	public Notice byId(String id) {
+		return this.mongo.findById(id, Notice.class);
+	}
+
+	public Notice start(String id, String note, String by) {
+		return transition(id, by, note, (n) -> {
+			if (n.status() != NoticeStatus.OPEN) {
+				throw invalid(n, "start work on");
+			}
+			return NoticeStatus.IN_PROGRESS;
+		}, null);
+	}
+
+	public Notice resolve(String id, String resolution, String by) {
+		if (resolution == null || resolution.isBlank()) {
+			throw new ExpectedFailure("resolution", "REQUIRED", "Say how the problem was resolved.");
+		}
+		return transition(id, by, resolution, (n) -> {
+			if (n.status() == NoticeStatus.RESOLVED) {
+				throw invalid(n, "resolve");
+			}
+			return NoticeStatus.RESOLVED;
+		}, null);
+	}
+
+	public Notice reopen(String id, String note, LocalDate deadline, String by) {
+		return transition(id, by, note, (n) -> {
+			if (n.status() != NoticeStatus.RESOLVED) {
+				throw invalid(n, "reopen");
+			}
+			return NoticeStatus.OPEN;
+		}, deadline);
+	}
+
+	public Notice extend(String id, LocalDate deadline, String note, String by) {
+		if (deadline == null || !deadline.isAfter(today())) {
+			throw new ExpectedFailure("deadline", "DEADLINE_NOT_IN_FUTURE", "A new deadline must be after today.");
+		}
+		return transition(id, by, note, (n) -> {
+			if (n.status() == NoticeStatus.RESOLVED) {
+				throw invalid(n, "extend");
+			}
+			boolean worked = n.history().stream().anyMatch((t) -> t.to() == NoticeStatus.IN_PROGRESS);
+			return worked ? NoticeStatus.IN_PROGRESS : NoticeStatus.OPEN;
+		}, deadline);
+	}
+
+	/** Marks outstanding notices whose deadline has passed as OVERDUE. Safe to run on every instance. */
+	@Scheduled(fixedDelayString = "${investment.notices.sweep-interval:PT5M}", initialDelayString = "PT10S")
+	public int sweepOverdue() {
+		try {
+			List<Notice> late = this.mongo.find(Query.query(Criteria.where("status")
+				.in(NoticeStatus.OPEN, NoticeStatus.IN_PROGRESS)
+				.and("deadline").lt(today())), Notice.class);
+			int changed = 0;
+			for (Notice n : late) {
+				try {
+					transition(n.id(), "system", "deadline passed", (x) -> x.status() == NoticeStatus.RESOLVED
+							|| x.status() == NoticeStatus.OVERDUE ? x.status() : NoticeStatus.OVERDUE, null);
+					changed++;
+				}
+				catch (RuntimeException ex) {
+					log.debug("Notice {} not marked overdue: {}", n.id(), ex.toString());
+				}
+			}
+			return changed;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Overdue sweep failed: {}", ex.toString());
+			return 0;
+		}
+	}
+
+	public Connection<Notice> find(NoticeFilter filter, Integer first, String after) {
+		return this.feeds.page(criteria(filter), Notice.class, first, after, Notice::id);
+	}
+
+	/** Notices of each department, in one query. */
+	public Map<String, List<Notice>> forDepartments(Collection<String> codes, NoticeFilter filter) {
+		Criteria criteria = new Criteria().andOperator(criteria(filter), Criteria.where("departmentCode").in(codes));
+		return this.mongo.find(Query.query(criteria), Notice.class).stream()
+			.sorted(Comparator.comparing(Notice::id).reversed())
+			.collect(Collectors.groupingBy(Notice::departmentCode));
+	}
+
+	/** Notices overdue on a day: deadline before it and not resolved by then, in one query. */
+	public List<Notice> overdueOn(LocalDate day) {
+		Instant endOfDay = day.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		Criteria unresolvedThen = new Criteria().orOperator(Criteria.where("resolvedAt").is(null),
+				Criteria.where("resolvedAt").gte(endOfDay));
+		return this.mongo.find(Query.query(new Criteria().andOperator(Criteria.where("deadline").lt(day.plusDays(1))
+			.and("createdAt").lt(endOfDay), unresolvedThen)), Notice.class)
+			.stream()
+			.filter((n) -> n.deadline().isBefore(day))
+			.sorted(Comparator.comparing(Notice::deadline).thenComparing(Notice::id))
+			.toList();
+	}
+
+	private Criteria criteria(NoticeFilter f) {
+		List<Criteria> all = new ArrayList<>();
+		if (f != null) {
+			if (f.departmentCodes() != null) {
+				all.add(Criteria.where("departmentCode").in(f.departmentCodes()));
+			}
+			if (f.districtCodes() != null) {
+				all.add(Criteria.where("districtCode").in(f.districtCodes()));
+			}
+			if (f.statuses() != null) {
+				all.add(Criteria.where("status").in(f.statuses()));
+			}
+			if (Boolean.TRUE.equals(f.outstanding())) {
+				all.add(Criteria.where("status").in(OUTSTANDING));
+			}
+			if (f.projectId() != null) {
+				all.add(Criteria.where("projectCode").is(GlobalId.keyOf(f.projectId(), "Project")));
+			}
+			if (f.deadlineFrom() != null) {
+				all.add(Criteria.where("deadline").gte(f.deadlineFrom()));
+			}
+			if (f.deadlineTo() != null) {
+				all.add(Criteria.where("deadline").lte(f.deadlineTo()));
+			}
+		}
+		return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+	}
+
+	private interface Rule {
+
+		NoticeStatus next(Notice notice);
+
+	}
+
+	private Notice transition(String id, String by, String note, Rule rule, LocalDate newDeadline) {
+		for (int attempt = 0; attempt < 10; attempt++) {
+			Notice current = this.mongo.findById(id, Notice.class);
+			if (current == null) {
+				throw new ExpectedFailure("id", "NOT_FOUND", "No notice has this id.");
+			}
+			NoticeStatus next = rule.next(current);
+			if (next == current.status() && newDeadline == null) {
+				return current;
+			}
+			Instant now = this.clock.instant();
+			List<Notice.Transition> history = new ArrayList<>(current.history());
+			history.add(new Notice.Transition(now, current.status(), next, by, note));
+			LocalDate deadline = newDeadline != null ? newDeadline : current.deadline();
+			if (next != NoticeStatus.RESOLVED && next != NoticeStatus.OVERDUE && deadline.isBefore(today())) {
+				next = NoticeStatus.OVERDUE;
+			}
+			Notice updated = new Notice(current.id(), current.projectCode(), current.districtCode(),
+					current.departmentCode(), current.source(), current.sourceId(), current.text(), deadline, next,
+					current.createdAt(), now, next == NoticeStatus.RESOLVED ? now : null,
+					next == NoticeStatus.RESOLVED ? note : current.resolution(), history, current.version());
+			try {
+				updated = this.mongo.save(updated);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				continue;
+			}
+			publish(updated);
+			return updated;
+		}
+		throw new ApiException(ErrorCode.INTERNAL, null, "The notice is being changed by others; try again.");
+	}
+
+	private ExpectedFailure invalid(Notice n, String action) {
+		return new ExpectedFailure("id", "INVALID_TRANSITION",
+				"Cannot " + action + " a notice that is " + n.status() + ".");
+	}
+
+	private void publish(Notice notice) {
+		this.events.publish(EventType.NOTICE_CHANGED, notice.districtCode(), notice.departmentCode(), notice.id());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}
