@@ -5,6 +5,8 @@ import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.measure.MeasureService;
 import gov.shaoxing.investment.notice.NoticeService;
+import gov.shaoxing.investment.progress.ProgressReport;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectService;
 
@@ -28,8 +30,11 @@ class NodeController {
 
 	private final NoticeService notices;
 
+	private final MongoTemplate mongo;
+
 	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, MeasureService measures, NoticeService notices) {
+			OfficialService officials, MeasureService measures, NoticeService notices, MongoTemplate mongo) {
+		this.mongo = mongo;
 		this.notices = notices;
 		this.projects = projects;
 		this.districts = districts;
@@ -48,6 +53,7 @@ class NodeController {
 			case "Official" -> this.officials.byId(global.key());
 			case "WorkMeasure" -> this.measures.byId(global.key());
 			case "Notice" -> this.notices.byId(global.key());
+			case "ProgressReport" -> this.mongo.findById(global.key(), ProgressReport.class);
 			default -> null;
 		};
 	}

@@ -1,0 +1,6 @@
+package gov.shaoxing.investment.progress;
+
+/** The traffic light of a project. */
+public enum Light {
+	GREEN, YELLOW, RED
+}

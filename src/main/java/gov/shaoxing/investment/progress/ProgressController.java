@@ -1,0 +1,203 @@
+package gov.shaoxing.investment.progress;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import gov.shaoxing.investment.common.Connection;
+import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.FeedPaging;
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.Paging;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.project.Project;
+import gov.shaoxing.investment.project.ProjectService;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProgressController {
+
+	private final ProgressService progress;
+
+	private final ProgressReadModel readModel;
+
+	private final ProjectService projects;
+
+	private final SupervisionCalendar calendar;
+
+	private final MongoTemplate mongo;
+
+	private final FeedPaging feeds;
+
+	private final ChangeFeed feed;
+
+	ProgressController(ProgressService progress, ProgressReadModel readModel, ProjectService projects,
+			SupervisionCalendar calendar, MongoTemplate mongo, FeedPaging feeds, Paging paging, ChangeFeed feed,
+			BatchLoaderRegistry registry) {
+		this.progress = progress;
+		this.readModel = readModel;
+		this.projects = projects;
+		this.calendar = calendar;
+		this.mongo = mongo;
+		this.feeds = feeds;
+		this.feed = feed;
+		registry.<ProjectReports, Connection<ProgressReport>>forName("projectReports")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
+				Map<ProjectReports, Connection<ProgressReport>> result = new HashMap<>();
+				keys.stream().collect(Collectors.groupingBy(ProjectReports::includeReplaced)).forEach((all, group) -> {
+					Criteria criteria = Criteria.where("projectCode")
+						.in(group.stream().map(ProjectReports::projectCode).distinct().toList());
+					if (!all) {
+						criteria.and("current").is(true);
+					}
+					Map<String, List<ProgressReport>> found = mongo.find(Query.query(criteria), ProgressReport.class)
+						.stream()
+						.sorted(Comparator.comparing(ProgressReport::id).reversed())
+						.collect(Collectors.groupingBy(ProgressReport::projectCode));
+					for (ProjectReports key : group) {
+						result.put(key, paging.pageById(found.getOrDefault(key.projectCode(), List.of()), key.first(),
+								key.after(), ProgressReport::id));
+					}
+				});
+				return result;
+			}));
+	}
+
+	@MutationMapping
+	SubmitProgressReportPayload submitProgressReport(@Argument SubmitProgressReportInput input) {
+		try {
+			ProgressService.Submitted submitted = this.progress.submit(input, null);
+			return new SubmitProgressReportPayload(submitted.report(), submitted.project(), List.of());
+		}
+		catch (ExpectedFailure ex) {
+			return new SubmitProgressReportPayload(null, null, ex.errors());
+		}
+	}
+
+	@QueryMapping
+	Connection<ProgressReport> progressReports(@Argument ProgressReportFilter filter, @Argument Integer first,
+			@Argument String after) {
+		List<Criteria> all = new ArrayList<>();
+		ProgressReportFilter f = filter == null ? new ProgressReportFilter(null, null, null, null, null, null, null)
+				: filter;
+		if (!Boolean.TRUE.equals(f.includeReplaced())) {
+			all.add(Criteria.where("current").is(true));
+		}
+		if (f.projectId() != null) {
+			all.add(Criteria.where("projectCode").is(GlobalId.keyOf(f.projectId(), "Project")));
+		}
+		if (f.districtCodes() != null) {
+			all.add(Criteria.where("districtCode").in(f.districtCodes()));
+		}
+		if (f.categories() != null) {
+			all.add(Criteria.where("category").in(f.categories()));
+		}
+		if (f.year() != null) {
+			String prefix = String.format("%04d-", f.year()) + (f.month() == null ? "" : String.format("%02d-", f.month()));
+			all.add(Criteria.where("periodKey").gte(prefix).lt(prefix + "~"));
+		}
+		if (f.submittedBy() != null) {
+			all.add(Criteria.where("submittedBy").is(f.submittedBy()));
+		}
+		Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+		return this.feeds.page(criteria, ProgressReport.class, first, after, ProgressReport::id);
+	}
+
+	@SchemaMapping(typeName = "Project", field = "reports")
+	CompletableFuture<Connection<ProgressReport>> projectReports(Project project, @Argument Integer first,
+			@Argument String after, @Argument Boolean includeReplaced,
+			DataLoader<ProjectReports, Connection<ProgressReport>> projectReports) {
+		return projectReports
+			.load(new ProjectReports(project.code(), Boolean.TRUE.equals(includeReplaced), first, after));
+	}
+
+	@BatchMapping(typeName = "Project", field = "progress")
+	Map<Project, ProgressView> projectProgress(List<Project> projects) {
+		Map<String, ProjectProgress> found = this.readModel.get(projects.stream().map(Project::code).toList());
+		Map<Project, ProgressView> result = new HashMap<>();
+		for (Project project : projects) {
+			ProjectProgress p = found.get(project.code());
+			java.time.LocalDate asOf = this.calendar.asOf(project.year());
+			result.put(project, new ProgressView(p, project.year(), project.plannedInvestment(),
+					this.progress.judge(p, project, asOf), asOf));
+		}
+		return result;
+	}
+
+	@BatchMapping(typeName = "Project", field = "milestones")
+	Map<Project, List<Milestone>> projectMilestones(List<Project> projects) {
+		Map<String, ProjectProgress> found = this.readModel.get(projects.stream().map(Project::code).toList());
+		Map<Project, List<Milestone>> result = new HashMap<>();
+		for (Project project : projects) {
+			ProjectProgress p = found.get(project.code());
+			result.put(project, p == null ? List.of() : p.milestones());
+		}
+		return result;
+	}
+
+	@BatchMapping(typeName = "ProgressReport", field = "project")
+	Map<ProgressReport, Project> reportProject(List<ProgressReport> reports) {
+		Map<String, Project> found = this.projects
+			.byCodes(reports.stream().map(ProgressReport::projectCode).distinct().toList());
+		return reports.stream().filter((r) -> found.containsKey(r.projectCode()))
+			.collect(Collectors.toMap((r) -> r, (r) -> found.get(r.projectCode()), (a, b) -> a));
+	}
+
+	@SchemaMapping(typeName = "ProgressReport")
+	String id(ProgressReport report) {
+		return GlobalId.encode("ProgressReport", report.id());
+	}
+
+	@SchemaMapping(typeName = "Milestone")
+	String id(Milestone milestone) {
+		return GlobalId.encode("Milestone", milestone.id());
+	}
+
+	@SubscriptionMapping
+	Flux<ProgressReport> progressReported(@Argument String districtCode) {
+		return this.feed.events()
+			.filter((e) -> e.type() == EventType.PROGRESS_REPORTED)
+			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
+			.publishOn(Schedulers.boundedElastic())
+			.mapNotNull((e) -> this.mongo.findById(e.subjectId(), ProgressReport.class));
+	}
+
+	@SubscriptionMapping
+	Flux<Project> projectLightChanged(@Argument String districtCode) {
+		return this.feed.events()
+			.filter((e) -> e.type() == EventType.PROJECT_LIGHT_CHANGED)
+			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
+			.publishOn(Schedulers.boundedElastic())
+			.mapNotNull((e) -> this.projects.byCode(e.subjectId()));
+	}
+
+	/** Result of {@code submitProgressReport}. */
+	record SubmitProgressReportPayload(ProgressReport report, Project project, List<PayloadError> errors) {
+	}
+
+	/** Batch key for {@code Project.reports}. */
+	record ProjectReports(String projectCode, boolean includeReplaced, Integer first, String after) {
+	}
+
+}

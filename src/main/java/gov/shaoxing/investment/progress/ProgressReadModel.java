@@ -1,0 +1,137 @@
+package gov.shaoxing.investment.progress;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import gov.shaoxing.investment.common.ReadModelProperties;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.EventType;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every project's progress roll-up in memory, so that lights, bulletins and rankings cost no round trip. Local
+ * writes land here at once; writes by other instances arrive through the change feed. With the read model off,
+ * every read goes to the store.
+ */
+@Component
+public class ProgressReadModel {
+
+	private static final Logger log = LoggerFactory.getLogger(ProgressReadModel.class);
+
+	private final MongoTemplate mongo;
+
+	private final ChangeFeed feed;
+
+	private final boolean enabled;
+
+	private final Map<String, ProjectProgress> byProject = new ConcurrentHashMap<>();
+
+	private volatile boolean loaded;
+
+	private Disposable subscription;
+
+	ProgressReadModel(MongoTemplate mongo, ChangeFeed feed, ReadModelProperties readModel) {
+		this.mongo = mongo;
+		this.feed = feed;
+		this.enabled = readModel.enabled();
+	}
+
+	@PostConstruct
+	void follow() {
+		if (this.enabled) {
+			this.subscription = this.feed.events()
+				.filter((e) -> e.type() == EventType.PROGRESS_CHANGED)
+				.publishOn(Schedulers.boundedElastic())
+				.subscribe((e) -> reload(e.subjectId()), (ex) -> log.warn("Progress feed failed: {}", ex.toString()));
+		}
+	}
+
+	public ProjectProgress get(String projectCode) {
+		if (!this.enabled) {
+			return this.mongo.findById(projectCode, ProjectProgress.class);
+		}
+		ensureLoaded();
+		return this.byProject.get(projectCode);
+	}
+
+	public Map<String, ProjectProgress> get(Collection<String> projectCodes) {
+		Map<String, ProjectProgress> result = new HashMap<>();
+		if (!this.enabled) {
+			for (ProjectProgress p : this.mongo.find(Query.query(Criteria.where("_id").in(projectCodes)),
+					ProjectProgress.class)) {
+				result.put(p.projectCode(), p);
+			}
+			return result;
+		}
+		ensureLoaded();
+		for (String code : projectCodes) {
+			ProjectProgress p = this.byProject.get(code);
+			if (p != null) {
+				result.put(code, p);
+			}
+		}
+		return result;
+	}
+
+	/** Every roll-up; one query when the read model is off. */
+	public Collection<ProjectProgress> all() {
+		if (!this.enabled) {
+			return this.mongo.findAll(ProjectProgress.class);
+		}
+		ensureLoaded();
+		return this.byProject.values();
+	}
+
+	/** A roll-up this instance just wrote. Keeps the newer version if a feed reload raced it. */
+	void apply(ProjectProgress progress) {
+		if (this.enabled && this.loaded) {
+			this.byProject.merge(progress.projectCode(), progress,
+					(old, next) -> version(next) >= version(old) ? next : old);
+		}
+	}
+
+	public void invalidate() {
+		this.loaded = false;
+		this.byProject.clear();
+	}
+
+	private void reload(String projectCode) {
+		if (!this.loaded) {
+			return;
+		}
+		ProjectProgress fresh = this.mongo.findById(projectCode, ProjectProgress.class);
+		if (fresh != null) {
+			apply(fresh);
+		}
+	}
+
+	private void ensureLoaded() {
+		if (!this.loaded) {
+			synchronized (this) {
+				if (!this.loaded) {
+					for (ProjectProgress p : this.mongo.findAll(ProjectProgress.class)) {
+						this.byProject.merge(p.projectCode(), p,
+								(old, next) -> version(next) >= version(old) ? next : old);
+					}
+					this.loaded = true;
+				}
+			}
+		}
+	}
+
+	private static long version(ProjectProgress p) {
+		return p.version() == null ? -1 : p.version();
+	}
+
+}

@@ -1,0 +1,380 @@
+package gov.shaoxing.investment.progress;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.common.Idempotency;
+import gov.shaoxing.investment.common.Ids;
+import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.event.EventPublisher;
+import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.notice.NoticeDraft;
+import gov.shaoxing.investment.notice.NoticeService;
+import gov.shaoxing.investment.notice.NoticeSource;
+import gov.shaoxing.investment.progress.ProjectProgress.PeriodEntry;
+import gov.shaoxing.investment.progress.SubmitProgressReportInput.MilestoneUpdateInput;
+import gov.shaoxing.investment.progress.SubmitProgressReportInput.ProblemInput;
+import gov.shaoxing.investment.project.Project;
+import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.project.ProjectStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes progress reports. Without transactions, correctness rests on three single-document steps: claiming the
+ * idempotency key (which fixes the report's id and a store-wide sequence), writing the report under that id, and
+ * replacing the project's roll-up under its version, where a period's entry only ever moves to a later sequence.
+ * So a retry writes nothing new, a late retry of a replaced report cannot bring its figures back, and totals are
+ * always derived from the current entries in the same write.
+ */
+@Service
+public class ProgressService {
+
+	private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
+
+	static final int MAX_NOTE = 2000;
+
+	static final int MAX_PROBLEMS = 20;
+
+	static final BigDecimal MAX_PERIOD_INVESTMENT = new BigDecimal("10000");
+
+	private final MongoTemplate mongo;
+
+	private final ProjectService projects;
+
+	private final DepartmentService departments;
+
+	private final NoticeService notices;
+
+	private final Idempotency idempotency;
+
+	private final ProgressReadModel readModel;
+
+	private final EventPublisher events;
+
+	private final SupervisionCalendar calendar;
+
+	private final SupervisionProperties supervision;
+
+	private final LightRule lightRule;
+
+	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments,
+			NoticeService notices, Idempotency idempotency, ProgressReadModel readModel, EventPublisher events,
+			SupervisionCalendar calendar, SupervisionProperties supervision) {
+		this.mongo = mongo;
+		this.projects = projects;
+		this.departments = departments;
+		this.notices = notices;
+		this.idempotency = idempotency;
+		this.readModel = readModel;
+		this.events = events;
+		this.calendar = calendar;
+		this.supervision = supervision;
+		this.lightRule = new LightRule(supervision);
+	}
+
+	/** What a submission gives back. */
+	public record Submitted(ProgressReport report, Project project) {
+	}
+
+	public Submitted submit(SubmitProgressReportInput input, String submittedBy) {
+		Project project = validate(input);
+		String key = input.idempotencyKey();
+		Idempotency.Claim claim = this.idempotency.claim("progress", key,
+				Idempotency.fingerprint(input.canonical()), Ids.next("R"));
+		switch (claim.outcome()) {
+			case REUSED_WITH_OTHER_INPUT -> throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
+					"This idempotency key was used for a different report; use a new key for a new report.");
+			case REPLAY -> {
+				ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
+				return new Submitted(original, project);
+			}
+			default -> {
+				// FIRST or RESUME: every step below is idempotent
+			}
+		}
+		ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(), input.period().half());
+		Instant now = this.calendar.now();
+		ProgressReport report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+		if (report == null) {
+			report = new ProgressReport(claim.resultId(), project.code(), project.districtCode(),
+					project.category().name(), period, period.key(), input.investmentCompleted(),
+					input.physicalProgressPercent(), milestoneUpdates(input), blankToNull(input.note()),
+					problems(input, claim.resultId(), project, period), key, claim.sequence(), now, submittedBy, true,
+					false);
+			try {
+				this.mongo.insert(report);
+			}
+			catch (DuplicateKeyException ex) {
+				report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+			}
+		}
+		Applied applied = apply(project, report);
+		if (applied.replacedReportId() != null && !applied.replacedReportId().equals(report.id())) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.replacedReportId())),
+					Update.update("current", false), ProgressReport.class);
+		}
+		if (!applied.won()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(report.id())), Update.update("current", false),
+					ProgressReport.class);
+			report = this.mongo.findById(report.id(), ProgressReport.class);
+		}
+		for (ProgressReport.Problem problem : report.problems()) {
+			this.notices.raise(new NoticeDraft(problem.noticeId(), project.code(), project.districtCode(),
+					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
+					problem.deadline(), submittedBy));
+		}
+		this.idempotency.complete(claim);
+		if (applied.won()) {
+			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
+					report.id());
+		}
+		return new Submitted(report, project);
+	}
+
+	private record Applied(boolean won, String replacedReportId) {
+	}
+
+	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
+	private Applied apply(Project project, ProgressReport report) {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
+			if (current == null) {
+				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
+			}
+			PeriodEntry existing = current.periods().get(report.periodKey());
+			if (existing != null && existing.sequence() >= report.sequence()) {
+				// already applied, or a later report for this period won
+				boolean same = existing.reportId().equals(report.id());
+				return new Applied(same, null);
+			}
+			ProjectProgress next = current
+				.withPeriod(report.periodKey(),
+						new PeriodEntry(report.id(), report.sequence(), report.investmentCompleted(),
+								report.physicalProgressPercent(), report.submittedAt()))
+				.withMilestones(applyMilestones(current.milestones(), report.milestones(), report.period()));
+			next = judged(next, project);
+			try {
+				ProjectProgress saved = this.mongo.save(next);
+				this.readModel.apply(saved);
+				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null, project.code());
+				if (saved.light() != current.light()) {
+					this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
+				}
+				return new Applied(true, existing == null ? null : existing.reportId());
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				backoff(attempt);
+			}
+		}
+		throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null,
+				"The project is being updated by many reports at once; try again.");
+	}
+
+	private ProjectProgress judged(ProjectProgress progress, Project project) {
+		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
+		Instant changedAt = verdict.light() == progress.light() ? progress.lightChangedAt() : this.calendar.now();
+		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
+	}
+
+	/** The light of a project on a day. */
+	public LightRule.Verdict judge(ProjectProgress progress, Project project, LocalDate day) {
+		return this.lightRule.judge(progress, project.plannedInvestment(), project.status() == ProjectStatus.COMPLETED,
+				project.year(), day);
+	}
+
+	/** Re-judges stored lights as days pass without reports; publishes a change for each light that moves. */
+	@Scheduled(fixedDelayString = "${investment.supervision.light-sweep-interval:PT1H}", initialDelayString = "PT1M")
+	public int sweepLights() {
+		int changed = 0;
+		try {
+			for (Project project : this.projects.all()) {
+				ProjectProgress progress = this.readModel.get(project.code());
+				if (progress == null) {
+					continue;
+				}
+				LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
+				if (verdict.light() != progress.light()) {
+					try {
+						ProjectProgress saved = this.mongo
+							.save(progress.withLight(verdict.light(), verdict.reasons(), this.calendar.now()));
+						this.readModel.apply(saved);
+						this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null,
+								project.code());
+						changed++;
+					}
+					catch (OptimisticLockingFailureException ex) {
+						// a report just re-judged it
+					}
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Light sweep failed: {}", ex.toString());
+		}
+		return changed;
+	}
+
+	private static List<Milestone> applyMilestones(List<Milestone> milestones,
+			List<ProgressReport.MilestoneUpdate> updates, ReportPeriod period) {
+		if (updates == null || updates.isEmpty()) {
+			return milestones;
+		}
+		Map<String, ProgressReport.MilestoneUpdate> byId = new HashMap<>();
+		updates.forEach((u) -> byId.put(u.milestoneId(), u));
+		List<Milestone> next = new ArrayList<>();
+		for (Milestone m : milestones) {
+			ProgressReport.MilestoneUpdate u = byId.get(m.id());
+			if (u == null) {
+				next.add(m);
+			}
+			else {
+				LocalDate met = u.status() == MilestoneStatus.MET || u.status() == MilestoneStatus.PARTIALLY_MET
+						? (u.dateMet() != null ? u.dateMet() : period.end()) : null;
+				next.add(new Milestone(m.id(), m.title(), m.dueDate(), met, u.status()));
+			}
+		}
+		return next;
+	}
+
+	/** Checks everything before anything is written; all problems are reported at once. */
+	private Project validate(SubmitProgressReportInput input) {
+		List<PayloadError> errors = new ArrayList<>();
+		Project project = null;
+		try {
+			project = this.projects.byCode(GlobalId.keyOf(input.projectId(), "Project"));
+		}
+		catch (ApiException ex) {
+			// reported below as an unknown project
+		}
+		if (project == null) {
+			errors.add(new PayloadError("input.projectId", "UNKNOWN_PROJECT", "No project has this id."));
+		}
+		if (!Idempotency.isValidKey(input.idempotencyKey())) {
+			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
+					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
+		}
+		PeriodInputCheck.check(input.period(), project == null ? null : project.year(), this.calendar.today(), errors);
+		if (input.investmentCompleted() == null || input.investmentCompleted().signum() < 0) {
+			errors.add(new PayloadError("input.investmentCompleted", "NEGATIVE_INVESTMENT",
+					"investmentCompleted is the investment completed in the period, in 亿元; it cannot be negative."));
+		}
+		else if (input.investmentCompleted().compareTo(MAX_PERIOD_INVESTMENT) > 0) {
+			errors.add(new PayloadError("input.investmentCompleted", "INVESTMENT_TOO_LARGE",
+					"investmentCompleted is in 亿元; " + input.investmentCompleted().toPlainString()
+							+ " is more than any half-month could see."));
+		}
+		BigDecimal percent = input.physicalProgressPercent();
+		if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+			errors.add(new PayloadError("input.physicalProgressPercent", "PERCENT_OUT_OF_RANGE",
+					"physicalProgressPercent must be between 0 and 100."));
+		}
+		if (input.note() != null && input.note().length() > MAX_NOTE) {
+			errors.add(new PayloadError("input.note", "TOO_LONG", "note may have at most " + MAX_NOTE + " characters."));
+		}
+		if (input.milestones() != null && project != null) {
+			ProjectProgress progress = this.readModel.get(project.code());
+			List<Milestone> known = progress == null ? List.of() : progress.milestones();
+			for (int i = 0; i < input.milestones().size(); i++) {
+				MilestoneUpdateInput m = input.milestones().get(i);
+				String id = m.milestoneId() == null ? null : milestoneKey(m.milestoneId());
+				if (id == null || known.stream().noneMatch((k) -> k.id().equals(id))) {
+					errors.add(new PayloadError("input.milestones[" + i + "].milestoneId", "UNKNOWN_MILESTONE",
+							"The project has no milestone with this id."));
+				}
+				if (m.status() == null) {
+					errors.add(new PayloadError("input.milestones[" + i + "].status", "REQUIRED", "Give a status."));
+				}
+			}
+		}
+		if (input.problems() != null) {
+			if (input.problems().size() > MAX_PROBLEMS) {
+				errors.add(new PayloadError("input.problems", "TOO_MANY",
+						"A report may raise at most " + MAX_PROBLEMS + " problems."));
+			}
+			for (int i = 0; i < input.problems().size(); i++) {
+				ProblemInput p = input.problems().get(i);
+				if (p.text() == null || p.text().isBlank() || p.text().length() > 1000) {
+					errors.add(new PayloadError("input.problems[" + i + "].text", "INVALID_TEXT",
+							"Describe the problem in 1 to 1000 characters."));
+				}
+				if (p.departmentCode() == null || this.departments.byCode(p.departmentCode()) == null) {
+					errors.add(new PayloadError("input.problems[" + i + "].departmentCode", "UNKNOWN_DEPARTMENT",
+							"No department has this code."));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ExpectedFailure(errors);
+		}
+		return project;
+	}
+
+	static String milestoneKey(String id) {
+		try {
+			return GlobalId.keyOf(id, "Milestone");
+		}
+		catch (ApiException ex) {
+			return id;
+		}
+	}
+
+	private static List<ProgressReport.MilestoneUpdate> milestoneUpdates(SubmitProgressReportInput input) {
+		if (input.milestones() == null) {
+			return List.of();
+		}
+		return input.milestones().stream()
+			.map((m) -> new ProgressReport.MilestoneUpdate(milestoneKey(m.milestoneId()), m.status(), m.dateMet()))
+			.toList();
+	}
+
+	private List<ProgressReport.Problem> problems(SubmitProgressReportInput input, String reportId, Project project,
+			ReportPeriod period) {
+		if (input.problems() == null) {
+			return List.of();
+		}
+		List<ProgressReport.Problem> list = new ArrayList<>();
+		for (int i = 0; i < input.problems().size(); i++) {
+			ProblemInput p = input.problems().get(i);
+			LocalDate deadline = p.deadline() != null ? p.deadline()
+					: this.calendar.today().plusDays(this.supervision.noticeDays());
+			list.add(new ProgressReport.Problem(p.text().strip(), p.departmentCode(), deadline,
+					reportId + "-P" + (i + 1)));
+		}
+		return list;
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static void backoff(int attempt) {
+		try {
+			Thread.sleep(Math.min(20, attempt));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null, "Interrupted.");
+		}
+	}
+
+
+}

@@ -1,0 +1,54 @@
+package gov.shaoxing.investment.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code Project.progress}: a project's roll-up with its light judged on the supervision day. */
+public record ProgressView(ProjectProgress progress, int planYear, BigDecimal plannedInvestment,
+		LightRule.Verdict verdict, LocalDate asOf) {
+
+	public BigDecimal cumulativeInvestment() {
+		return this.progress == null ? BigDecimal.ZERO : this.progress.cumulativeInvestment();
+	}
+
+	public BigDecimal yearInvestment() {
+		return this.progress == null ? BigDecimal.ZERO
+				: this.progress.yearInvestment().getOrDefault(String.valueOf(this.planYear), BigDecimal.ZERO);
+	}
+
+	public BigDecimal yearCompletionRate() {
+		if (this.plannedInvestment == null || this.plannedInvestment.signum() == 0) {
+			return null;
+		}
+		return yearInvestment().divide(this.plannedInvestment, 4, RoundingMode.HALF_UP);
+	}
+
+	public BigDecimal physicalProgressPercent() {
+		return this.progress == null ? null : this.progress.physicalProgressPercent();
+	}
+
+	public Instant lastReportedAt() {
+		return this.progress == null ? null : this.progress.lastReportedAt();
+	}
+
+	public ReportPeriod lastPeriod() {
+		return this.progress == null || this.progress.lastPeriodKey() == null ? null
+				: ReportPeriod.parse(this.progress.lastPeriodKey());
+	}
+
+	public Light light() {
+		return this.verdict.light();
+	}
+
+	public List<String> lightReasons() {
+		return this.verdict.reasons();
+	}
+
+	public int reportedPeriods() {
+		return this.progress == null ? 0 : this.progress.periods().size();
+	}
+
+}
