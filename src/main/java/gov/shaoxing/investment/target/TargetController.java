@@ -1,0 +1,71 @@
+package gov.shaoxing.investment.target;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.district.District;
+import gov.shaoxing.investment.district.DistrictService;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class TargetController {
+
+	private final TargetService targets;
+
+	private final DistrictService districts;
+
+	TargetController(TargetService targets, DistrictService districts, BatchLoaderRegistry registry) {
+		this.targets = targets;
+		this.districts = districts;
+		registry.<DistrictYear, List<Target>>forName("districtTargets")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> targets.forDistricts(keys)));
+	}
+
+	@QueryMapping
+	List<Target> targets(@Argument int year, @Argument String districtCode, @Argument Indicator indicator,
+			@Argument TargetScope scope) {
+		return this.targets.find(year, districtCode, indicator, scope);
+	}
+
+	@SchemaMapping(typeName = "District", field = "targets")
+	CompletableFuture<List<Target>> districtTargets(District district, @Argument int year,
+			DataLoader<DistrictYear, List<Target>> districtTargets) {
+		return districtTargets.load(new DistrictYear(district.code(), year));
+	}
+
+	@BatchMapping
+	Map<Target, District> district(List<Target> targets) {
+		Map<String, District> found = this.districts.byCodes(
+				targets.stream().map(Target::districtCode).filter((c) -> c != null).distinct().toList());
+		return targets.stream()
+			.filter((t) -> t.districtCode() != null && found.containsKey(t.districtCode()))
+			.collect(Collectors.toMap((t) -> t, (t) -> found.get(t.districtCode()), (a, b) -> a));
+	}
+
+	@SchemaMapping
+	String id(Target target) {
+		return GlobalId.encode("Target", target.id());
+	}
+
+	@SchemaMapping
+	String unitLabel(Target target) {
+		return target.unit().label();
+	}
+
+	@SchemaMapping
+	String label(Target target) {
+		return target.indicator().label();
+	}
+
+}
