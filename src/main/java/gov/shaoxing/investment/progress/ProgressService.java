@@ -128,13 +128,13 @@ public class ProgressService {
 			}
 		}
 		Applied applied = apply(project, report);
-		if (applied.replacedReportId() != null && !applied.replacedReportId().equals(report.id())) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.replacedReportId())),
-					Update.update("current", false), ProgressReport.class);
-		}
+		// Monotonic: only reports older than the period's winner are ever marked replaced, so whatever order
+		// concurrent submissions finish in, the winner's own pass leaves exactly one current report.
+		this.mongo.updateMulti(Query.query(Criteria.where("projectCode").is(project.code())
+			.and("periodKey").is(report.periodKey())
+			.and("sequence").lt(applied.winningSequence())
+			.and("current").is(true)), Update.update("current", false), ProgressReport.class);
 		if (!applied.won()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(report.id())), Update.update("current", false),
-					ProgressReport.class);
 			report = this.mongo.findById(report.id(), ProgressReport.class);
 		}
 		for (ProgressReport.Problem problem : report.problems()) {
@@ -150,7 +150,7 @@ public class ProgressService {
 		return new Submitted(report, project);
 	}
 
-	private record Applied(boolean won, String replacedReportId) {
+	private record Applied(boolean won, long winningSequence) {
 	}
 
 	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
@@ -163,8 +163,7 @@ public class ProgressService {
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && existing.sequence() >= report.sequence()) {
 				// already applied, or a later report for this period won
-				boolean same = existing.reportId().equals(report.id());
-				return new Applied(same, null);
+				return new Applied(existing.reportId().equals(report.id()), existing.sequence());
 			}
 			ProjectProgress next = current
 				.withPeriod(report.periodKey(),
@@ -179,7 +178,7 @@ public class ProgressService {
 				if (saved.light() != current.light()) {
 					this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
 				}
-				return new Applied(true, existing == null ? null : existing.reportId());
+				return new Applied(true, report.sequence());
 			}
 			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 				backoff(attempt);
