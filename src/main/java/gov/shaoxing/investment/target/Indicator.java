@@ -41,6 +41,19 @@ public enum Indicator {
 		this.label = label;
 	}
 
+	/**
+	 * Whether the actual is computed from the projects and their reports; the others are economy-wide statistics
+	 * that districts or the statistics bureau report.
+	 */
+	public boolean fromProjects() {
+		return switch (this) {
+			case SEI_KEY_PLAN_PROJECTS, TECH_UPGRADE_PLAN_PROJECTS, INDUSTRIAL_PROJECTS_OVER_500M,
+					INDUSTRIAL_PROJECTS_OVER_1B, INDUSTRIAL_PROJECTS_OVER_2B, INDUSTRIAL_PROJECTS_OVER_5B,
+					SERVICE_PROJECTS, SERVICE_INVESTMENT, AGRICULTURAL_PROJECTS, AGRICULTURAL_INVESTMENT -> true;
+			default -> false;
+		};
+	}
+
 	public Unit unit() {
 		return this.unit;
 	}

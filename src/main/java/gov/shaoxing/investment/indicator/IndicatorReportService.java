@@ -1,0 +1,171 @@
+package gov.shaoxing.investment.indicator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.Idempotency;
+import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.target.Indicator;
+import gov.shaoxing.investment.target.TargetScope;
+import gov.shaoxing.investment.target.TargetService;
+import gov.shaoxing.investment.target.Unit;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes economy-wide statistics from districts and the statistics bureau, idempotently: a retry writes nothing, and
+ * a report only replaces one of the same month with a lower sequence.
+ */
+@Service
+public class IndicatorReportService {
+
+	private final MongoTemplate mongo;
+
+	private final DistrictService districts;
+
+	private final TargetService targets;
+
+	private final Idempotency idempotency;
+
+	private final Clock clock;
+
+	IndicatorReportService(MongoTemplate mongo, DistrictService districts, TargetService targets,
+			Idempotency idempotency, Clock clock) {
+		this.mongo = mongo;
+		this.districts = districts;
+		this.targets = targets;
+		this.idempotency = idempotency;
+		this.clock = clock;
+	}
+
+	/** The input of {@code submitIndicatorReport}. */
+	public record SubmitIndicatorReportInput(Integer year, Integer month, String districtCode, Indicator indicator,
+			BigDecimal value, String idempotencyKey) {
+
+		String canonical() {
+			return this.year + "|" + this.month + "|" + this.districtCode + "|" + this.indicator + "|"
+					+ (this.value == null ? "" : this.value.stripTrailingZeros().toPlainString());
+		}
+
+	}
+
+	public IndicatorReport submit(SubmitIndicatorReportInput input, String submittedBy) {
+		validate(input);
+		String id = IndicatorReport.idOf(input.year(), input.month(), input.districtCode(), input.indicator());
+		Idempotency.Claim claim = this.idempotency.claim("indicator", input.idempotencyKey(),
+				Idempotency.fingerprint(input.canonical()), id);
+		if (claim.outcome() == Idempotency.Outcome.REUSED_WITH_OTHER_INPUT) {
+			throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
+					"This idempotency key was used for a different report; use a new key for a new report.");
+		}
+		if (claim.outcome() != Idempotency.Outcome.REPLAY) {
+			write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
+					input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
+					this.clock.instant(), submittedBy, false));
+			this.idempotency.complete(claim);
+		}
+		return this.mongo.findById(id, IndicatorReport.class);
+	}
+
+	/** Upserts a report unless a later one (higher sequence) is already stored for the same month. */
+	public void write(IndicatorReport report) {
+		Query newer = Query.query(Criteria.where("_id").is(report.id()).and("sequence").lt(report.sequence()));
+		Update update = new Update().set("year", report.year())
+			.set("month", report.month())
+			.set("districtCode", report.districtCode())
+			.set("indicator", report.indicator())
+			.set("unit", report.unit())
+			.set("value", report.value())
+			.set("idempotencyKey", report.idempotencyKey())
+			.set("sequence", report.sequence())
+			.set("submittedAt", report.submittedAt())
+			.set("submittedBy", report.submittedBy())
+			.set("demo", report.demo());
+		try {
+			this.mongo.findAndModify(newer, update, FindAndModifyOptions.options().upsert(true), IndicatorReport.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// a later report for this month is stored already
+		}
+	}
+
+	/** The latest report on or before the end of {@code throughMonth}, per district and indicator, in one query. */
+	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth) {
+		Map<String, Map<Indicator, IndicatorReport>> best = new HashMap<>();
+		if (throughMonth >= 1) {
+			for (IndicatorReport r : this.mongo.find(
+					Query.query(Criteria.where("year").is(year).and("month").lte(throughMonth)), IndicatorReport.class)) {
+				best.computeIfAbsent(r.districtCode(), (k) -> new HashMap<>())
+					.merge(r.indicator(), r, (a, b) -> a.month() >= b.month() ? a : b);
+			}
+		}
+		Map<String, Map<Indicator, BigDecimal>> values = new HashMap<>();
+		best.forEach((district, byIndicator) -> {
+			Map<Indicator, BigDecimal> v = new HashMap<>();
+			byIndicator.forEach((i, r) -> v.put(i, r.value()));
+			values.put(district, v);
+		});
+		return values;
+	}
+
+	private void validate(SubmitIndicatorReportInput in) {
+		List<PayloadError> errors = new ArrayList<>();
+		if (!Idempotency.isValidKey(in.idempotencyKey())) {
+			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
+					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
+		}
+		if (in.indicator() == null) {
+			errors.add(new PayloadError("input.indicator", "REQUIRED", "Name the indicator."));
+		}
+		else if (in.indicator().fromProjects()) {
+			errors.add(new PayloadError("input.indicator", "INDICATOR_COMPUTED_FROM_PROJECTS",
+					in.indicator() + " is computed from the projects and their progress reports, not reported."));
+		}
+		if (in.districtCode() == null || this.districts.byCode(in.districtCode()) == null) {
+			errors.add(new PayloadError("input.districtCode", "UNKNOWN_DISTRICT", "No district has this code."));
+		}
+		if (in.year() == null || in.month() == null || in.month() < 1 || in.month() > 12) {
+			errors.add(new PayloadError("input.month", "INVALID_PERIOD", "Give a year and a month from 1 to 12."));
+		}
+		else if (this.targets.find(in.year(), null, null, TargetScope.CITY).isEmpty()) {
+			errors.add(new PayloadError("input.year", "PERIOD_OUTSIDE_PLAN_YEAR", "There is no plan for " + in.year() + "."));
+		}
+		else if (LocalDate.of(in.year(), in.month(), 1).isAfter(LocalDate.now(this.clock))) {
+			errors.add(new PayloadError("input.month", "PERIOD_IN_FUTURE", "The month has not started yet."));
+		}
+		if (in.value() == null) {
+			errors.add(new PayloadError("input.value", "REQUIRED", "Give the value."));
+		}
+		else if (in.indicator() != null) {
+			boolean growth = in.indicator() == Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
+			if (!growth && in.value().signum() < 0) {
+				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "The value cannot be negative."));
+			}
+			else if (in.indicator().unit() == Unit.PERCENT && !growth
+					&& in.value().compareTo(BigDecimal.valueOf(100)) > 0) {
+				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "A share is at most 100%."));
+			}
+			else if (in.indicator().unit() == Unit.COUNT && in.value().stripTrailingZeros().scale() > 0) {
+				errors.add(new PayloadError("input.value", "NOT_A_COUNT", "A count is a whole number."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ExpectedFailure(errors);
+		}
+	}
+
+
+}
