@@ -102,6 +102,15 @@ public class IndicatorReportService {
 		}
 	}
 
+	/** Replaces reports in bulk (the demo set, or a migration), bypassing idempotency and sequence checks. */
+	public void importAll(List<IndicatorReport> reports) {
+		this.mongo.remove(Query.query(Criteria.where("_id").in(reports.stream().map(IndicatorReport::id).toList())),
+				IndicatorReport.class);
+		for (int i = 0; i < reports.size(); i += 1000) {
+			this.mongo.insertAll(reports.subList(i, Math.min(reports.size(), i + 1000)));
+		}
+	}
+
 	/** The latest report on or before the end of {@code throughMonth}, per district and indicator, in one query. */
 	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth) {
 		Map<String, Map<Indicator, IndicatorReport>> best = new HashMap<>();

@@ -55,7 +55,7 @@ public final class LightRule {
 				yellow.add(text);
 			}
 		}
-		ReportPeriod last = progress == null ? null : progress.lastPeriodThrough(year, 24);
+		ReportPeriod last = progress == null ? null : progress.lastPeriodThrough(year, ended);
 		LocalDate since = last == null || last.end().isAfter(day) ? LocalDate.of(year, 1, 1) : last.end();
 		long gap = ChronoUnit.DAYS.between(since, day);
 		String gapText = "REPORTS_MISSING: no report for " + gap + " days";

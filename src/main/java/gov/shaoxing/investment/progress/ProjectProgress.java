@@ -87,6 +87,13 @@ public record ProjectProgress(@Id String projectCode, @Indexed String districtCo
 				this.lastPeriodKey, milestones, this.light, this.lightReasons, this.lightChangedAt, this.version);
 	}
 
+	/** A copy ready to be inserted as the first version. */
+	ProjectProgress asFirstVersion() {
+		return new ProjectProgress(this.projectCode, this.districtCode, this.category, this.periods,
+				this.cumulativeInvestment, this.yearInvestment, this.physicalProgressPercent, this.lastReportedAt,
+				this.lastPeriodKey, this.milestones, this.light, this.lightReasons, this.lightChangedAt, 0L);
+	}
+
 	ProjectProgress withLight(Light light, List<String> reasons, Instant changedAt) {
 		return new ProjectProgress(this.projectCode, this.districtCode, this.category, this.periods,
 				this.cumulativeInvestment, this.yearInvestment, this.physicalProgressPercent, this.lastReportedAt,

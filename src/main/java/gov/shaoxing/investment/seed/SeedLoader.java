@@ -15,6 +15,8 @@ import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictKind;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.indicator.IndicatorReportService;
+import gov.shaoxing.investment.progress.ProgressImporter;
 import gov.shaoxing.investment.measure.MeasureService;
 import gov.shaoxing.investment.measure.WorkMeasure;
 import gov.shaoxing.investment.official.Official;
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -63,9 +66,19 @@ public class SeedLoader {
 
 	private final ProjectService projects;
 
+	private final MongoTemplate mongo;
+
+	private final ProgressImporter progress;
+
+	private final IndicatorReportService indicators;
+
 	SeedLoader(SeedProperties properties, ResourceLoader resources, ObjectMapper json, DistrictService districts,
 			DepartmentService departments, OfficialService officials, TargetService targets, MeasureService measures,
-			ProjectService projects) {
+			ProjectService projects, MongoTemplate mongo, ProgressImporter progress,
+			IndicatorReportService indicators) {
+		this.mongo = mongo;
+		this.progress = progress;
+		this.indicators = indicators;
 		this.properties = properties;
 		this.resources = resources;
 		this.json = json;
@@ -133,6 +146,12 @@ public class SeedLoader {
 			this.projects.saveAll(projectDocs);
 			officialCount = officialDocs.size();
 			projectCount = projectDocs.size();
+			if (this.properties.demoActivity()) {
+				DemoActivity.load(this.mongo, this.progress, this.indicators, projectDocs, districtDocs, targetDocs,
+						this.properties.demoThrough());
+				log.info("Demo activity generated through {}: progress reports, milestones, indicator reports, notices",
+						this.properties.demoThrough());
+			}
 		}
 		log.info("Seed loaded: {} districts, {} departments, {} targets, {} measures, {} demo officials, "
 				+ "{} demo projects", districtDocs.size(), departmentDocs.size(), targetDocs.size(),

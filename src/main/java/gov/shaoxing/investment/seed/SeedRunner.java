@@ -8,20 +8,21 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.Ordered;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the plan at every start, loads the seed into an empty database, and with the {@code seed} argument
- * re-loads it (upserting) and exits.
+ * Checks the plan at every start and loads the seed into an empty database, before the web server takes requests
+ * (a lifecycle phase ahead of it). With the {@code seed} argument it re-loads the seed (upserting) and exits.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class SeedRunner implements ApplicationRunner {
+class SeedRunner implements SmartLifecycle, ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedRunner.class);
+
+	/** After the indexes, before the web server. */
+	static final int PHASE = -100;
 
 	private final SeedLoader loader;
 
@@ -29,19 +30,24 @@ class SeedRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	SeedRunner(SeedLoader loader, SeedProperties properties, ConfigurableApplicationContext context) {
+	private final ApplicationArguments arguments;
+
+	private volatile boolean running;
+
+	SeedRunner(SeedLoader loader, SeedProperties properties, ConfigurableApplicationContext context,
+			ApplicationArguments arguments) {
 		this.loader = loader;
 		this.properties = properties;
 		this.context = context;
+		this.arguments = arguments;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		this.running = true;
 		this.loader.plan();
-		if (args.getNonOptionArgs().contains("seed")) {
-			this.loader.load();
-			log.info("Seed re-loaded; exiting as asked by the 'seed' argument.");
-			System.exit(SpringApplication.exit(this.context, () -> 0));
+		if (this.arguments.getNonOptionArgs().contains("seed")) {
+			return;
 		}
 		try {
 			if (this.properties.onEmpty() && this.loader.isEmpty()) {
@@ -53,6 +59,30 @@ class SeedRunner implements ApplicationRunner {
 			// Start anyway: health says DOWN and requests get STORE_UNAVAILABLE until the store is back.
 			log.error("The store is unavailable, so the seed was not checked or loaded: {}", ex.getMessage());
 		}
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (args.getNonOptionArgs().contains("seed")) {
+			this.loader.load();
+			log.info("Seed re-loaded; exiting as asked by the 'seed' argument.");
+			System.exit(SpringApplication.exit(this.context, () -> 0));
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 }

@@ -4,10 +4,7 @@ import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -19,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes every document class declares. Done here rather than by auto-index-creation so that a store
- * that is down at start-up does not stop the service from starting (health reports DOWN instead). The embedded
+ * that is down at start-up does not stop the service from starting (health reports DOWN instead). It runs
+ * before the seed and before the web server takes requests. The embedded
  * store accepts non-unique indexes but ignores them; real MongoDB uses them.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class IndexInitializer implements ApplicationRunner {
+class IndexInitializer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexInitializer.class);
 
@@ -37,8 +34,26 @@ class IndexInitializer implements ApplicationRunner {
 		this.mapping = mapping;
 	}
 
+	private volatile boolean running;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public int getPhase() {
+		return -200;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
 		try {
 			MongoPersistentEntityIndexResolver resolver = new MongoPersistentEntityIndexResolver(this.mapping);
 			int count = 0;
