@@ -3,6 +3,7 @@ package gov.shaoxing.investment.node;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.inspection.InspectionService;
 import gov.shaoxing.investment.measure.MeasureService;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.official.OfficialService;
@@ -28,9 +29,13 @@ class NodeController {
 
 	private final NoticeService notices;
 
+	private final InspectionService inspections;
+
 	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, MeasureService measures, NoticeService notices) {
+			OfficialService officials, MeasureService measures, NoticeService notices,
+			InspectionService inspections) {
 		this.notices = notices;
+		this.inspections = inspections;
 		this.projects = projects;
 		this.districts = districts;
 		this.departments = departments;
@@ -48,6 +53,7 @@ class NodeController {
 			case "Official" -> this.officials.byId(global.key());
 			case "WorkMeasure" -> this.measures.byId(global.key());
 			case "Notice" -> this.notices.byId(global.key());
+			case "Inspection" -> this.inspections.byId(global.key());
 			default -> null;
 		};
 	}
