@@ -3,12 +3,14 @@ package gov.shaoxing.investment.node;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.inspection.InspectionService;
 import gov.shaoxing.investment.measure.MeasureService;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.progress.ProgressReport;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectService;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -32,10 +34,14 @@ class NodeController {
 
 	private final MongoTemplate mongo;
 
+	private final InspectionService inspections;
+
 	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, MeasureService measures, NoticeService notices, MongoTemplate mongo) {
+			OfficialService officials, MeasureService measures, NoticeService notices,
+			InspectionService inspections, MongoTemplate mongo) {
 		this.mongo = mongo;
 		this.notices = notices;
+		this.inspections = inspections;
 		this.projects = projects;
 		this.districts = districts;
 		this.departments = departments;
@@ -54,6 +60,7 @@ class NodeController {
 			case "WorkMeasure" -> this.measures.byId(global.key());
 			case "Notice" -> this.notices.byId(global.key());
 			case "ProgressReport" -> this.mongo.findById(global.key(), ProgressReport.class);
+			case "Inspection" -> this.inspections.byId(global.key());
 			default -> null;
 		};
 	}

@@ -1,0 +1,155 @@
+package gov.shaoxing.investment.inspection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /photos} (multipart, field {@code file}) stores a JPEG, PNG or WebP photo and answers 201 with its id,
+ * to be passed in {@code recordInspection(input: {photoIds})}; {@code GET /photos/{id}} serves it. Client mistakes
+ * get a status and a JSON body {@code {code, message}}, never a stack trace.
+ */
+@RestController
+class PhotoController {
+
+	/** A photo never changes once stored, so caches may keep it for good. */
+	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private final PhotoStore photos;
+
+	private final PhotoProperties properties;
+
+	PhotoController(PhotoStore photos, PhotoProperties properties, ObjectProvider<MultipartProperties> multipart) {
+		this.photos = photos;
+		this.properties = properties;
+		multipart.ifAvailable((m) -> checkAligned(properties.maxSize(), m.getMaxFileSize(), m.getMaxRequestSize()));
+	}
+
+	/**
+	 * Refuses to start when the servlet container's multipart limits would turn away a photo that
+	 * {@code investment.photos.max-size} allows: the client would be told a limit that is not the real one.
+	 */
+	static void checkAligned(DataSize photoMax, DataSize fileMax, DataSize requestMax) {
+		if (fileMax != null && fileMax.toBytes() >= 0 && fileMax.toBytes() < photoMax.toBytes()) {
+			throw new IllegalStateException("spring.servlet.multipart.max-file-size (" + fileMax
+					+ ") is below investment.photos.max-size (" + photoMax + "); raise it to at least that.");
+		}
+		if (requestMax != null && requestMax.toBytes() >= 0 && requestMax.toBytes() <= photoMax.toBytes()) {
+			throw new IllegalStateException("spring.servlet.multipart.max-request-size (" + requestMax
+					+ ") must exceed investment.photos.max-size (" + photoMax
+					+ ") to leave room for the multipart framing; 1MB more is plenty.");
+		}
+	}
+
+	@PostMapping("/photos")
+	ResponseEntity<Object> upload(@RequestParam(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			return PhotoError.MISSING.response();
+		}
+		if (file.getSize() > this.properties.maxSize().toBytes()) {
+			return PhotoError.tooLarge(this.properties.maxSize());
+		}
+		byte[] header;
+		try (InputStream in = file.getInputStream()) {
+			header = in.readNBytes(PhotoType.HEADER_LENGTH);
+		}
+		PhotoType type = PhotoType.detect(header).orElse(null);
+		if (type == null) {
+			return PhotoError.UNSUPPORTED_TYPE.response();
+		}
+		Photo photo;
+		try (InputStream in = file.getInputStream()) {
+			photo = this.photos.store(in, filename(file), type);
+		}
+		return ResponseEntity.created(URI.create(photo.url()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Uploaded(photo.id(), photo.contentType(), photo.size(), photo.url()));
+	}
+
+	@GetMapping("/photos/{id}")
+	ResponseEntity<Object> serve(@PathVariable String id) {
+		return this.photos.open(id)
+			.<ResponseEntity<Object>>map((content) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(content.photo().contentType()))
+				.cacheControl(FOREVER)
+				.eTag("\"" + content.photo().id() + "\"")
+				.lastModified(content.uploadedAt())
+				.header("X-Content-Type-Options", "nosniff")
+				.body(content))
+			.orElseGet(PhotoError.NOT_FOUND::response);
+	}
+
+	/** Keeps the client's file name for reference only, trimmed; it plays no part in detecting the type. */
+	private static String filename(MultipartFile file) {
+		String name = file.getOriginalFilename();
+		if (name == null || name.isBlank()) {
+			return "photo";
+		}
+		name = name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+		return name.length() > 200 ? name.substring(0, 200) : name;
+	}
+
+	/** The 201 body of an upload. */
+	record Uploaded(String id, String contentType, long size, String url) {
+	}
+
+	/** The JSON body of a refused photo request. */
+	record PhotoError(String code, String message, HttpStatus status) {
+
+		static final PhotoError MISSING = new PhotoError("PHOTO_MISSING",
+				"Send the photo as a multipart/form-data field named 'file'.", HttpStatus.BAD_REQUEST);
+
+		static final PhotoError UNSUPPORTED_TYPE = new PhotoError("UNSUPPORTED_PHOTO_TYPE",
+				"Only JPEG, PNG and WebP photos are accepted; the file's content is none of these.",
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+		static final PhotoError NOT_FOUND = new PhotoError("PHOTO_NOT_FOUND", "No photo has this id.",
+				HttpStatus.NOT_FOUND);
+
+		static final PhotoError MALFORMED = new PhotoError("MALFORMED_UPLOAD",
+				"The request is not a well-formed multipart/form-data upload.", HttpStatus.BAD_REQUEST);
+
+		static ResponseEntity<Object> tooLarge(DataSize max) {
+			return new PhotoError("PHOTO_TOO_LARGE", "A photo may be at most " + describe(max) + ".",
+					HttpStatus.CONTENT_TOO_LARGE).response();
+		}
+
+		ResponseEntity<Object> response() {
+			return ResponseEntity.status(this.status)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(new Body(this.code, this.message));
+		}
+
+		private static String describe(DataSize size) {
+			long bytes = size.toBytes();
+			if (bytes % (1024 * 1024) == 0) {
+				return (bytes / (1024 * 1024)) + " MB";
+			}
+			if (bytes % 1024 == 0) {
+				return (bytes / 1024) + " KB";
+			}
+			return bytes + " bytes";
+		}
+
+		record Body(String code, String message) {
+		}
+
+	}
+
+}

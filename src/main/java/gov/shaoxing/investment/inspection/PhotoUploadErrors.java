@@ -1,0 +1,34 @@
+package gov.shaoxing.investment.inspection;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * Refusals raised while the servlet container parses a multipart request, before any controller runs (so they can
+ * only be handled by advice, not by {@link PhotoController} itself). {@code POST /photos} is the service's only
+ * multipart endpoint: an upload over {@code spring.servlet.multipart.max-file-size} gets the same 413 JSON as one
+ * over {@code investment.photos.max-size}.
+ */
+@RestControllerAdvice
+class PhotoUploadErrors {
+
+	private final PhotoProperties properties;
+
+	PhotoUploadErrors(PhotoProperties properties) {
+		this.properties = properties;
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException ex) {
+		return PhotoController.PhotoError.tooLarge(this.properties.maxSize());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> malformed(MultipartException ex) {
+		return PhotoController.PhotoError.MALFORMED.response();
+	}
+
+}

@@ -1,0 +1,24 @@
+package gov.shaoxing.investment.inspection;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The {@code RecordInspectionInput} input. */
+record RecordInspectionInput(String projectId, LocalDate date, PositionInput position, String findings,
+		InspectionRating rating, List<String> photoIds, List<ProblemInput> problems, String inspector,
+		String idempotencyKey) {
+
+	RecordInspectionInput {
+		photoIds = photoIds == null ? List.of() : photoIds;
+		problems = problems == null ? List.of() : problems;
+	}
+
+	/** The {@code InspectionPositionInput} input. */
+	record PositionInput(Double latitude, Double longitude, Double accuracyMeters) {
+	}
+
+	/** The {@code InspectionProblemInput} input. */
+	record ProblemInput(String text, String departmentCode, LocalDate deadline) {
+	}
+
+}
