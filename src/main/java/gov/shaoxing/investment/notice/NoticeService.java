@@ -136,7 +136,8 @@ public class NoticeService {
 	}
 
 	/** Marks outstanding notices whose deadline has passed as OVERDUE. Safe to run on every instance. */
-	@Scheduled(fixedDelayString = "${investment.notices.sweep-interval:PT5M}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "${investment.notices.sweep-interval:PT5M}",
+			initialDelayString = "${investment.notices.sweep-initial-delay:PT10S}")
 	public int sweepOverdue() {
 		try {
 			List<Notice> late = this.mongo.find(Query.query(Criteria.where("status")

@@ -106,8 +106,19 @@ public class ProgressReadModel {
 		this.byProject.clear();
 	}
 
-	private void reload(String projectCode) {
+	/** Event subject for a written roll-up: {@code code@version}, so instances skip versions they already hold. */
+	static String subject(ProjectProgress progress) {
+		return progress.projectCode() + "@" + version(progress);
+	}
+
+	private void reload(String subject) {
 		if (!this.loaded) {
+			return;
+		}
+		int at = subject.lastIndexOf('@');
+		String projectCode = at < 0 ? subject : subject.substring(0, at);
+		ProjectProgress held = this.byProject.get(projectCode);
+		if (at >= 0 && held != null && version(held) >= Long.parseLong(subject.substring(at + 1))) {
 			return;
 		}
 		ProjectProgress fresh = this.mongo.findById(projectCode, ProjectProgress.class);

@@ -174,7 +174,8 @@ public class ProgressService {
 			try {
 				ProjectProgress saved = this.mongo.save(next);
 				this.readModel.apply(saved);
-				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null, project.code());
+				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null,
+						ProgressReadModel.subject(saved));
 				if (saved.light() != current.light()) {
 					this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
 				}
@@ -201,7 +202,8 @@ public class ProgressService {
 	}
 
 	/** Re-judges stored lights as days pass without reports; publishes a change for each light that moves. */
-	@Scheduled(fixedDelayString = "${investment.supervision.light-sweep-interval:PT1H}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${investment.supervision.light-sweep-interval:PT1H}",
+			initialDelayString = "${investment.supervision.light-sweep-initial-delay:PT1M}")
 	public int sweepLights() {
 		int changed = 0;
 		try {

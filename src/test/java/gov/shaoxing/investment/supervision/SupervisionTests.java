@@ -20,7 +20,8 @@ import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Target versus actual, the bulletin and the ranking, on data these tests submit themselves (no demo activity). */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
+		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
 @AutoConfigureGraphQlTester
 @Import({ FixedClockConfig.class, CommandCounter.Config.class })
 class SupervisionTests {
