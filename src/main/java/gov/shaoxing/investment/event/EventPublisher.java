@@ -1,7 +1,8 @@
 package gov.shaoxing.investment.event;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import gov.shaoxing.investment.common.Ids;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,11 @@ public class EventPublisher {
 	}
 
 	public void publish(EventType type, String districtCode, String departmentCode, String subjectId) {
-		this.mongo.insert(new DomainEvent(UUID.randomUUID().toString(), type, districtCode, departmentCode, subjectId,
-				Instant.now()));
+		// Wall-clock time, not the business Clock (which tests pin): the id's time orders the polling fallback and
+		// the time drives expiry, both of which must follow real time on every instance.
+		Instant now = Instant.now();
+		this.mongo.insert(new DomainEvent(Ids.next(DomainEvent.ID_PREFIX, now), type, districtCode, departmentCode,
+				subjectId, now));
 	}
 
 }
