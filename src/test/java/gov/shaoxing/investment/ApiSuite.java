@@ -34,7 +34,14 @@ public abstract class ApiSuite {
 	@Autowired
 	ObjectMapper json;
 
+	/** Signed in as ADMIN. */
 	protected HttpGraphQlTester graphQl;
+
+	/** No token. */
+	protected HttpGraphQlTester anonymous;
+
+	@Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
 
 	@BeforeEach
 	void connect() {
@@ -42,7 +49,10 @@ public abstract class ApiSuite {
 			.baseUrl("http://localhost:" + this.port + "/graphql")
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();
-		this.graphQl = HttpGraphQlTester.create(client);
+		this.graphQl = HttpGraphQlTester.create(client).mutate()
+			.header("Authorization", "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+			.build();
+		this.anonymous = HttpGraphQlTester.create(client);
 	}
 
 	JsonNode plan() throws Exception {

@@ -30,6 +30,7 @@ class ScalarsConfiguration {
 		return (wiring) -> wiring.scalar(ExtendedScalars.Date)
 			.scalar(dateTime())
 			.scalar(ExtendedScalars.GraphQLLong)
+			.scalar(ExtendedScalars.Json)
 			.scalar(ExtendedScalars.newAliasedScalar("Decimal")
 				.aliasedScalar(ExtendedScalars.GraphQLBigDecimal)
 				.description("An exact decimal number, sent as a JSON number or string; money is in the unit its field names.")

@@ -6,6 +6,7 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.indicator.IndicatorReportService.SubmitIndicatorReportInput;
 import gov.shaoxing.investment.target.Indicator;
 
@@ -37,7 +38,7 @@ class IndicatorReportController {
 	@MutationMapping
 	SubmitIndicatorReportPayload submitIndicatorReport(@Argument SubmitIndicatorReportInput input) {
 		try {
-			return new SubmitIndicatorReportPayload(this.reports.submit(input, null), List.of());
+			return new SubmitIndicatorReportPayload(this.reports.submit(input, CurrentActor.get()), List.of());
 		}
 		catch (ExpectedFailure ex) {
 			return new SubmitIndicatorReportPayload(null, ex.errors());

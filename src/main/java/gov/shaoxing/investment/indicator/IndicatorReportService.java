@@ -12,6 +12,9 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.target.Indicator;
 import gov.shaoxing.investment.target.TargetScope;
 import gov.shaoxing.investment.target.TargetService;
@@ -62,8 +65,11 @@ public class IndicatorReportService {
 
 	}
 
-	public IndicatorReport submit(SubmitIndicatorReportInput input, String submittedBy) {
+	public IndicatorReport submit(SubmitIndicatorReportInput input, Actor actor) {
+		AccessPolicy.requireSignedIn(actor);
 		validate(input);
+		AccessPolicy.requireMayReportIndicators(actor, input.districtCode());
+		String submittedBy = actor.name();
 		String id = IndicatorReport.idOf(input.year(), input.month(), input.districtCode(), input.indicator());
 		Idempotency.Claim claim = this.idempotency.claim("indicator", input.idempotencyKey(),
 				Idempotency.fingerprint(input.canonical()), id);
@@ -72,10 +78,12 @@ public class IndicatorReportService {
 					"This idempotency key was used for a different report; use a new key for a new report.");
 		}
 		if (claim.outcome() != Idempotency.Outcome.REPLAY) {
+			IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
 			write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
 					input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
 					this.clock.instant(), submittedBy, false));
 			this.idempotency.complete(claim);
+			AuditContext.changed("IndicatorReport", id, before, this.mongo.findById(id, IndicatorReport.class));
 		}
 		return this.mongo.findById(id, IndicatorReport.class);
 	}

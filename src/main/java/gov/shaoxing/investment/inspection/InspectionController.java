@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.common.Connection;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
@@ -72,7 +73,7 @@ class InspectionController {
 	@MutationMapping
 	RecordInspectionPayload recordInspection(@Argument RecordInspectionInput input) {
 		try {
-			Inspection inspection = this.inspections.record(input);
+			Inspection inspection = this.inspections.record(input, CurrentActor.get());
 			return new RecordInspectionPayload(inspection, this.projects.byCode(inspection.projectCode()), List.of());
 		}
 		catch (ExpectedFailure ex) {

@@ -25,6 +25,9 @@ import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.project.Project;
+import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.project.ProjectService;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -103,8 +106,13 @@ public class InspectionService {
 	/**
 	 * Records an inspection, or fails with {@link ExpectedFailure} having written nothing.
 	 */
-	Inspection record(RecordInspectionInput input) {
+	Inspection record(RecordInspectionInput input, Actor actor) {
+		AccessPolicy.requireSignedIn(actor);
 		Validated valid = validate(input);
+		AccessPolicy.requireMayInspect(actor, valid.project().districtCode());
+		if (input.inspector() == null || input.inspector().isBlank()) {
+			input = input.withInspector(actor.name());
+		}
 		Idempotency.Claim claim = this.idempotency.claim(IDEMPOTENCY_SCOPE, input.idempotencyKey(),
 				Idempotency.fingerprint(canonical(input)), Ids.next("I"));
 		switch (claim.outcome()) {
@@ -121,6 +129,7 @@ public class InspectionService {
 		}
 		Inspection inspection = write(claim.resultId(), input, valid);
 		this.idempotency.complete(claim);
+		AuditContext.changed("Inspection", inspection.id(), null, inspection);
 		return inspection;
 	}
 

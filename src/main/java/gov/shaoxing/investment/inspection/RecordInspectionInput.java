@@ -13,6 +13,12 @@ record RecordInspectionInput(String projectId, LocalDate date, PositionInput pos
 		problems = problems == null ? List.of() : problems;
 	}
 
+	/** The same input, recorded under the signed-in inspector's name. */
+	RecordInspectionInput withInspector(String name) {
+		return new RecordInspectionInput(this.projectId, this.date, this.position, this.findings, this.rating,
+				this.photoIds, this.problems, name, this.idempotencyKey);
+	}
+
 	/** The {@code InspectionPositionInput} input. */
 	record PositionInput(Double latitude, Double longitude, Double accuracyMeters) {
 	}

@@ -1,6 +1,9 @@
 package gov.shaoxing.investment.node;
 
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.inspection.InspectionService;
@@ -49,9 +52,14 @@ class NodeController {
 		this.measures = measures;
 	}
 
+	private static final java.util.Set<String> STAFF_ONLY = java.util.Set.of("Notice", "ProgressReport", "Inspection");
+
 	@QueryMapping
 	Object node(@Argument String id) {
 		GlobalId global = GlobalId.decode(id);
+		if (STAFF_ONLY.contains(global.type()) && !CurrentActor.get().signedIn()) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, "id", "A " + global.type() + " is for signed-in staff; sign in first.");
+		}
 		return switch (global.type()) {
 			case "Project" -> this.projects.byCode(global.key());
 			case "District" -> this.districts.byCode(global.key());

@@ -19,6 +19,7 @@ import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,22 +89,22 @@ class NoticeController {
 
 	@MutationMapping
 	NoticePayload startNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.start(input.key(), input.note(), null));
+		return attempt(() -> this.notices.start(input.key(), input.note(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload resolveNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.resolve(input.key(), input.resolution(), null));
+		return attempt(() -> this.notices.resolve(input.key(), input.resolution(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload reopenNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.reopen(input.key(), input.note(), input.deadline(), null));
+		return attempt(() -> this.notices.reopen(input.key(), input.note(), input.deadline(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload extendNoticeDeadline(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.extend(input.key(), input.deadline(), input.note(), null));
+		return attempt(() -> this.notices.extend(input.key(), input.deadline(), input.note(), CurrentActor.get()));
 	}
 
 	@SubscriptionMapping

@@ -20,6 +20,10 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
+import gov.shaoxing.investment.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,9 @@ import org.springframework.stereotype.Service;
 public class NoticeService {
 
 	private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
+
+	/** The service itself, for automatic changes such as marking notices overdue. */
+	private static final Actor SYSTEM = new Actor("system", Role.ADMIN, null, List.of());
 
 	private static final Set<NoticeStatus> OUTSTANDING = Set.of(NoticeStatus.OPEN, NoticeStatus.IN_PROGRESS,
 			NoticeStatus.OVERDUE);
@@ -92,7 +99,7 @@ public class NoticeService {
 		return this.mongo.findById(id, Notice.class);
 	}
 
-	public Notice start(String id, String note, String by) {
+	public Notice start(String id, String note, Actor by) {
 		return transition(id, by, note, (n) -> {
 			if (n.status() != NoticeStatus.OPEN) {
 				throw invalid(n, "start work on");
@@ -101,7 +108,7 @@ public class NoticeService {
 		}, null);
 	}
 
-	public Notice resolve(String id, String resolution, String by) {
+	public Notice resolve(String id, String resolution, Actor by) {
 		if (resolution == null || resolution.isBlank()) {
 			throw new ExpectedFailure("resolution", "REQUIRED", "Say how the problem was resolved.");
 		}
@@ -113,7 +120,7 @@ public class NoticeService {
 		}, null);
 	}
 
-	public Notice reopen(String id, String note, LocalDate deadline, String by) {
+	public Notice reopen(String id, String note, LocalDate deadline, Actor by) {
 		return transition(id, by, note, (n) -> {
 			if (n.status() != NoticeStatus.RESOLVED) {
 				throw invalid(n, "reopen");
@@ -122,7 +129,7 @@ public class NoticeService {
 		}, deadline);
 	}
 
-	public Notice extend(String id, LocalDate deadline, String note, String by) {
+	public Notice extend(String id, LocalDate deadline, String note, Actor by) {
 		if (deadline == null || !deadline.isAfter(today())) {
 			throw new ExpectedFailure("deadline", "DEADLINE_NOT_IN_FUTURE", "A new deadline must be after today.");
 		}
@@ -146,7 +153,7 @@ public class NoticeService {
 			int changed = 0;
 			for (Notice n : late) {
 				try {
-					transition(n.id(), "system", "deadline passed", (x) -> x.status() == NoticeStatus.RESOLVED
+					transition(n.id(), SYSTEM, "deadline passed", (x) -> x.status() == NoticeStatus.RESOLVED
 							|| x.status() == NoticeStatus.OVERDUE ? x.status() : NoticeStatus.OVERDUE, null);
 					changed++;
 				}
@@ -221,11 +228,16 @@ public class NoticeService {
 
 	}
 
-	private Notice transition(String id, String by, String note, Rule rule, LocalDate newDeadline) {
+	private Notice transition(String id, Actor actor, String note, Rule rule, LocalDate newDeadline) {
+		AccessPolicy.requireSignedIn(actor);
+		String by = actor.name();
 		for (int attempt = 0; attempt < 10; attempt++) {
 			Notice current = this.mongo.findById(id, Notice.class);
 			if (current == null) {
 				throw new ExpectedFailure("id", "NOT_FOUND", "No notice has this id.");
+			}
+			if (actor != SYSTEM) {
+				AccessPolicy.requireMayHandleNotice(actor, current.departmentCode());
 			}
 			NoticeStatus next = rule.next(current);
 			if (next == current.status() && newDeadline == null) {
@@ -249,6 +261,7 @@ public class NoticeService {
 				continue;
 			}
 			publish(updated);
+			AuditContext.changed("Notice", updated.id(), current, updated);
 			return updated;
 		}
 		throw new ApiException(ErrorCode.INTERNAL, null, "The notice is being changed by others; try again.");

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.security.CurrentActor;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -27,6 +28,35 @@ class OfficialController {
 	@SchemaMapping
 	String id(Official official) {
 		return GlobalId.encode("Official", official.id());
+	}
+
+	@SchemaMapping
+	Object officePhone(Official official, graphql.schema.DataFetchingEnvironment env) {
+		return contact(official.officePhone(), env);
+	}
+
+	@SchemaMapping
+	Object mobile(Official official, graphql.schema.DataFetchingEnvironment env) {
+		return contact(official.mobile(), env);
+	}
+
+	@SchemaMapping
+	Object email(Official official, graphql.schema.DataFetchingEnvironment env) {
+		return contact(official.email(), env);
+	}
+
+	/** Contact details are for signed-in staff only: anonymous callers get null and an error, on every path. */
+	private static Object contact(String value, graphql.schema.DataFetchingEnvironment env) {
+		if (CurrentActor.get().signedIn()) {
+			return value;
+		}
+		return graphql.execution.DataFetcherResult.newResult()
+			.error(graphql.GraphqlErrorBuilder.newError(env)
+				.errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
+				.message("Contact details are for signed-in staff; sign in first.")
+				.extensions(Map.of("code", "CONTACT_DETAILS_REQUIRE_SIGN_IN"))
+				.build())
+			.build();
 	}
 
 	@BatchMapping

@@ -18,6 +18,7 @@ import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -87,7 +88,7 @@ class ProgressController {
 	@MutationMapping
 	SubmitProgressReportPayload submitProgressReport(@Argument SubmitProgressReportInput input) {
 		try {
-			ProgressService.Submitted submitted = this.progress.submit(input, null);
+			ProgressService.Submitted submitted = this.progress.submit(input, CurrentActor.get());
 			return new SubmitProgressReportPayload(submitted.report(), submitted.project(), List.of());
 		}
 		catch (ExpectedFailure ex) {

@@ -26,6 +26,9 @@ import gov.shaoxing.investment.progress.SubmitProgressReportInput.ProblemInput;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
+import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +98,11 @@ public class ProgressService {
 	public record Submitted(ProgressReport report, Project project) {
 	}
 
-	public Submitted submit(SubmitProgressReportInput input, String submittedBy) {
+	public Submitted submit(SubmitProgressReportInput input, Actor actor) {
+		AccessPolicy.requireSignedIn(actor);
 		Project project = validate(input);
+		AccessPolicy.requireMayReport(actor, project.districtCode());
+		String submittedBy = actor.name();
 		String key = input.idempotencyKey();
 		Idempotency.Claim claim = this.idempotency.claim("progress", key,
 				Idempotency.fingerprint(input.canonical()), Ids.next("R"));
@@ -174,6 +180,8 @@ public class ProgressService {
 			try {
 				ProjectProgress saved = this.mongo.save(next);
 				this.readModel.apply(saved);
+				AuditContext.changed("ProjectProgress", saved.projectCode(),
+						current.version() == null ? null : current, saved);
 				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null,
 						ProgressReadModel.subject(saved));
 				if (saved.light() != current.light()) {

@@ -33,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 		properties = "investment.store.mode=memory")
 class ChangeFeedTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+
 	static final String NOTICE_CHANGED = """
 			subscription noticeChanged($departmentCode: ID) {
 			  noticeChanged(departmentCode: $departmentCode) { id text status department { code } }
@@ -66,6 +69,8 @@ class ChangeFeedTests {
 		this.subscribed = this.feed.subscriberCount();
 		this.subscriber = WebSocketGraphQlTester
 			.builder("ws://localhost:" + this.port + "/graphql", new StandardWebSocketClient())
+			.interceptor(gov.shaoxing.investment.TestSecurity
+				.webSocketToken(gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer)))
 			.build();
 	}
 
@@ -97,6 +102,7 @@ class ChangeFeedTests {
 		Notice raised = this.notices.raise(NoticeDrafts.inspectionNotice("JXW", "环评批复滞后"));
 		HttpGraphQlTester http = HttpGraphQlTester.create(WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.defaultHeader("Authorization", "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
 			.responseTimeout(Received.TIMEOUT)
 			.build());
 		try (Received<Map<String, Object>> jxw = Received.subscribe(noticeChanged("JXW"))) {

@@ -138,8 +138,11 @@ class MultiInstanceTests {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Flux<Map<String, Object>> noticeChanged(ConfigurableApplicationContext instance, String departmentCode) {
 		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		String token = gov.shaoxing.investment.TestSecurity
+			.adminToken(instance.getBean(gov.shaoxing.investment.security.TokenIssuer.class));
 		WebSocketGraphQlTester connection = WebSocketGraphQlTester
 			.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+			.interceptor(gov.shaoxing.investment.TestSecurity.webSocketToken(token))
 			.build();
 		this.connections.add(connection);
 		return (Flux) connection.document("""

@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class InspectionApiTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+
 	@LocalServerPort
 	int port;
 
@@ -52,7 +55,7 @@ class InspectionApiTests {
 
 	@BeforeEach
 	void connect() {
-		this.phone = new InspectorClient(this.port);
+		this.phone = new InspectorClient(this.port, gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer));
 		this.today = LocalDate.now(this.clock);
 	}
 

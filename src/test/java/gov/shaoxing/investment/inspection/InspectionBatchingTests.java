@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(CommandCounter.Config.class)
 class InspectionBatchingTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+
 	/** In 诸暨市; only the first test records inspections on them. */
 	private static final List<String> PROJECTS = List.of("DEMO-IND-020", "DEMO-IND-021", "DEMO-IND-022",
 			"DEMO-IND-023", "DEMO-IND-024");
@@ -50,7 +53,7 @@ class InspectionBatchingTests {
 
 	@BeforeEach
 	void connect() {
-		this.phone = new InspectorClient(this.port);
+		this.phone = new InspectorClient(this.port, gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer));
 	}
 
 	@Test

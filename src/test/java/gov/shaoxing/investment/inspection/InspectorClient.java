@@ -20,9 +20,10 @@ final class InspectorClient {
 
 	final HttpGraphQlTester graphQl;
 
-	InspectorClient(int port) {
+	InspectorClient(int port, String token) {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
+			.defaultHeader("Authorization", "Bearer " + token)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());

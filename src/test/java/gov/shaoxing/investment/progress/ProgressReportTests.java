@@ -42,6 +42,16 @@ class ProgressReportTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void signOut() {
+		gov.shaoxing.investment.TestSecurity.signOut();
+	}
+
 	private static String project(int n) {
 		return GlobalId.encode("Project", String.format("DEMO-SVC-%03d", n));
 	}
@@ -72,9 +82,9 @@ class ProgressReportTests {
 			.path("submitProgressReport.errors").entityList(Object.class).hasSize(0)
 			.path("submitProgressReport.project.progress.cumulativeInvestment").entity(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).isEqualByComparingTo("1.25"));
-		String first = this.progress.submit(input(p, 3, 1, "1.25", "retry-key-1"), null).report().id();
+		String first = this.progress.submit(input(p, 3, 1, "1.25", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.progress.submit(input(p, 3, 1, "1.250", "retry-key-1"), null).report().id())
+			assertThat(this.progress.submit(input(p, 3, 1, "1.250", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id())
 				.isEqualTo(first);
 		}
 		assertThat(reports(p)).isEqualTo(1);
@@ -84,7 +94,7 @@ class ProgressReportTests {
 	@Test
 	void theSameKeyWithDifferentInputIsRefused() {
 		String p = project(2);
-		this.progress.submit(input(p, 4, 1, "2.00", "reused-key-1"), null);
+		this.progress.submit(input(p, 4, 1, "2.00", "reused-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		this.graphQl.documentName("submitReport")
 			.variable("input", Map.of("projectId", p, "period", Map.of("year", 2012, "month", 4, "half", 1),
 					"investmentCompleted", "9.00", "physicalProgressPercent", 20, "idempotencyKey", "reused-key-1"))
@@ -98,9 +108,9 @@ class ProgressReportTests {
 	@Test
 	void aNewReportForTheSamePeriodReplacesTheOldOne() {
 		String p = project(3);
-		String old = this.progress.submit(input(p, 5, 1, "1.00", "replace-key-1"), null).report().id();
-		this.progress.submit(input(p, 5, 2, "0.50", "replace-key-2"), null);
-		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), null);
+		String old = this.progress.submit(input(p, 5, 1, "1.00", "replace-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
+		this.progress.submit(input(p, 5, 2, "0.50", "replace-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		assertThat(cumulative(p)).isEqualByComparingTo("3.50");
 		assertThat(this.mongo.findById(old, ProgressReport.class).current()).isFalse();
 		this.graphQl.document("query($id: ID!) { project(id: $id) { reports { totalCount nodes { investmentCompleted } } "
@@ -114,9 +124,9 @@ class ProgressReportTests {
 	@Test
 	void aLateRetryOfAReplacedReportDoesNotBringItsFiguresBack() {
 		String p = project(4);
-		String older = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), null).report().id();
-		this.progress.submit(input(p, 2, 2, "2.00", "late-key-2"), null);
-		ProgressService.Submitted retried = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), null);
+		String older = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
+		this.progress.submit(input(p, 2, 2, "2.00", "late-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		ProgressService.Submitted retried = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		assertThat(retried.report().id()).isEqualTo(older);
 		assertThat(cumulative(p)).isEqualByComparingTo("2.00");
 		assertThat(reports(p)).isEqualTo(2);
@@ -154,7 +164,7 @@ class ProgressReportTests {
 		this.progress.submit(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 6, 1),
 				BigDecimal.ONE, BigDecimal.TEN, null, null,
 				List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
-				null);
+				gov.shaoxing.investment.TestSecurity.ADMIN);
 		this.graphQl.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
 				+ "project { code } } } } }")
 			.execute()
@@ -182,9 +192,9 @@ class ProgressReportTests {
 					String amount = (1 + random.nextInt(300)) + ".0" + random.nextInt(10);
 					String key = "conc-" + thread + "-" + i;
 					SubmitProgressReportInput in = input(p, month, half, amount, key);
-					this.progress.submit(in, null);
+					this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN);
 					if (random.nextInt(4) == 0) {
-						this.progress.submit(in, null); // a phone's retry
+						this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN); // a phone's retry
 					}
 				}
 				return null;
@@ -219,7 +229,7 @@ class ProgressReportTests {
 
 	private List<PayloadError> errors(SubmitProgressReportInput in) {
 		try {
-			this.progress.submit(in, null);
+			this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN);
 			return List.of();
 		}
 		catch (ExpectedFailure ex) {

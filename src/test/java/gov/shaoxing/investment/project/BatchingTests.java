@@ -26,6 +26,16 @@ class BatchingTests {
 	@Autowired
 	CommandCounter counter;
 
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void signOut() {
+		gov.shaoxing.investment.TestSecurity.signOut();
+	}
+
 	@Test
 	void aPageOfProjectsWithTheirContactsTakesOneQueryPerField() {
 		this.counter.reset();

@@ -32,6 +32,16 @@ class SupervisionTests {
 	@Autowired
 	CommandCounter counter;
 
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void signOut() {
+		gov.shaoxing.investment.TestSecurity.signOut();
+	}
+
 	private void report(String district, String indicator, int month, String value, String key) {
 		this.graphQl.documentName("submitIndicatorReport")
 			.variable("input", Map.of("year", 2012, "month", month, "districtCode", district, "indicator", indicator,

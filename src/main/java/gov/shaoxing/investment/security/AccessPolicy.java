@@ -1,0 +1,73 @@
+package gov.shaoxing.investment.security;
+
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
+
+/**
+ * The write rules of the role table, checked by the services themselves whatever path a request takes. Reads are
+ * open to every signed-in user; what anonymous callers may read is marked {@code @signedIn} in the schema.
+ */
+public final class AccessPolicy {
+
+	private AccessPolicy() {
+	}
+
+	/** Progress reports: admins, the district's officer, or an inspector assigned to the district. */
+	public static void requireMayReport(Actor actor, String districtCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN) || (actor.is(Role.DISTRICT_OFFICER, Role.INSPECTOR)
+				&& actor.districtCodes().contains(districtCode))) {
+			return;
+		}
+		throw forbidden(actor, "report progress for projects in " + districtCode);
+	}
+
+	/** Inspections: admins, or an inspector assigned to the district. */
+	public static void requireMayInspect(Actor actor, String districtCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN) || (actor.is(Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
+			return;
+		}
+		throw forbidden(actor, "record inspections in " + districtCode);
+	}
+
+	/** Economy-wide statistics: admins, or the district's officer. */
+	public static void requireMayReportIndicators(Actor actor, String districtCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN) || (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
+			return;
+		}
+		throw forbidden(actor, "report statistics for " + districtCode);
+	}
+
+	/** Notices: admins, the city supervisor, or an officer of the department the notice is addressed to. */
+	public static void requireMayHandleNotice(Actor actor, String departmentCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)
+				|| (actor.is(Role.DEPARTMENT_OFFICER) && departmentCode != null
+						&& departmentCode.equals(actor.departmentCode()))) {
+			return;
+		}
+		throw forbidden(actor, "change notices addressed to " + departmentCode);
+	}
+
+	/** Reading the audit log: admins and the city supervisor. */
+	public static void requireMayReadAudit(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
+			throw forbidden(actor, "read the audit log");
+		}
+	}
+
+	public static void requireSignedIn(Actor actor) {
+		if (actor == null || !actor.signedIn()) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Sign in first (mutation login).");
+		}
+	}
+
+	private static ApiException forbidden(Actor actor, String what) {
+		return new ApiException(ErrorCode.FORBIDDEN, null,
+				"A " + actor.role() + " may not " + what + ".");
+	}
+
+}

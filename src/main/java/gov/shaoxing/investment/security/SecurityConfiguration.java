@@ -1,0 +1,103 @@
+package gov.shaoxing.investment.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * An OAuth2 resource server: every request may carry a bearer JWT, validated against the embedded issuer or, with
+ * {@code OIDC_ISSUER_URI}, the provider's keys. Access rules live in the GraphQL layer and the services, so the
+ * filter chain only authenticates; a bad token gets a 401 with a GraphQL-shaped body.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	TokenIssuer tokenIssuer() {
+		return new TokenIssuer();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer) {
+		return properties.embeddedIssuer() ? issuer.decoder() : JwtDecoders.fromIssuerLocation(properties.issuerUri());
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
+			Actor actor = CurrentActor.fromJwt(jwt);
+			return actor.role() == null ? java.util.List.of()
+					: java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+							"ROLE_" + actor.role().name()));
+		});
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/photos")
+				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+				.authenticationEntryPoint(invalidToken()))
+			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken())
+				.accessDeniedHandler((request, response, ex) -> write(response, 403, "FORBIDDEN",
+						"Your role may not do this.")));
+		return http.build();
+	}
+
+	/** graphql-ws: the token comes in the {@code connection_init} payload as {@code Authorization: Bearer …}. */
+	@Bean
+	AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder) {
+		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(),
+				new ProviderManager(new JwtAuthenticationProvider(decoder)));
+	}
+
+	/** The firewall's refusals (encoded slashes, path traversal…) as a clear 400, not an error page. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> write(response, 400, "REQUEST_REJECTED",
+				"The request URL is not acceptable.");
+	}
+
+	private static AuthenticationEntryPoint invalidToken() {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			write(response, 401, "INVALID_TOKEN",
+					"The bearer token is invalid or expired; sign in again (mutation login) or omit it.");
+		};
+	}
+
+	private static void write(HttpServletResponse response, int status, String code, String message)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code
+					+ "\",\"classification\":\"" + (status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN"
+							: "BAD_REQUEST") + "\"}}],\"code\":\"" + code + "\"}");
+	}
+
+}

@@ -1,0 +1,62 @@
+package gov.shaoxing.investment.security;
+
+import java.time.Instant;
+import java.util.List;
+
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class SignInController {
+
+	static final int MAX_USERNAME = 64;
+
+	static final int MAX_PASSWORD = 128;
+
+	private final UserDirectory users;
+
+	private final TokenIssuer issuer;
+
+	private final SecurityProperties properties;
+
+	SignInController(UserDirectory users, TokenIssuer issuer, SecurityProperties properties) {
+		this.users = users;
+		this.issuer = issuer;
+		this.properties = properties;
+	}
+
+	@MutationMapping
+	LoginPayload login(@Argument String username, @Argument String password) {
+		if (!this.properties.embeddedIssuer()) {
+			throw new ApiException(ErrorCode.FORBIDDEN, null,
+					"Sign in with the identity provider; this service does not issue tokens in this setup.");
+		}
+		String name = username == null ? "" : username.strip();
+		if (name.isEmpty() || name.length() > MAX_USERNAME || password == null || password.length() > MAX_PASSWORD) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+		}
+		SecurityProperties.User user = this.users.authenticate(name, password).orElse(null);
+		if (user == null) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+		}
+		TokenIssuer.Token token = this.issuer.issue(user, this.properties.tokenLifetime());
+		return new LoginPayload(token.value(), token.expiresAt(), user.role(), user.departmentCode(),
+				user.districtCodes() == null ? List.of() : user.districtCodes());
+	}
+
+	@QueryMapping
+	Actor me() {
+		Actor actor = CurrentActor.get();
+		return actor.signedIn() ? actor : null;
+	}
+
+	/** Result of {@code login}. */
+	record LoginPayload(String token, Instant expiresAt, Role role, String departmentCode, List<String> districtCodes) {
+	}
+
+}

@@ -1,0 +1,69 @@
+package gov.shaoxing.investment.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The users the embedded issuer signs tokens for: those configured, plus one demo user per role (named after the
+ * role in lower case, password {@code demo}) unless demo users are turned off. Passwords are kept as BCrypt hashes.
+ */
+@Component
+public class UserDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+	/** A hash that never matches, compared against for unknown users so timing does not reveal who exists. */
+	private static final String NO_USER = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6kWJ5Fs3lbS8ZlWZ1Yd1N2K";
+
+	private final PasswordEncoder encoder = new BCryptPasswordEncoder();
+
+	private final Map<String, SecurityProperties.User> users = new LinkedHashMap<>();
+
+	UserDirectory(SecurityProperties properties) {
+		if (properties.embeddedIssuer() && properties.demoUsers()) {
+			String hash = this.encoder.encode("demo");
+			demo(hash, Role.ADMIN, null, List.of());
+			demo(hash, Role.CITY_SUPERVISOR, "CYTZB", List.of());
+			demo(hash, Role.DEPARTMENT_OFFICER, "JXW", List.of());
+			demo(hash, Role.DISTRICT_OFFICER, null, List.of("ZHUJI"));
+			demo(hash, Role.INSPECTOR, null, List.of("ZHUJI", "SHANGYU"));
+			demo(hash, Role.ANALYST, null, List.of());
+			log.warn("Demo users are ON: admin, city_supervisor, department_officer, district_officer, inspector and "
+					+ "analyst, all with the password 'demo'. Set investment.security.demo-users=false in production.");
+		}
+		for (SecurityProperties.User u : properties.users()) {
+			this.users.put(u.username(), u);
+		}
+	}
+
+	private void demo(String hash, Role role, String department, List<String> districts) {
+		String name = role.name().toLowerCase(java.util.Locale.ROOT);
+		this.users.put(name, new SecurityProperties.User(name, hash, role, department, districts));
+	}
+
+	/** The user, if the password is right. */
+	public Optional<SecurityProperties.User> authenticate(String username, String password) {
+		SecurityProperties.User user = username == null ? null : this.users.get(username);
+		String hash = user == null ? NO_USER : stripPrefix(user.passwordHash());
+		boolean matches = password != null && this.encoder.matches(password, hash);
+		return user != null && matches ? Optional.of(user) : Optional.empty();
+	}
+
+	private static String stripPrefix(String hash) {
+		return hash != null && hash.startsWith("{bcrypt}") ? hash.substring("{bcrypt}".length()) : hash;
+	}
+
+	public List<SecurityProperties.User> all() {
+		return List.copyOf(this.users.values());
+	}
+
+}

@@ -1,0 +1,62 @@
+package gov.shaoxing.investment.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No input reaches a store query as an operator; strings and ids are checked. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
+				"investment.read-model.enabled=false" })
+class InputHardeningTests {
+
+	@LocalServerPort
+	int port;
+
+	private HttpGraphQlTester graphQl() {
+		return HttpGraphQlTester.create(WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.responseTimeout(Duration.ofSeconds(30))
+			.build());
+	}
+
+	@Test
+	void operatorsInFilterValuesAreJustText() {
+		for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("nameContains", "$where"),
+				Map.of("nameContains", "{\"$where\": \"sleep(1000)\"}"), Map.of("districtCodes", List.of("{\"$ne\": null}")),
+				Map.of("departmentCodes", List.of("$where")), Map.of("nameContains", ".*"))) {
+			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
+				.variable("f", filter)
+				.execute()
+				.path("projects.totalCount").entity(Integer.class).isEqualTo(0);
+		}
+	}
+
+	@Test
+	void overlongStringsAndMalformedIdsAreRefusedClearly() {
+		graphQl().document("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }")
+			.variable("f", Map.of("nameContains", "项".repeat(101)))
+			.execute()
+			.errors().satisfy((e) -> assertThat(e).singleElement()
+				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
+		graphQl().document("{ project(id: \"eyIkd2hlcmUiOiAxfQ\") { name } }").execute()
+			.errors().satisfy((e) -> assertThat(e).singleElement()
+				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ID")));
+	}
+
+	@Test
+	void stringsAreTrimmed() {
+		graphQl().document("{ projects(filter: { nameContains: \"  (演示)  \" }, first: 0) { totalCount } }").execute()
+			.path("projects.totalCount").entity(Integer.class).isEqualTo(339);
+	}
+
+}
