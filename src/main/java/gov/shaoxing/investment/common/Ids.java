@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Time-ordered string ids ({@code R20120315083000123-4F2A9C}): sorting by id sorts by creation time, which is what
+ * Time-ordered string ids ({@code R20120315083000123-00002A9C1F}): sorting by id sorts by creation time, which is what
  * feeds page on, on any store.
  */
 public final class Ids {
@@ -16,6 +16,11 @@ public final class Ids {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** Orders ids made in the same millisecond by this process; the random part tells processes apart. */
+	private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
+	private static final String PROCESS = String.format("%04X", RANDOM.nextInt(0x10000));
+
 	private Ids() {
 	}
 
@@ -24,7 +29,7 @@ public final class Ids {
 	}
 
 	public static String next(String prefix, Instant at) {
-		return prefix + STAMP.format(at) + "-" + String.format("%08X", RANDOM.nextInt());
+		return prefix + STAMP.format(at) + "-" + String.format("%06X", COUNTER.incrementAndGet() & 0xFFFFFF) + PROCESS;
 	}
 
 }
