@@ -11,14 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * per role whose password is {@code demo}.
  */
 @ConfigurationProperties("investment.security")
-public record SecurityProperties(String issuerUri, Boolean demoUsers, Duration tokenLifetime, List<User> users,
-		Boolean introspectionForAnonymous) {
+public record SecurityProperties(String issuerUri, Boolean demoUsers, Duration tokenLifetime, List<User> users) {
 
 	public SecurityProperties {
 		demoUsers = demoUsers == null || demoUsers;
 		tokenLifetime = tokenLifetime == null ? Duration.ofHours(8) : tokenLifetime;
 		users = users == null ? List.of() : users;
-		introspectionForAnonymous = introspectionForAnonymous == null || introspectionForAnonymous;
 	}
 
 	public boolean embeddedIssuer() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.GraphQLException;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.OperationDefinition.Operation;
@@ -43,6 +44,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 final class GraphQlGetHandler {
 
+	/** GraphQL context key marking an operation sent by {@code GET}; the limits package refuses non-queries. */
+	static final String HTTP_GET_CONTEXT_KEY = "investment.http.get";
+
 	private final IdGenerator idGenerator = new AlternativeJdkIdGenerator();
 
 	private final WebGraphQlHandler graphQlHandler;
@@ -57,6 +61,10 @@ final class GraphQlGetHandler {
 	ServerResponse handle(ServerRequest request) {
 		MediaType contentType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
 		Optional<String> query = request.param("query").filter(StringUtils::hasText);
+		if (query.isEmpty() && request.param("extensions").filter((e) -> e.contains("persistedQuery")).isPresent()) {
+			// an automatic persisted query sent by its hash alone: the limits package's document provider looks it up
+			query = Optional.of(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+		}
 		if (query.isEmpty()) {
 			return RequestErrors.badRequest(contentType, "The 'query' parameter is required.");
 		}
@@ -86,6 +94,9 @@ final class GraphQlGetHandler {
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				cookies(request), request.remoteAddress().orElse(null), request.attributes(), body,
 				this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
+		// read by the limits instrumentation: a persisted query run by hash is only known to be a query once looked up
+		graphQlRequest.configureExecutionInput(
+				(input, builder) -> builder.graphQLContext(Map.of(HTTP_GET_CONTEXT_KEY, true)).build());
 		Mono<ServerResponse> response = this.graphQlHandler.handleRequest(graphQlRequest)
 			.map((result) -> respond(result, contentType));
 		return ServerResponse.async(response.toFuture());

@@ -1,0 +1,56 @@
+package gov.shaoxing.investment.limits;
+
+import java.io.IOException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import gov.shaoxing.investment.common.PagingProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Registers the limits with Spring Boot's GraphQL setup: the instrumentation (Boot adds every {@code Instrumentation}
+ * bean), the interceptor, the persisted-query provider and, when enabled, the rate-limit filter.
+ */
+@Configuration(proxyBeanMethods = false)
+class LimitsConfiguration {
+
+	@Bean
+	QueryLimitsInstrumentation queryLimitsInstrumentation(LimitsProperties limits, PagingProperties paging) {
+		return new QueryLimitsInstrumentation(limits, paging.defaultSize(), paging.maxSize());
+	}
+
+	@Bean
+	LimitsInterceptor limitsInterceptor(LimitsProperties limits, QueryLimitsInstrumentation instrumentation) {
+		return new LimitsInterceptor(limits, instrumentation);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer persistedQueriesCustomizer(LimitsProperties limits, ResourceLoader resources,
+			JsonMapper json) throws IOException {
+		LimitsProperties.PersistedQueries settings = limits.persistedQueries();
+		PersistedQueries persistedQueries = new PersistedQueries(settings.allowListOnly(),
+				PersistedQueries.readAllowList(resources.getResource(settings.allowList()), json),
+				settings.maxEntries());
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(persistedQueries));
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "investment.limits.rate", name = "enabled", havingValue = "true")
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+				new RateLimitFilter(limits.rate(), System::nanoTime));
+		registration.addUrlPatterns(graphQl.getHttp().getPath());
+		// ahead of everything else, security included: a refused request should cost as little as possible
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}

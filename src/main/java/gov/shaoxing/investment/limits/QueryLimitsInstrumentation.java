@@ -1,0 +1,233 @@
+package gov.shaoxing.investment.limits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.introspection.IntrospectionDisabledError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition.Operation;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import graphql.schema.DataFetcher;
+import graphql.validation.ValidationError;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Enforces the query limits inside graphql-java, before any data fetcher runs: depth and aliases before validation,
+ * cost once variables are known, and the execution deadline at every field. It also turns the parser's and the
+ * introspection switch's own refusals into errors with a stable code, and reports the cost on every response in
+ * {@code extensions.cost}.
+ */
+class QueryLimitsInstrumentation implements Instrumentation {
+
+	/**
+	 * GraphQL context key set by the {@code GET} handler (package {@code web}); a stored persisted query run by
+	 * {@code GET} must still be a query.
+	 */
+	static final String HTTP_GET = "investment.http.get";
+
+	private final LimitsProperties limits;
+
+	private final int defaultPageSize;
+
+	private final int maxPageSize;
+
+	QueryLimitsInstrumentation(LimitsProperties limits, int defaultPageSize, int maxPageSize) {
+		this.limits = limits;
+		this.defaultPageSize = defaultPageSize;
+		this.maxPageSize = maxPageSize;
+	}
+
+	@Override
+	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+		return new State(System.nanoTime() + this.limits.timeout().toNanos());
+	}
+
+	@Override
+	public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		String query = parameters.getQuery();
+		return SimpleInstrumentationContext.whenCompleted((document, failure) -> {
+			if (failure != null) {
+				((State) state).parseFailure = failure;
+				((State) state).queryLength = (query != null) ? query.length() : 0;
+			}
+		});
+	}
+
+	@Override
+	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+			InstrumentationState state) {
+		QueryShape shape = QueryShape.of(parameters.getDocument());
+		if (shape.depth() > this.limits.maxDepth()) {
+			throw LimitErrors.abort(LimitErrors.QUERY_TOO_DEEP, "Query depth " + shape.depth()
+					+ " exceeds the limit of " + this.limits.maxDepth() + " (investment.limits.max-depth).");
+		}
+		if (shape.aliases() > this.limits.maxAliases()) {
+			throw LimitErrors.abort(LimitErrors.TOO_MANY_ALIASES, "The query has " + shape.aliases()
+					+ " aliases, more than the limit of " + this.limits.maxAliases() + " (investment.limits.max-aliases).");
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		Operation operation = context.getOperationDefinition().getOperation();
+		if (context.getGraphQLContext().getBoolean(HTTP_GET, false) && operation != Operation.QUERY) {
+			throw LimitErrors.abort("OPERATION_NOT_ALLOWED",
+					"Only queries may be sent with GET; send a " + operation.name().toLowerCase() + " with POST.");
+		}
+		long cost;
+		try {
+			cost = new QueryCost(context.getGraphQLSchema(), this.defaultPageSize, this.maxPageSize)
+				.of(context.getNormalizedQueryTree().get());
+		}
+		catch (AbortExecutionException ex) {
+			// graphql-java's own bound on the number of fields after fragments are expanded
+			cost = Long.MAX_VALUE;
+		}
+		((State) state).cost = cost;
+		if (cost > this.limits.maxCost()) {
+			throw LimitErrors.abort(LimitErrors.QUERY_TOO_COSTLY,
+					"Query cost " + ((cost == Long.MAX_VALUE) ? "beyond counting" : String.valueOf(cost))
+							+ " exceeds the limit of " + this.limits.maxCost()
+							+ " (investment.limits.max-cost); ask for smaller pages (first) or fewer nested lists.");
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+		State current = (State) state;
+		return (environment) -> {
+			if (System.nanoTime() - current.deadline > 0) {
+				current.timedOut = true;
+				return DataFetcherResult.newResult()
+					.error(GraphqlErrorBuilder.newError(environment)
+						.errorType(ErrorType.BAD_REQUEST)
+						.message(timeoutMessage())
+						.extensions(Map.of("code", LimitErrors.QUERY_TIMEOUT))
+						.build())
+					.build();
+			}
+			return dataFetcher.get(environment);
+		};
+	}
+
+	String timeoutMessage() {
+		long millis = this.limits.timeout().toMillis();
+		String limit = (millis > 0) ? millis + " ms" : this.limits.timeout().toNanos() + " ns";
+		return "The query ran longer than the limit of " + limit + " (investment.limits.timeout) and was stopped.";
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		State current = (State) state;
+		List<GraphQLError> errors = new ArrayList<>();
+		boolean timeoutReported = false;
+		for (GraphQLError error : result.getErrors()) {
+			GraphQLError parseLimit = (error.getErrorType() == graphql.ErrorType.InvalidSyntax) ? parseLimitError(current)
+					: null;
+			if (parseLimit != null) {
+				errors.add(parseLimit);
+			}
+			else if (error instanceof IntrospectionDisabledError) {
+				errors.add(LimitErrors.error(ErrorType.FORBIDDEN, LimitErrors.INTROSPECTION_DISABLED,
+						"Introspection is disabled for anonymous callers "
+								+ "(investment.limits.introspection-for-anonymous=false); send an Authorization header.",
+						Map.of()));
+			}
+			else if (current.timedOut && error instanceof NonNullableFieldWasNullError) {
+				// a consequence of the timeout, reported once below
+			}
+			else if (current.timedOut && isTimeout(error)) {
+				if (!timeoutReported) {
+					errors.add(error);
+					timeoutReported = true;
+				}
+			}
+			else {
+				errors.add(error);
+			}
+		}
+		return CompletableFuture.completedFuture(result.transform((builder) -> {
+			builder.errors(errors);
+			if (current.cost != null) {
+				Map<String, Object> cost = new LinkedHashMap<>();
+				cost.put("requested", current.cost);
+				cost.put("limit", this.limits.maxCost());
+				builder.addExtension("cost", cost);
+			}
+		}));
+	}
+
+	private static boolean isTimeout(GraphQLError error) {
+		return error.getExtensions() != null && LimitErrors.QUERY_TIMEOUT.equals(error.getExtensions().get("code"));
+	}
+
+	private GraphQLError parseLimitError(State state) {
+		Throwable failure = state.parseFailure;
+		if (failure instanceof ParseCancelledTooManyCharsException) {
+			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE, "The query has " + state.queryLength
+					+ " characters, more than the limit of " + this.limits.maxCharacters()
+					+ " (investment.limits.max-characters).");
+		}
+		if (failure instanceof ParseCancelledTooDeepException) {
+			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_DEEP,
+					"The query nests deeper than the parser allows (more than " + graphql.parser.ParserOptions.MAX_RULE_DEPTH
+							+ " grammar rules); the limit on field depth is " + this.limits.maxDepth()
+							+ " (investment.limits.max-depth).");
+		}
+		if (failure instanceof ParseCancelledException) {
+			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE, "The query has more than "
+					+ this.limits.maxTokens() + " tokens, the limit (investment.limits.max-tokens); parsing stopped there.");
+		}
+		// an ordinary syntax error keeps graphql-java's message, which quotes the offending token
+		return null;
+	}
+
+	/** What one execution has learnt so far. */
+	static final class State implements InstrumentationState {
+
+		final long deadline;
+
+		volatile Long cost;
+
+		volatile Throwable parseFailure;
+
+		volatile int queryLength;
+
+		volatile boolean timedOut;
+
+		State(long deadline) {
+			this.deadline = deadline;
+		}
+
+	}
+
+}

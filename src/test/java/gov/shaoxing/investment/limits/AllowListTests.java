@@ -1,0 +1,61 @@
+package gov.shaoxing.investment.limits;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With {@code allow-list-only}, only the operations of the shipped allow-list run, by hash or in full. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.limits.persisted-queries.allow-list-only=true" })
+class AllowListTests {
+
+	static final String DISTRICT_LIST = "query districtList { districts { code name kind } }";
+
+	static final String DISTRICT_TARGETS = "query districtTargets($code: ID!, $year: Int!) { district(code: $code) "
+			+ "{ code name targets(year: $year) { indicator label guaranteed stretch unitLabel } } }";
+
+	@LocalServerPort
+	int port;
+
+	LimitsClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = new LimitsClient(this.port);
+	}
+
+	@Test
+	void runsAListedOperationByItsHashAlone() throws Exception {
+		Map<String, Object> body = LimitsClient.body(null,
+				LimitsClient.persistedQuery(PersistedQueries.sha256(DISTRICT_TARGETS)));
+		body.put("variables", Map.of("code", "ZHUJI", "year", 2012));
+		LimitsClient.Reply reply = this.client.post(body).hasData();
+		assertThat(reply.body().path("data").path("district").path("name").asString()).isEqualTo("诸暨市");
+	}
+
+	@Test
+	void runsAListedOperationSentInFull() throws Exception {
+		LimitsClient.Reply reply = this.client.query(DISTRICT_LIST).hasData();
+		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
+	}
+
+	@Test
+	void refusesAnOperationNotInTheList() throws Exception {
+		String query = "{ districts { code } }";
+		this.client.query(query)
+			.rejectedWith("OPERATION_NOT_ALLOWED", PersistedQueries.sha256(query),
+					"investment.limits.persisted-queries.allow-list-only");
+		// nor can a client register one by the persisted-query protocol
+		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(PersistedQueries.sha256(query))))
+			.rejectedWith("OPERATION_NOT_ALLOWED", PersistedQueries.sha256(query));
+		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(PersistedQueries.sha256(query))))
+			.rejectedWith("OPERATION_NOT_ALLOWED");
+	}
+
+}

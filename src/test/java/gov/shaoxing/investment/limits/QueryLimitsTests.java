@@ -1,0 +1,177 @@
+package gov.shaoxing.investment.limits;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Hostile or oversized queries are refused with a code naming the limit, before anything runs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.limits.introspection-for-anonymous=false" })
+class QueryLimitsTests {
+
+	@LocalServerPort
+	int port;
+
+	LimitsClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = new LimitsClient(this.port);
+	}
+
+	/** district → projects → nodes → district …, {@code depth} fields deep, valid against the schema. */
+	static String nested(int depth) {
+		String[] fields = { "district", "projects(first: 1)", "nodes" };
+		StringBuilder query = new StringBuilder("{ ");
+		for (int level = 0; level < depth - 1; level++) {
+			query.append((level == 0) ? "district(code: \"ZHUJI\")" : fields[level % 3]).append(" { ");
+		}
+		query.append(((depth - 2) % 3 == 1) ? "totalCount" : "code");
+		query.append(" }".repeat(depth));
+		return query.toString();
+	}
+
+	static String aliases(int count) {
+		return IntStream.range(0, count).mapToObj((i) -> "a" + i + ": __typename")
+			.collect(Collectors.joining(" ", "{ ", " }"));
+	}
+
+	@Test
+	void refusesAQueryFiftyLevelsDeep() throws Exception {
+		this.client.query(nested(50))
+			.rejectedWith("QUERY_TOO_DEEP", "Query depth 50", "limit of 15", "investment.limits.max-depth");
+	}
+
+	@Test
+	void answersAQueryAtTheDepthLimit() throws Exception {
+		this.client.query(nested(15)).hasData();
+	}
+
+	@Test
+	void refusesACostlyQueryAndReportsItsCost() throws Exception {
+		String query = "query($n: Int) { districts { projects(first: $n) { nodes { inspections(first: $n) "
+				+ "{ nodes { id } } } } } }";
+		// 1 + 11 × (1 + n × (1 + 1 + n × (1 + 1))) with n = 100
+		LimitsClient.Reply reply = this.client.post(Map.of("query", query, "variables", Map.of("n", 100)))
+			.rejectedWith("QUERY_TOO_COSTLY", "Query cost 222212", "limit of 50000", "investment.limits.max-cost");
+		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(222212);
+		assertThat(reply.body().has("data")).isFalse();
+		// the same document with small pages is cheap: the variables decide
+		LimitsClient.Reply cheap = this.client.post(Map.of("query", query, "variables", Map.of("n", 2))).hasData();
+		assertThat(cheap.body().path("extensions").path("cost").path("requested").asLong())
+			.isEqualTo(1 + 11 * (1 + 2 * (1 + 1 + 2 * 2)));
+	}
+
+	@Test
+	void reportsTheCostOfEveryAnswer() throws Exception {
+		LimitsClient.Reply reply = this.client.query("{ districts { code name } }").hasData();
+		// districts: 1 + 11 estimated districts × (code + name)
+		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(23);
+		assertThat(reply.body().path("extensions").path("cost").path("limit").asLong()).isEqualTo(50000);
+		LimitsClient.Reply paged = this.client.query("{ projects(first: 10) { totalCount nodes { code name } } }")
+			.hasData();
+		// projects 1 + totalCount 1 + 10 × (nodes 1 + code 1 + name 1)
+		assertThat(paged.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(32);
+	}
+
+	@Test
+	void refusesMoreAliasesThanTheLimit() throws Exception {
+		this.client.query(aliases(60))
+			.rejectedWith("TOO_MANY_ALIASES", "60 aliases", "limit of 50", "investment.limits.max-aliases");
+	}
+
+	@Test
+	void refusesTenThousandAliasesAtTheParser() throws Exception {
+		LimitsClient.Reply reply = this.client.query(aliases(10_000))
+			.rejectedWith("QUERY_TOO_LARGE", "more than 15000 tokens", "investment.limits.max-tokens");
+		assertThat(reply.status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesAOneMegabyteQuery() throws Exception {
+		String query = "{ districts { code } }\n#" + "x".repeat(1024 * 1024);
+		LimitsClient.Reply reply = this.client.query(query)
+			.rejectedWith("QUERY_TOO_LARGE", query.length() + " characters", "limit of 1000000",
+					"investment.limits.max-characters");
+		assertThat(reply.status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesAPageOfAHundredThousandWithThePagingError() throws Exception {
+		LimitsClient.Reply reply = this.client.query("{ projects(first: 100000) { nodes { code } } }")
+			.rejectedWith("PAGE_SIZE_OUT_OF_RANGE", "between 0 and 100", "100000");
+		assertThat(reply.body().path("errors").path(0).path("extensions").path("classification").asString())
+			.isEqualTo("BAD_REQUEST");
+	}
+
+	@Test
+	void keepsAnsweringOthersAfterHostileQueries() throws Exception {
+		this.client.query(nested(60)).rejectedWith("QUERY_TOO_DEEP", "Query depth 60");
+		// deeper still, the parser itself gives up
+		this.client.query(nested(400)).rejectedWith("QUERY_TOO_DEEP", "investment.limits.max-depth");
+		this.client.query(aliases(10_000)).rejectedWith("QUERY_TOO_LARGE", "15000");
+		this.client.query("{ districts { code } }\n#" + "x".repeat(2 * 1024 * 1024)).rejectedWith("QUERY_TOO_LARGE");
+		LimitsClient.Reply reply = this.client.query("{ districts { code name } }").hasData();
+		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
+	}
+
+	@Test
+	void refusesIntrospectionToAnonymousCallersWhenSwitchedOff() throws Exception {
+		String introspection = "{ __schema { queryType { name } } }";
+		this.client.query(introspection)
+			.rejectedWith("INTROSPECTION_DISABLED", "investment.limits.introspection-for-anonymous");
+		LimitsClient.Reply signedIn = this.client.query(introspection, "Authorization", "Bearer inspector").hasData();
+		assertThat(signedIn.body().path("data").path("__schema").path("queryType").path("name").asString())
+			.isEqualTo("Query");
+		// __typename is not introspection of the schema
+		this.client.query("{ __typename }").hasData();
+	}
+
+	@Test
+	void runsAnAutomaticPersistedQueryByItsHashOverPostAndGet() throws Exception {
+		String query = "query apqDistricts { districts { code } }";
+		String hash = PersistedQueries.sha256(query);
+		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
+		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(hash))).hasData();
+		LimitsClient.Reply byHash = this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+			.hasData();
+		assertThat(byHash.body().path("data").path("districts").size()).isEqualTo(11);
+		String extensions = LimitsClient.JSON.writeValueAsString(LimitsClient.persistedQuery(hash));
+		LimitsClient.Reply byGet = this.client.get(Map.of("extensions", extensions)).hasData();
+		assertThat(byGet.body().path("data").path("districts").size()).isEqualTo(11);
+	}
+
+	@Test
+	void answersNotFoundForAnUnknownHashOverGet() throws Exception {
+		String extensions = LimitsClient.JSON
+			.writeValueAsString(LimitsClient.persistedQuery(PersistedQueries.sha256("{ never { sent } }")));
+		this.client.get(Map.of("extensions", extensions))
+			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
+	}
+
+	@Test
+	void refusesAPersistedQueryWhoseHashIsNotItsDocuments() throws Exception {
+		String wrong = PersistedQueries.sha256("{ something else }");
+		this.client.post(LimitsClient.body("{ districts { code } }", LimitsClient.persistedQuery(wrong)))
+			.rejectedWith("PERSISTED_QUERY_HASH_MISMATCH", wrong, PersistedQueries.sha256("{ districts { code } }"));
+	}
+
+	@Test
+	void refusesAPersistedMutationSentByGet() throws Exception {
+		String mutation = "mutation { __typename }";
+		String hash = PersistedQueries.sha256(mutation);
+		this.client.post(LimitsClient.body(mutation, LimitsClient.persistedQuery(hash))).hasData();
+		this.client.get(Map.of("extensions", LimitsClient.JSON.writeValueAsString(LimitsClient.persistedQuery(hash))))
+			.rejectedWith("OPERATION_NOT_ALLOWED", "GET");
+	}
+
+}

@@ -1,0 +1,45 @@
+package gov.shaoxing.investment.limits;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Over its bucket a client gets 429 with Retry-After; other clients are unaffected. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.limits.rate.enabled=true",
+				"investment.limits.rate.capacity=2", "investment.limits.rate.refill-per-second=0.01" })
+class RateLimitTests {
+
+	@LocalServerPort
+	int port;
+
+	LimitsClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = new LimitsClient(this.port);
+	}
+
+	@Test
+	void answersTooManyRequestsOverTheLimitAndLeavesOtherClientsAlone() throws Exception {
+		String query = "{ districts { code } }";
+		this.client.query(query, "Authorization", "Bearer busy").hasData();
+		this.client.query(query, "Authorization", "Bearer busy").hasData();
+		LimitsClient.Reply refused = this.client.query(query, "Authorization", "Bearer busy");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+		assertThat(refused.message()).contains("investment.limits.rate", "2");
+		long retryAfter = Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 100L);
+		assertThat(refused.body().path("errors").path(0).path("extensions").path("retryAfterSeconds").asLong())
+			.isEqualTo(retryAfter);
+		// another caller has a bucket of its own
+		this.client.query(query, "Authorization", "Bearer quiet").hasData();
+		this.client.query(query).hasData();
+	}
+
+}
