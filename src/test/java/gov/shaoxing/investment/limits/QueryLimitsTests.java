@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "investment.store.mode=memory", "investment.limits.introspection-for-anonymous=false" })
 class QueryLimitsTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+
 	@LocalServerPort
 	int port;
 
@@ -65,7 +68,8 @@ class QueryLimitsTests {
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(222212);
 		assertThat(reply.body().has("data")).isFalse();
 		// the same document with small pages is cheap: the variables decide
-		LimitsClient.Reply cheap = this.client.post(Map.of("query", query, "variables", Map.of("n", 2))).hasData();
+		LimitsClient.Reply cheap = this.client.post(Map.of("query", query, "variables", Map.of("n", 2)), "Authorization",
+				"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer)).hasData();
 		assertThat(cheap.body().path("extensions").path("cost").path("requested").asLong())
 			.isEqualTo(1 + 11 * (1 + 2 * (1 + 1 + 2 * 2)));
 	}
@@ -128,7 +132,9 @@ class QueryLimitsTests {
 		String introspection = "{ __schema { queryType { name } } }";
 		this.client.query(introspection)
 			.rejectedWith("INTROSPECTION_DISABLED", "investment.limits.introspection-for-anonymous");
-		LimitsClient.Reply signedIn = this.client.query(introspection, "Authorization", "Bearer inspector").hasData();
+		LimitsClient.Reply signedIn = this.client.query(introspection, "Authorization",
+				"Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
+						gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI")).hasData();
 		assertThat(signedIn.body().path("data").path("__schema").path("queryType").path("name").asString())
 			.isEqualTo("Query");
 		// __typename is not introspection of the schema

@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"investment.limits.rate.capacity=2", "investment.limits.rate.refill-per-second=0.01" })
 class RateLimitTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+
 	@LocalServerPort
 	int port;
 
@@ -27,9 +30,13 @@ class RateLimitTests {
 	@Test
 	void answersTooManyRequestsOverTheLimitAndLeavesOtherClientsAlone() throws Exception {
 		String query = "{ districts { code } }";
-		this.client.query(query, "Authorization", "Bearer busy").hasData();
-		this.client.query(query, "Authorization", "Bearer busy").hasData();
-		LimitsClient.Reply refused = this.client.query(query, "Authorization", "Bearer busy");
+		String busy = "Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
+				gov.shaoxing.investment.security.Role.ANALYST, null);
+		String quiet = "Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
+				gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI");
+		this.client.query(query, "Authorization", busy).hasData();
+		this.client.query(query, "Authorization", busy).hasData();
+		LimitsClient.Reply refused = this.client.query(query, "Authorization", busy);
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.code()).isEqualTo("RATE_LIMITED");
 		assertThat(refused.message()).contains("investment.limits.rate", "2");
@@ -38,7 +45,7 @@ class RateLimitTests {
 		assertThat(refused.body().path("errors").path(0).path("extensions").path("retryAfterSeconds").asLong())
 			.isEqualTo(retryAfter);
 		// another caller has a bucket of its own
-		this.client.query(query, "Authorization", "Bearer quiet").hasData();
+		this.client.query(query, "Authorization", quiet).hasData();
 		this.client.query(query).hasData();
 	}
 
