@@ -12,7 +12,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -49,7 +48,8 @@ class LimitsConfiguration {
 				new RateLimitFilter(limits.rate(), System::nanoTime));
 		registration.addUrlPatterns(graphQl.getHttp().getPath());
 		// ahead of everything else, security included: a refused request should cost as little as possible
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		// after Spring Security's filters (order -100), so that the signed-in user is known
+		registration.setOrder(0);
 		return registration;
 	}
 

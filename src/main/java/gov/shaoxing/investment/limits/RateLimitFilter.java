@@ -55,6 +55,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	String clientKey(HttpServletRequest request) {
+		// after the security filters, a valid token has become the user: one bucket per user, however many tokens
+		java.security.Principal user = request.getUserPrincipal();
+		if (user != null && StringUtils.hasText(user.getName())) {
+			return "user:" + user.getName();
+		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (StringUtils.hasText(authorization)) {
 			return "token:" + PersistedQueries.sha256(authorization);

@@ -14,6 +14,8 @@ import java.util.Random;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.indicator.IndicatorReport;
 import gov.shaoxing.investment.indicator.IndicatorReportService;
+import gov.shaoxing.investment.inspection.Inspection;
+import gov.shaoxing.investment.inspection.InspectionRating;
 import gov.shaoxing.investment.notice.Notice;
 import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.notice.NoticeStatus;
@@ -78,7 +80,7 @@ final class DemoActivity {
 				BigDecimal amount = perPeriod.multiply(BigDecimal.valueOf(pace * noise)).setScale(4, RoundingMode.HALF_UP);
 				percent = Math.min(100, percent + 100.0 / 30 * pace * noise);
 				Instant at = period.end().plusDays(2).atTime(10, 0).atZone(SHAOXING).toInstant();
-				String id = String.format("RDEMO-%s-%s", p.code(), period.key());
+				String id = demoId("R", at, p.code() + "-" + period.key());
 				reports.add(new ProgressReport(id, p.code(), p.districtCode(), p.category().name(), period, period.key(),
 						amount, BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP), List.of(),
 						null, List.of(), "demo-" + p.code() + "-" + period.key(), 0, at, "demo", true, true));
@@ -99,7 +101,7 @@ final class DemoActivity {
 						? new Notice.Transition(resolvedAt, NoticeStatus.OPEN, NoticeStatus.RESOLVED, "demo", "已协调解决")
 						: new Notice.Transition(deadline.plusDays(1).atStartOfDay(SHAOXING).toInstant(),
 								NoticeStatus.OPEN, NoticeStatus.OVERDUE, "system", "deadline passed"));
-				notices.add(new Notice("NDEMO-" + p.code(), p.code(), p.districtCode(), PROBLEM_DEPARTMENTS[which],
+				notices.add(new Notice(demoId("N", raisedAt, p.code()), p.code(), p.districtCode(), PROBLEM_DEPARTMENTS[which],
 						NoticeSource.PROGRESS_REPORT, null, PROBLEMS[which] + "(演示)", deadline, status, raisedAt,
 						resolved ? resolvedAt : raisedAt, resolvedAt, resolved ? "已协调解决(演示)" : null, history, 0L));
 			}
@@ -107,16 +109,48 @@ final class DemoActivity {
 		long t0 = System.nanoTime();
 		importer.replaceAll(histories);
 		long t1 = System.nanoTime();
-		mongo.remove(Query.query(Criteria.where("_id").regex("^NDEMO-")), Notice.class);
+		mongo.remove(Query.query(Criteria.where("_id").regex("^N\\d{17}-D")), Notice.class);
 		if (!notices.isEmpty()) {
 			mongo.insertAll(notices);
 		}
+		inspections(mongo, projects, through, random);
 		long t2 = System.nanoTime();
 		indicatorReports(indicators, districts, targets, through, random);
 		org.slf4j.LoggerFactory.getLogger(DemoActivity.class).info(
 				"Demo activity: {} progress reports in {} ms, {} notices, indicator reports in {} ms",
 				histories.stream().mapToInt((h) -> h.reports().size()).sum(), (t1 - t0) / 1000000, notices.size(),
 				(System.nanoTime() - t2) / 1000000);
+	}
+
+	/** 半月一督查: a demo inspection of every twelfth project each quarter, a few with findings. */
+	private static void inspections(MongoTemplate mongo, List<Project> projects, YearMonth through, Random random) {
+		String[] findings = { "现场施工正常,人员设备到位(演示)", "主体结构施工中,进度略慢于计划(演示)", "设备尚未进场,需加快推进(演示)",
+				"现场停工,企业资金紧张(演示)" };
+		InspectionRating[] ratings = InspectionRating.values();
+		List<Inspection> list = new ArrayList<>();
+		List<Project> sorted = projects.stream().sorted(java.util.Comparator.comparing(Project::code)).toList();
+		for (int i = 0; i < sorted.size(); i += 12) {
+			Project p = sorted.get(i);
+			for (int month = 3; month <= through.getMonthValue(); month += 3) {
+				int which = random.nextInt(10) < 6 ? 0 : 1 + random.nextInt(3);
+				LocalDate date = LocalDate.of(through.getYear(), month, 10 + random.nextInt(10));
+				double lat = p.location() == null ? 30.0 : p.location().latitude() + (random.nextDouble() - 0.5) * 0.002;
+				double lon = p.location() == null ? 120.58 : p.location().longitude() + (random.nextDouble() - 0.5) * 0.002;
+				Instant at = date.atTime(16, 0).atZone(SHAOXING).toInstant();
+				list.add(new Inspection(demoId("I", at, p.code()), p.code(), p.districtCode(), date,
+						new Inspection.Position(lat, lon, 15.0), 0.1, findings[which],
+						ratings[Math.min(which, ratings.length - 1)], List.of(), List.of(), "demo-inspector", at));
+			}
+		}
+		mongo.remove(Query.query(Criteria.where("_id").regex("^I\\d{17}-D")), Inspection.class);
+		mongo.insertAll(list);
+	}
+
+	/** Ids in the same time-ordered shape as live ones ({@code R20120317100000000-D…}), so feeds sort them by date. */
+	private static String demoId(String prefix, Instant at, String suffix) {
+		return prefix + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(at) + "-D" + suffix;
 	}
 
 	private static List<Milestone> milestones(Project p, double pace, YearMonth through, Random random) {
