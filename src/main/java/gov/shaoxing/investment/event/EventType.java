@@ -9,5 +9,7 @@ public enum EventType {
 	/** A project's progress roll-up changed; subject: the project code. Keeps other instances' read models fresh. */
 	PROGRESS_CHANGED,
 	/** A notice was raised or changed status; subject: the notice id. */
-	NOTICE_CHANGED
+	NOTICE_CHANGED,
+	/** A district's economy-wide statistic was reported; subject: the indicator report id. */
+	INDICATOR_REPORTED
 }

@@ -12,6 +12,8 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.event.EventPublisher;
+import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
@@ -45,8 +47,11 @@ public class IndicatorReportService {
 
 	private final Clock clock;
 
+	private final EventPublisher events;
+
 	IndicatorReportService(MongoTemplate mongo, DistrictService districts, TargetService targets,
-			Idempotency idempotency, Clock clock) {
+			Idempotency idempotency, Clock clock, EventPublisher events) {
+		this.events = events;
 		this.mongo = mongo;
 		this.districts = districts;
 		this.targets = targets;
@@ -84,6 +89,7 @@ public class IndicatorReportService {
 					this.clock.instant(), submittedBy, false));
 			this.idempotency.complete(claim);
 			AuditContext.changed("IndicatorReport", id, before, this.mongo.findById(id, IndicatorReport.class));
+			this.events.publish(EventType.INDICATOR_REPORTED, input.districtCode(), null, id);
 		}
 		return this.mongo.findById(id, IndicatorReport.class);
 	}

@@ -35,9 +35,8 @@ public class ProgressReadModel {
 
 	private final boolean enabled;
 
-	private final Map<String, ProjectProgress> byProject = new ConcurrentHashMap<>();
-
-	private volatile boolean loaded;
+	/** Null until loaded; replaced whole on invalidation, so a load racing an invalidation cannot leave a partial map. */
+	private volatile Map<String, ProjectProgress> byProject;
 
 	private Disposable subscription;
 
@@ -61,8 +60,7 @@ public class ProgressReadModel {
 		if (!this.enabled) {
 			return this.mongo.findById(projectCode, ProjectProgress.class);
 		}
-		ensureLoaded();
-		return this.byProject.get(projectCode);
+		return loaded().get(projectCode);
 	}
 
 	public Map<String, ProjectProgress> get(Collection<String> projectCodes) {
@@ -74,9 +72,9 @@ public class ProgressReadModel {
 			}
 			return result;
 		}
-		ensureLoaded();
+		Map<String, ProjectProgress> all = loaded();
 		for (String code : projectCodes) {
-			ProjectProgress p = this.byProject.get(code);
+			ProjectProgress p = all.get(code);
 			if (p != null) {
 				result.put(code, p);
 			}
@@ -89,21 +87,19 @@ public class ProgressReadModel {
 		if (!this.enabled) {
 			return this.mongo.findAll(ProjectProgress.class);
 		}
-		ensureLoaded();
-		return this.byProject.values();
+		return loaded().values();
 	}
 
 	/** A roll-up this instance just wrote. Keeps the newer version if a feed reload raced it. */
 	void apply(ProjectProgress progress) {
-		if (this.enabled && this.loaded) {
-			this.byProject.merge(progress.projectCode(), progress,
-					(old, next) -> version(next) >= version(old) ? next : old);
+		Map<String, ProjectProgress> current = this.byProject;
+		if (this.enabled && current != null) {
+			current.merge(progress.projectCode(), progress, (old, next) -> version(next) >= version(old) ? next : old);
 		}
 	}
 
-	public void invalidate() {
-		this.loaded = false;
-		this.byProject.clear();
+	public synchronized void invalidate() {
+		this.byProject = null;
 	}
 
 	/** Event subject for a written roll-up: {@code code@version}, so instances skip versions they already hold. */
@@ -112,12 +108,13 @@ public class ProgressReadModel {
 	}
 
 	private void reload(String subject) {
-		if (!this.loaded) {
+		Map<String, ProjectProgress> current = this.byProject;
+		if (current == null) {
 			return;
 		}
 		int at = subject.lastIndexOf('@');
 		String projectCode = at < 0 ? subject : subject.substring(0, at);
-		ProjectProgress held = this.byProject.get(projectCode);
+		ProjectProgress held = current.get(projectCode);
 		if (at >= 0 && held != null && version(held) >= Long.parseLong(subject.substring(at + 1))) {
 			return;
 		}
@@ -127,18 +124,21 @@ public class ProgressReadModel {
 		}
 	}
 
-	private void ensureLoaded() {
-		if (!this.loaded) {
+	private Map<String, ProjectProgress> loaded() {
+		Map<String, ProjectProgress> current = this.byProject;
+		if (current == null) {
 			synchronized (this) {
-				if (!this.loaded) {
+				current = this.byProject;
+				if (current == null) {
+					current = new ConcurrentHashMap<>();
 					for (ProjectProgress p : this.mongo.findAll(ProjectProgress.class)) {
-						this.byProject.merge(p.projectCode(), p,
-								(old, next) -> version(next) >= version(old) ? next : old);
+						current.merge(p.projectCode(), p, (old, next) -> version(next) >= version(old) ? next : old);
 					}
-					this.loaded = true;
+					this.byProject = current;
 				}
 			}
 		}
+		return current;
 	}
 
 	private static long version(ProjectProgress p) {

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds bulletins and rankings from targets, actuals, lights and notices. Whatever the number of projects and
- * reports, it costs two store queries (indicator reports and overdue notices); everything else is in memory.
+ * reports, a build costs two store queries (indicator reports and overdue notices); everything else is in memory,
+ * and a built bulletin is reused until the next change event from any instance.
  */
 @Service
 public class BulletinService {
@@ -58,9 +59,12 @@ public class BulletinService {
 
 	private final SupervisionCalendar calendar;
 
-	BulletinService(TargetService targets, ActualsService actuals, DistrictService districts, ProjectService projects,
+	private final SupervisionCache cache;
+
+	BulletinService(SupervisionCache cache, TargetService targets, ActualsService actuals, DistrictService districts, ProjectService projects,
 			ProgressReadModel progress, ProgressService progressService, NoticeService notices,
 			RankingProperties ranking, SupervisionCalendar calendar) {
+		this.cache = cache;
 		this.targets = targets;
 		this.actuals = actuals;
 		this.districts = districts;
@@ -76,23 +80,26 @@ public class BulletinService {
 		if (month < 1 || month > 12) {
 			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "month", "month must be between 1 and 12.");
 		}
-		return build(year, month, null, YearMonth.of(year, month).atEndOfMonth());
+		return this.cache.get("M" + year + "-" + month,
+				() -> build(year, month, null, YearMonth.of(year, month).atEndOfMonth()));
 	}
 
 	public Bulletin quarterly(int year, int quarter) {
 		if (quarter < 1 || quarter > 4) {
 			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "quarter", "quarter must be between 1 and 4.");
 		}
-		return build(year, quarter * 3, quarter, YearMonth.of(year, quarter * 3).atEndOfMonth());
+		return this.cache.get("Q" + year + "-" + quarter,
+				() -> build(year, quarter * 3, quarter, YearMonth.of(year, quarter * 3).atEndOfMonth()));
 	}
 
 	/** The annual 评比, best first: scores as of the year's end, or as of today while the year runs. */
 	public List<DistrictScore> ranking(int year) {
 		requirePlan(year);
 		LocalDate asOf = this.calendar.asOf(year);
-		return standings(year, asOf, this.actuals.compute(year, asOf)).stream()
+		return this.cache.get("R" + year + "-" + asOf, () -> standings(year, asOf, this.actuals.compute(year, asOf))
+			.stream()
 			.map((s) -> new DistrictScore(s.district(), s.score(), s.rank()))
-			.toList();
+			.toList());
 	}
 
 	private Bulletin build(int year, int month, Integer quarter, LocalDate asOf) {

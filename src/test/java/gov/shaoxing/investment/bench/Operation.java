@@ -107,7 +107,7 @@ final class Operation {
 			return body(SUBMIT_QUERY, "{\"i\":{\"projectId\":\"" + GlobalId.encode("Project", code)
 					+ "\",\"period\":{\"year\":2012,\"month\":" + month + ",\"half\":" + half
 					+ "},\"investmentCompleted\":\"" + amount + "\",\"physicalProgressPercent\":40,"
-					+ "\"idempotencyKey\":\"bench-" + n + "\"}}");
+					+ "\"idempotencyKey\":\"bench-key-" + n + "\"}}");
 		};
 		return op;
 	}

@@ -53,6 +53,14 @@ final class SupervisionLoad {
 		context.getBean(ProgressImporter.class).replaceAll(histories);
 		System.out.printf("Loaded %,d progress reports for %,d projects in %.1f s%n", count, codes.size(),
 				(System.nanoTime() - start) / 1e9);
+		long warm = System.nanoTime();
+		int rollups = context.getBean(gov.shaoxing.investment.progress.ProgressReadModel.class).all().size();
+		System.out.printf("Read model warmed with %,d roll-ups in %.1f s%n", rollups, (System.nanoTime() - warm) / 1e9);
+		for (int i = 0; i < 3; i++) {
+			long one = System.nanoTime();
+			context.getBean(gov.shaoxing.investment.supervision.BulletinService.class).monthly(2012, 9);
+			System.out.printf("Bulletin computed in-process in %.0f ms%n", (System.nanoTime() - one) / 1e6);
+		}
 	}
 
 	/** Every roll-up must equal the sum of its project's current reports. */

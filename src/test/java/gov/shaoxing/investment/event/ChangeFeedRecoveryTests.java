@@ -69,9 +69,9 @@ class ChangeFeedRecoveryTests {
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
 			// Nothing read yet, so there is no resume token: the events written meanwhile come from the collection.
 			this.feed.closeStream();
-			new EventPublisher(mongo).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "during");
+			new EventPublisher(mongo, (event) -> { }).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "during");
 			assertThat(events.next().subjectId()).isEqualTo("during");
-			new EventPublisher(mongo).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "after");
+			new EventPublisher(mongo, (event) -> { }).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "after");
 			assertThat(events.next().subjectId()).isEqualTo("after");
 		}
 		assertThat(this.feed.reconnects()).isEqualTo(1);
@@ -94,7 +94,7 @@ class ChangeFeedRecoveryTests {
 		this.feed.start();
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.POLLING);
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			EventPublisher publisher = new EventPublisher(mongo);
+			EventPublisher publisher = new EventPublisher(mongo, (event) -> { });
 			publisher.publish(EventType.PROJECT_LIGHT_CHANGED, "ZHUJI", null, "P1");
 			publisher.publish(EventType.PROJECT_LIGHT_CHANGED, "ZHUJI", null, "P2");
 			assertThat(List.of(events.next(), events.next())).extracting(DomainEvent::subjectId)
@@ -117,7 +117,7 @@ class ChangeFeedRecoveryTests {
 		startServer(port);
 		await().atMost(Received.TIMEOUT).until(() -> this.feed.delivery() == ChangeFeed.Delivery.CHANGE_STREAM);
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			new EventPublisher(mongo).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "N1");
+			new EventPublisher(mongo, (event) -> { }).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "N1");
 			assertThat(events.next().subjectId()).isEqualTo("N1");
 		}
 	}
@@ -134,7 +134,7 @@ class ChangeFeedRecoveryTests {
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.STOPPED);
 		this.feed.start();
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			new EventPublisher(mongo).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "again");
+			new EventPublisher(mongo, (event) -> { }).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "again");
 			assertThat(events.next().subjectId()).isEqualTo("again");
 		}
 	}
@@ -160,7 +160,7 @@ class ChangeFeedRecoveryTests {
 		};
 		this.feed.events().subscribe(stalled);
 		try (Received<DomainEvent> fast = Received.subscribe(this.feed.events())) {
-			EventPublisher publisher = new EventPublisher(mongo);
+			EventPublisher publisher = new EventPublisher(mongo, (event) -> { });
 			// In bursts no larger than the buffer, so that the subscriber that keeps up does not lose any.
 			for (int burst = 0; burst < 5; burst++) {
 				for (int i = 1; i <= 10; i++) {
