@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * projects it shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
+		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false", "investment.seed.demo-activity=false" })
 @Import(CommandCounter.Config.class)
 class InspectionBatchingTests {
 
