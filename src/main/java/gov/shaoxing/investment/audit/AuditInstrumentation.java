@@ -78,8 +78,7 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 		String outcome = cause == null ? outcome(result) : (cause instanceof ApiException ? "DENIED" : "FAILED");
 		List<String> errors = cause == null ? errorCodes(result)
 				: List.of(cause instanceof ApiException api ? api.code().name() : "INTERNAL");
-		Map<String, Object> input = new LinkedHashMap<>(env.getArguments());
-		input.remove("password");
+		Map<String, Object> input = withoutSecrets(env.getArguments());
 		String who = actor.signedIn() ? actor.name()
 				: ("login".equals(env.getField().getName()) && input.get("username") instanceof String u ? u : "anonymous");
 		try {
@@ -94,6 +93,19 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 		catch (RuntimeException ex) {
 			log.error("Audit record for {} by {} could not be written: {}", env.getField().getName(), who, ex.toString());
 		}
+	}
+
+	/** The arguments without passwords, at any depth (login's argument, a user input's field). */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> withoutSecrets(Map<String, Object> arguments) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		arguments.forEach((key, value) -> {
+			if (key.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+				return;
+			}
+			copy.put(key, value instanceof Map<?, ?> nested ? withoutSecrets((Map<String, Object>) nested) : value);
+		});
+		return copy;
 	}
 
 	private static String outcome(Object result) {

@@ -24,6 +24,9 @@ public final class CachedCollection<T> {
 
 	private volatile Snapshot<T> cache;
 
+	/** Bumped by every invalidation, so a load that raced with a write is not kept. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
 	public CachedCollection(ReadModelProperties properties, Supplier<List<T>> loadAll,
 			Function<Collection<String>, List<T>> loadByIds, Function<T, String> idOf) {
 		this.enabled = properties.enabled();
@@ -66,6 +69,7 @@ public final class CachedCollection<T> {
 
 	/** Drops the copy; the next read loads it again. */
 	public void invalidate() {
+		this.generation.incrementAndGet();
 		this.cache = null;
 	}
 
@@ -79,13 +83,16 @@ public final class CachedCollection<T> {
 			synchronized (this) {
 				current = this.cache;
 				if (current == null) {
+					long loading = this.generation.get();
 					List<T> list = List.copyOf(this.loadAll.get());
 					Map<String, T> map = new LinkedHashMap<>();
 					for (T value : list) {
 						map.put(this.idOf.apply(value), value);
 					}
 					current = new Snapshot<>(list, Collections.unmodifiableMap(map));
-					this.cache = current;
+					if (this.generation.get() == loading) {
+						this.cache = current;
+					}
 				}
 			}
 		}

@@ -11,5 +11,9 @@ public enum EventType {
 	/** A notice was raised or changed status; subject: the notice id. */
 	NOTICE_CHANGED,
 	/** A district's economy-wide statistic was reported; subject: the indicator report id. */
-	INDICATOR_REPORTED
+	INDICATOR_REPORTED,
+	/** A target's figures were revised; subject: the target id. Keeps other instances' read models fresh. */
+	TARGET_CHANGED,
+	/** A project's record was changed; subject: the project code. Keeps other instances' read models fresh. */
+	PROJECT_CHANGED
 }

@@ -15,6 +15,7 @@ import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.department.DepartmentService;
+import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.notice.NoticeDraft;
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -216,23 +218,8 @@ public class ProgressService {
 		int changed = 0;
 		try {
 			for (Project project : this.projects.all()) {
-				ProjectProgress progress = this.readModel.get(project.code());
-				if (progress == null) {
-					continue;
-				}
-				LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
-				if (verdict.light() != progress.light()) {
-					try {
-						ProjectProgress saved = this.mongo
-							.save(progress.withLight(verdict.light(), verdict.reasons(), this.calendar.now()));
-						this.readModel.apply(saved);
-						this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null,
-								project.code());
-						changed++;
-					}
-					catch (OptimisticLockingFailureException ex) {
-						// a report just re-judged it
-					}
+				if (rejudge(project)) {
+					changed++;
 				}
 			}
 		}
@@ -240,6 +227,40 @@ public class ProgressService {
 			log.warn("Light sweep failed: {}", ex.toString());
 		}
 		return changed;
+	}
+
+	/** A project's planned investment or status changed: its light may move at once, not at the next sweep. */
+	@EventListener
+	void onProjectChanged(DomainEvent event) {
+		if (event.type() == EventType.PROJECT_CHANGED) {
+			Project project = this.projects.byCode(event.subjectId());
+			if (project != null) {
+				rejudge(project);
+			}
+		}
+	}
+
+	/** Stores and announces a project's light when it differs from the stored one; true when it did. */
+	private boolean rejudge(Project project) {
+		ProjectProgress progress = this.readModel.get(project.code());
+		if (progress == null) {
+			return false;
+		}
+		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
+		if (verdict.light() == progress.light()) {
+			return false;
+		}
+		try {
+			ProjectProgress saved = this.mongo
+				.save(progress.withLight(verdict.light(), verdict.reasons(), this.calendar.now()));
+			this.readModel.apply(saved);
+			this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
+			return true;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// a report just re-judged it
+			return false;
+		}
 	}
 
 	private static List<Milestone> applyMilestones(List<Milestone> milestones,

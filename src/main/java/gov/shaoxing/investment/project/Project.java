@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.project;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A major project of the programme. Its natural key {@code code} is also its document id; district, departments and
- * officials are referenced by id. Amounts are exact decimals in 亿元.
+ * officials are referenced by id. Amounts are exact decimals in 亿元. {@code revision} counts changes made through
+ * {@code updateProject} (0 as loaded), with who made the last one and when.
  */
 @Document("projects")
 @CompoundIndex(name = "location", def = "{'location.latitude': 1, 'location.longitude': 1}")
@@ -21,10 +23,22 @@ public record Project(@Id String code, @Indexed ProjectCategory category, String
 		String ownerEnterprise, @Indexed BigDecimal totalInvestment, BigDecimal plannedInvestment,
 		@Indexed boolean strategicEmerging, @Indexed boolean techUpgradePlan, @Indexed ProjectStatus status,
 		LocalDate plannedStart, LocalDate plannedFinish, Location location,
-		@Indexed(unique = true, sparse = true) String nationalCode, Liaison liaison, int year, boolean demo) {
+		@Indexed(unique = true, sparse = true) String nationalCode, Liaison liaison, int year, boolean demo,
+		int revision, Instant updatedAt, String updatedBy) {
 
 	public Project {
 		coDepartmentCodes = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);
+	}
+
+	/** A project as loaded, never changed through the API. */
+	public Project(String code, ProjectCategory category, String name, String districtCode, String leadDepartmentCode,
+			List<String> coDepartmentCodes, String ownerEnterprise, BigDecimal totalInvestment,
+			BigDecimal plannedInvestment, boolean strategicEmerging, boolean techUpgradePlan, ProjectStatus status,
+			LocalDate plannedStart, LocalDate plannedFinish, Location location, String nationalCode, Liaison liaison,
+			int year, boolean demo) {
+		this(code, category, name, districtCode, leadDepartmentCode, coDepartmentCodes, ownerEnterprise,
+				totalInvestment, plannedInvestment, strategicEmerging, techUpgradePlan, status, plannedStart,
+				plannedFinish, location, nationalCode, liaison, year, demo, 0, null, null);
 	}
 
 	public ScaleBand scaleBand() {

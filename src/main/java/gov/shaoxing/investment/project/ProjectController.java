@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
@@ -14,11 +15,13 @@ import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectAggregate.ProjectGroup;
 import gov.shaoxing.investment.project.ProjectService.ProjectsKey;
+import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -35,9 +38,12 @@ class ProjectController {
 
 	private final OfficialService officials;
 
+	private final ProjectUpdateService updates;
+
 	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, BatchLoaderRegistry registry) {
+			OfficialService officials, ProjectUpdateService updates, BatchLoaderRegistry registry) {
 		this.projects = projects;
+		this.updates = updates;
 		this.districts = districts;
 		this.departments = departments;
 		this.officials = officials;
@@ -67,6 +73,16 @@ class ProjectController {
 		ProjectConnection found = this.projects.search(new ProjectFilter(null, null, null, null, null, null, null,
 				null, null, null, null, code), null, 1, null);
 		return found.edges().isEmpty() ? null : found.edges().get(0).node();
+	}
+
+	@MutationMapping
+	ProjectPayload updateProject(@Argument UpdateProjectInput input) {
+		try {
+			return new ProjectPayload(this.updates.update(input, CurrentActor.get()), List.of());
+		}
+		catch (ExpectedFailure ex) {
+			return new ProjectPayload(null, ex.errors());
+		}
 	}
 
 	@SchemaMapping(typeName = "District", field = "projects")

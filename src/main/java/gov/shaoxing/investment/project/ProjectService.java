@@ -13,7 +13,12 @@ import gov.shaoxing.investment.common.CachedCollection;
 import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.DomainEvent;
+import gov.shaoxing.investment.event.EventType;
+import jakarta.annotation.PostConstruct;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,9 +42,12 @@ public class ProjectService {
 
 	private final CachedCollection<Project> projects;
 
+	private final ChangeFeed feed;
+
 	ProjectService(ProjectRepository repository, MongoTemplate mongo, DistrictService districts, Paging paging,
-			ReadModelProperties readModel) {
+			ReadModelProperties readModel, ChangeFeed feed) {
 		this.repository = repository;
+		this.feed = feed;
 		this.mongo = mongo;
 		this.districts = districts;
 		this.paging = paging;
@@ -103,6 +111,19 @@ public class ProjectService {
 
 	public void invalidate() {
 		this.projects.invalidate();
+	}
+
+	/** Another instance changed a project: drop this instance's copy. */
+	@PostConstruct
+	void follow() {
+		this.feed.events().filter((e) -> e.type() == EventType.PROJECT_CHANGED).subscribe((e) -> invalidate());
+	}
+
+	@EventListener
+	void onLocalChange(DomainEvent event) {
+		if (event.type() == EventType.PROJECT_CHANGED) {
+			invalidate();
+		}
 	}
 
 	private Iterable<Project> candidates(ProjectFilter filter, List<ProjectsKey> scopes) {

@@ -51,6 +51,37 @@ public final class AccessPolicy {
 		throw forbidden(actor, "change notices addressed to " + departmentCode);
 	}
 
+	/** Targets: admins and the city supervisor (市产业投资办公室). */
+	public static void requireMayChangeTargets(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
+			throw forbidden(actor, "change targets");
+		}
+	}
+
+	/**
+	 * A project's record: admins, an officer of its lead department (牵头部门; co-implementing departments read
+	 * only), or an officer of its district.
+	 */
+	public static void requireMayChangeProject(Actor actor, String districtCode, String leadDepartmentCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN)
+				|| (actor.is(Role.DEPARTMENT_OFFICER) && leadDepartmentCode != null
+						&& leadDepartmentCode.equals(actor.departmentCode()))
+				|| (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
+			return;
+		}
+		throw forbidden(actor, "change projects of " + districtCode + " led by " + leadDepartmentCode);
+	}
+
+	/** The service's own users: admins only. */
+	public static void requireMayManageUsers(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN)) {
+			throw forbidden(actor, "manage users");
+		}
+	}
+
 	/** Reading the audit log: admins and the city supervisor. */
 	public static void requireMayReadAudit(Actor actor) {
 		requireSignedIn(actor);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,12 @@ public class UserDirectory {
 
 	private final Map<String, SecurityProperties.User> users = new LinkedHashMap<>();
 
-	UserDirectory(SecurityProperties properties) {
+	private final Map<String, StoredUser.UserSource> sources = new LinkedHashMap<>();
+
+	private final MongoTemplate mongo;
+
+	UserDirectory(SecurityProperties properties, MongoTemplate mongo) {
+		this.mongo = mongo;
 		if (properties.embeddedIssuer() && properties.demoUsers()) {
 			String hash = this.encoder.encode("demo");
 			demo(hash, Role.ADMIN, null, List.of());
@@ -42,17 +48,26 @@ public class UserDirectory {
 		}
 		for (SecurityProperties.User u : properties.users()) {
 			this.users.put(u.username(), u);
+			this.sources.put(u.username(), StoredUser.UserSource.CONFIGURATION);
 		}
 	}
 
 	private void demo(String hash, Role role, String department, List<String> districts) {
 		String name = role.name().toLowerCase(java.util.Locale.ROOT);
 		this.users.put(name, new SecurityProperties.User(name, hash, role, department, districts));
+		this.sources.put(name, StoredUser.UserSource.DEMO);
 	}
 
-	/** The user, if the password is right. */
+	/**
+	 * The user, if the password is right: a configured user, or else an enabled user created through the API. Every
+	 * attempt costs one BCrypt check, so timing does not reveal who exists.
+	 */
 	public Optional<SecurityProperties.User> authenticate(String username, String password) {
 		SecurityProperties.User user = username == null ? null : this.users.get(username);
+		if (user == null && username != null) {
+			StoredUser stored = this.mongo.findById(username, StoredUser.class);
+			user = stored != null && stored.enabled() ? stored.asUser() : null;
+		}
 		String hash = user == null ? NO_USER : stripPrefix(user.passwordHash());
 		boolean matches = password != null && this.encoder.matches(password, hash);
 		return user != null && matches ? Optional.of(user) : Optional.empty();
@@ -62,8 +77,22 @@ public class UserDirectory {
 		return hash != null && hash.startsWith("{bcrypt}") ? hash.substring("{bcrypt}".length()) : hash;
 	}
 
+	/** The configured and demo users. */
 	public List<SecurityProperties.User> all() {
 		return List.copyOf(this.users.values());
+	}
+
+	/** Whether the name belongs to a configured or demo user, which only configuration changes. */
+	boolean configured(String username) {
+		return this.users.containsKey(username);
+	}
+
+	StoredUser.UserSource sourceOf(String username) {
+		return this.sources.get(username);
+	}
+
+	String hash(String password) {
+		return this.encoder.encode(password);
 	}
 
 }

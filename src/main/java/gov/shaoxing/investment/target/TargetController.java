@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -36,6 +39,16 @@ class TargetController {
 	List<Target> targets(@Argument int year, @Argument String districtCode, @Argument Indicator indicator,
 			@Argument TargetScope scope) {
 		return this.targets.find(year, districtCode, indicator, scope);
+	}
+
+	@MutationMapping
+	TargetPayload updateTarget(@Argument UpdateTargetInput input) {
+		try {
+			return new TargetPayload(this.targets.update(input, CurrentActor.get()), List.of());
+		}
+		catch (ExpectedFailure ex) {
+			return new TargetPayload(null, ex.errors());
+		}
 	}
 
 	@SchemaMapping(typeName = "District", field = "targets")

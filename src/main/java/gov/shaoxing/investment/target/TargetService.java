@@ -1,24 +1,53 @@
 package gov.shaoxing.investment.target;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.CachedCollection;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.DomainEvent;
+import gov.shaoxing.investment.event.EventPublisher;
+import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
+import jakarta.annotation.PostConstruct;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Reads annual targets, ordered city-wide first, then districts in plan order, then indicators in schema order. */
+/**
+ * Reads annual targets, ordered city-wide first, then districts in plan order, then indicators in schema order, and
+ * revises them for the city supervisor.
+ */
 @Service
 public class TargetService {
+
+	static final int MAX_REASON = 500;
+
+	/** Larger than any figure of the plan (its largest is 98,000 万美元) by several orders of magnitude. */
+	private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000");
+
+	private static final int MAX_SCALE = 4;
 
 	private final TargetRepository repository;
 
@@ -30,11 +59,20 @@ public class TargetService {
 
 	private final CachedCollection<Target> targets;
 
+	private final EventPublisher events;
+
+	private final ChangeFeed feed;
+
+	private final Clock clock;
+
 	TargetService(TargetRepository repository, MongoTemplate mongo, DistrictService districts,
-			ReadModelProperties readModel) {
+			ReadModelProperties readModel, EventPublisher events, ChangeFeed feed, Clock clock) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.districts = districts;
+		this.events = events;
+		this.feed = feed;
+		this.clock = clock;
 		this.cached = readModel.enabled();
 		this.targets = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Target::id);
 	}
@@ -88,6 +126,121 @@ public class TargetService {
 
 	public void invalidate() {
 		this.targets.invalidate();
+	}
+
+	/** Another instance revised a target: drop this instance's copy. */
+	@PostConstruct
+	void follow() {
+		this.feed.events().filter((e) -> e.type() == EventType.TARGET_CHANGED).subscribe((e) -> invalidate());
+	}
+
+	@EventListener
+	void onLocalChange(DomainEvent event) {
+		if (event.type() == EventType.TARGET_CHANGED) {
+			invalidate();
+		}
+	}
+
+	public Target byId(String id) {
+		return this.cached ? this.targets.byId(id) : this.mongo.findById(id, Target.class);
+	}
+
+	/**
+	 * Revises a target's figures. Setting the figures it already has changes nothing and succeeds, so a retried
+	 * request is harmless; a stale {@code expectedRevision} for a different change is refused. The write replaces
+	 * the document only if nobody revised it meanwhile.
+	 */
+	public Target update(UpdateTargetInput input, Actor actor) {
+		AccessPolicy.requireMayChangeTargets(actor);
+		String id = GlobalId.keyOf(input.id(), "Target");
+		String reason = input.reason() == null ? "" : input.reason().strip();
+		List<PayloadError> errors = new ArrayList<>();
+		if (reason.isEmpty()) {
+			errors.add(new PayloadError("input.reason", "REQUIRED", "Say why the target changes."));
+		}
+		else if (reason.length() > MAX_REASON) {
+			errors.add(new PayloadError("input.reason", "TOO_LONG",
+					"reason may have at most " + MAX_REASON + " characters."));
+		}
+		boolean clearStretch = Boolean.TRUE.equals(input.clearStretch());
+		if (clearStretch && input.stretch() != null) {
+			errors.add(new PayloadError("input.clearStretch", "CONFLICTING_INPUT",
+					"Either give a new stretch value or clear it, not both."));
+		}
+		if (input.guaranteed() == null && input.stretch() == null && !clearStretch) {
+			errors.add(new PayloadError("input", "NOTHING_TO_CHANGE", "Give guaranteed, stretch or clearStretch."));
+		}
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Target current = this.mongo.findById(id, Target.class);
+			if (current == null) {
+				errors.add(0, new PayloadError("input.id", "NOT_FOUND", "No target has this id."));
+				throw new ExpectedFailure(errors);
+			}
+			BigDecimal guaranteed = input.guaranteed() != null ? input.guaranteed() : current.guaranteed();
+			BigDecimal stretch = clearStretch ? null : input.stretch() != null ? input.stretch() : current.stretch();
+			checkFigure(errors, "input.guaranteed", input.guaranteed(), current);
+			checkFigure(errors, "input.stretch", input.stretch(), current);
+			if (guaranteed != null && stretch != null && stretch.compareTo(guaranteed) < 0
+					&& errors.stream().noneMatch((e) -> e.field().startsWith("input.stretch"))) {
+				errors.add(new PayloadError("input.stretch", "STRETCH_BELOW_GUARANTEED",
+						"The stretch value (力争) may not be below the guaranteed value (必保)."));
+			}
+			if (!errors.isEmpty()) {
+				throw new ExpectedFailure(errors);
+			}
+			if (sameFigure(guaranteed, current.guaranteed()) && sameFigure(stretch, current.stretch())) {
+				return current;
+			}
+			if (input.expectedRevision() != null && input.expectedRevision() != current.revision()) {
+				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The target is at revision "
+						+ current.revision() + " now; read it again and decide on the new figures.");
+			}
+			Target revised = current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
+			Criteria unchanged = Criteria.where("_id").is(id).and("revision")
+				.in(current.revision() == 0 ? new Object[] { 0, null } : new Object[] { current.revision() });
+			Target saved = this.mongo.findAndReplace(Query.query(unchanged), revised,
+					FindAndReplaceOptions.options().returnNew());
+			if (saved == null) {
+				if (input.expectedRevision() != null) {
+					throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT",
+							"The target was revised meanwhile; read it again.");
+				}
+				continue;
+			}
+			invalidate();
+			this.events.publish(EventType.TARGET_CHANGED, saved.districtCode(), null, saved.id());
+			AuditContext.changed("Target", saved.id(), current, saved);
+			return saved;
+		}
+		throw new ApiException(ErrorCode.INTERNAL, null, "The target is being revised by others; try again.");
+	}
+
+	private static void checkFigure(List<PayloadError> errors, String field, BigDecimal value, Target target) {
+		if (value == null) {
+			return;
+		}
+		Unit unit = target.unit();
+		boolean share = unit == Unit.PERCENT && target.indicator() != Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
+		if (value.signum() < 0) {
+			errors.add(new PayloadError(field, "NEGATIVE", "A target may not be negative."));
+		}
+		else if (value.compareTo(MAX_VALUE) > 0) {
+			errors.add(new PayloadError(field, "OUT_OF_RANGE", "A target may be at most " + MAX_VALUE + "."));
+		}
+		else if (share && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+			errors.add(new PayloadError(field, "OUT_OF_RANGE", "A share may be at most 100%."));
+		}
+		else if (unit == Unit.COUNT && value.stripTrailingZeros().scale() > 0) {
+			errors.add(new PayloadError(field, "NOT_A_COUNT", "This target counts projects: give a whole number."));
+		}
+		else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+			errors.add(new PayloadError(field, "TOO_PRECISE",
+					"A target may have at most " + MAX_SCALE + " decimal places."));
+		}
+	}
+
+	private static boolean sameFigure(BigDecimal a, BigDecimal b) {
+		return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
 	}
 
 	private Comparator<Target> order() {

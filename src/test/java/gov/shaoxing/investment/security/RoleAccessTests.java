@@ -104,6 +104,38 @@ class RoleAccessTests {
 				NoticeSource.INSPECTION, null, "测试问题", java.time.LocalDate.now().plusDays(10), "test")).id();
 	}
 
+	private static final String ZHUJI_INVESTMENT = GlobalId.encode("Target", "2012:ZHUJI:INDUSTRIAL_INVESTMENT");
+
+	private GraphQlTester.Response reviseTarget(GraphQlTester tester, String id, String guaranteed, String reason) {
+		return tester.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
+				+ "{ target { guaranteed revision } errors { code field } } }")
+			.variable("i", Map.of("id", id, "guaranteed", guaranteed, "reason", reason))
+			.execute();
+	}
+
+	private GraphQlTester.Response changeOwner(GraphQlTester tester, String projectId, String owner) {
+		return tester.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) "
+				+ "{ project { ownerEnterprise revision updatedBy } errors { code field } } }")
+			.variable("i", Map.of("id", projectId, "ownerEnterprise", owner, "reason", "role test"))
+			.execute();
+	}
+
+	/** A project in the district whose lead department is (or is not) the given one. */
+	@SuppressWarnings("unchecked")
+	private String project(String district, String department, boolean ledByIt) {
+		List<Map<String, Object>> nodes = this.admin.document("query($d: [ID!]) { projects(filter: "
+				+ "{ districtCodes: $d }, first: 100) { nodes { id leadDepartment { code } coDepartments { code } } } }")
+			.variable("d", List.of(district))
+			.execute()
+			.path("projects.nodes").entityList(Map.class).get().stream().map((m) -> (Map<String, Object>) m).toList();
+		return nodes.stream()
+			.filter((n) -> department.equals(((Map<String, Object>) n.get("leadDepartment")).get("code")) == ledByIt)
+			.map((n) -> (String) n.get("id"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no project in " + district + (ledByIt ? " led by " : " not led by ")
+					+ department + " in the demo set"));
+	}
+
 	private static void denied(GraphQlTester.Response response, String classification, String code) {
 		response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((e) -> {
 			assertThat(e.getErrorType().toString()).isEqualTo(classification);
@@ -179,6 +211,88 @@ class RoleAccessTests {
 				"SIGN_IN_REQUIRED");
 		denied(this.anonymous.document("{ notices { totalCount } }").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
 		denied(report(this.anonymous, projectIn("ZHUJI"), "role-anon-1"), "UNAUTHORIZED", "UNAUTHENTICATED");
+	}
+
+	@Test
+	void citySupervisorAndAdminReviseTargetsAndNobodyElseMay() {
+		String original = this.anonymous.document("{ targets(year: 2012, districtCode: \"ZHUJI\", "
+				+ "indicator: INDUSTRIAL_INVESTMENT) { guaranteed } }")
+			.execute().path("targets[0].guaranteed").entity(String.class).get();
+		reviseTarget(this.supervisor, ZHUJI_INVESTMENT, "210", "年中调整").path("updateTarget.target.guaranteed")
+			.entity(String.class).isEqualTo("210")
+			.path("updateTarget.target.revision").entity(Integer.class).isEqualTo(1);
+		for (HttpGraphQlTester other : List.of(this.jxwOfficer, this.zhujiOfficer, this.inspector, this.analyst)) {
+			denied(reviseTarget(other, ZHUJI_INVESTMENT, "1", "not allowed"), "FORBIDDEN", "FORBIDDEN");
+		}
+		denied(reviseTarget(this.anonymous, ZHUJI_INVESTMENT, "1", "not allowed"), "UNAUTHORIZED", "UNAUTHENTICATED");
+		reviseTarget(this.admin, ZHUJI_INVESTMENT, original, "恢复规划数").path("updateTarget.target.revision")
+			.entity(Integer.class).isEqualTo(2);
+		this.analyst.document("{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: INDUSTRIAL_INVESTMENT) "
+				+ "{ guaranteed revisions { revisedBy guaranteedBefore guaranteed } } }")
+			.execute()
+			.path("targets[0].guaranteed").entity(String.class).isEqualTo(original)
+			.path("targets[0].revisions[*].revisedBy").entityList(String.class)
+			.containsExactly("city_supervisor", "admin")
+			.path("targets[0].revisions[0].guaranteedBefore").entity(String.class).isEqualTo(original);
+	}
+
+	@Test
+	void departmentOfficerChangesOnlyProjectsItsDepartmentLeads() {
+		String led = project("SHANGYU", "JXW", true);
+		changeOwner(this.jxwOfficer, led, "测试业主甲").path("updateProject.project.ownerEnterprise")
+			.entity(String.class).isEqualTo("测试业主甲")
+			.path("updateProject.project.updatedBy").entity(String.class).isEqualTo("department_officer");
+		denied(changeOwner(this.jxwOfficer, project("SHANGYU", "JXW", false), "x"), "FORBIDDEN", "FORBIDDEN");
+		denied(changeOwner(this.zhujiOfficer, led, "x"), "FORBIDDEN", "FORBIDDEN");
+	}
+
+	@Test
+	void districtOfficerChangesOnlyProjectsInItsDistrict() {
+		String own = project("ZHUJI", "JXW", false);
+		changeOwner(this.zhujiOfficer, own, "测试业主乙").path("updateProject.project.ownerEnterprise")
+			.entity(String.class).isEqualTo("测试业主乙");
+		denied(changeOwner(this.zhujiOfficer, project("SHANGYU", "JXW", false), "x"), "FORBIDDEN", "FORBIDDEN");
+		denied(changeOwner(this.jxwOfficer, own, "x"), "FORBIDDEN", "FORBIDDEN");
+	}
+
+	@Test
+	void supervisorInspectorAnalystAndAnonymousMayNotChangeProjects() {
+		String project = project("ZHUJI", "JXW", true);
+		denied(changeOwner(this.supervisor, project, "x"), "FORBIDDEN", "FORBIDDEN");
+		denied(changeOwner(this.inspector, project, "x"), "FORBIDDEN", "FORBIDDEN");
+		denied(changeOwner(this.analyst, project, "x"), "FORBIDDEN", "FORBIDDEN");
+		denied(changeOwner(this.anonymous, project, "x"), "UNAUTHORIZED", "UNAUTHENTICATED");
+		changeOwner(this.admin, project, "测试业主丙").path("updateProject.errors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void onlyAdminManagesUsersAndNewUsersSignInWithTheirScope() {
+		Map<String, Object> input = Map.of("username", "zhuji_inspector_2", "password", "s3cret-pass", "role",
+				"INSPECTOR", "districtCodes", List.of("ZHUJI"));
+		String create = "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username role source } "
+				+ "errors { code } } }";
+		denied(this.supervisor.document(create).variable("i", input).execute(), "FORBIDDEN", "FORBIDDEN");
+		denied(this.analyst.document("{ users { username } }").execute(), "FORBIDDEN", "FORBIDDEN");
+		this.admin.document(create).variable("i", input).execute()
+			.path("createUser.user.source").entity(String.class).isEqualTo("SERVICE");
+		String login = "mutation { login(username: \"zhuji_inspector_2\", password: \"s3cret-pass\") "
+				+ "{ role districtCodes } }";
+		this.anonymous.document(login).execute()
+			.path("login.role").entity(String.class).isEqualTo("INSPECTOR")
+			.path("login.districtCodes").entityList(String.class).containsExactly("ZHUJI");
+		this.admin.document("mutation { updateUser(input: { username: \"zhuji_inspector_2\", enabled: false }) "
+				+ "{ user { enabled } errors { code } } }")
+			.execute().path("updateUser.user.enabled").entity(Boolean.class).isEqualTo(false);
+		denied(this.anonymous.document(login).execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
+		this.admin.document("{ users { username source } auditLog(filter: { actions: [\"createUser\"] }) "
+				+ "{ nodes { input after } } }")
+			.execute()
+			.path("users[?(@.username == 'zhuji_inspector_2')].source").entityList(String.class)
+			.containsExactly("SERVICE")
+			.path("users[?(@.username == 'admin')].source").entityList(String.class).containsExactly("DEMO")
+			.path("auditLog.nodes").entityList(Object.class)
+			.satisfies((nodes) -> assertThat(nodes).isNotEmpty()
+				.allSatisfy((n) -> assertThat(n.toString()).doesNotContain("s3cret").doesNotContain("$2a$")));
 	}
 
 	@Test

@@ -1,0 +1,176 @@
+package gov.shaoxing.investment.project;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.TokenIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Officers keep their projects' records current: checked input, safe retries, no lost updates, audited. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+class ProjectUpdateTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ProjectService projects;
+
+	HttpGraphQlTester officer;
+
+	HttpGraphQlTester admin;
+
+	Project before;
+
+	@BeforeEach
+	void signIn() {
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		this.officer = HttpGraphQlTester.create(client).mutate()
+			.header("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"))
+			.build();
+		this.admin = HttpGraphQlTester.create(client).mutate()
+			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.issuer))
+			.build();
+		this.before = this.projects.all().stream()
+			.filter((p) -> p.districtCode().equals("ZHUJI") && p.plannedStart() != null && p.plannedFinish() != null)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Other tests in this context read the seeded record. */
+	@AfterEach
+	void restore() {
+		this.projects.saveAll(List.of(this.before));
+	}
+
+	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> fields) {
+		Map<String, Object> input = new HashMap<>(fields);
+		input.putIfAbsent("id", GlobalId.encode("Project", this.before.code()));
+		return tester.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project "
+				+ "{ name status totalInvestment plannedInvestment revision updatedBy location { latitude address } } "
+				+ "errors { field code } } }")
+			.variable("i", input)
+			.execute();
+	}
+
+	private static List<String> codes(GraphQlTester.Response response) {
+		return response.path("updateProject.errors[*].code").entityList(String.class).get();
+	}
+
+	private Project stored() {
+		return this.mongo.findById(this.before.code(), Project.class);
+	}
+
+	@Test
+	void aChangeIsStoredAndSearchesSeeItAtOnce() {
+		update(this.officer, Map.of("status", "SUSPENDED", "plannedInvestment", "1.5", "location",
+				Map.of("latitude", 29.71, "longitude", 120.24, "address", "诸暨市测试路1号")))
+			.path("updateProject.project.status").entity(String.class).isEqualTo("SUSPENDED")
+			.path("updateProject.project.revision").entity(Integer.class).isEqualTo(this.before.revision() + 1)
+			.path("updateProject.project.updatedBy").entity(String.class).isEqualTo("district_officer");
+		assertThat(stored().plannedInvestment()).isEqualByComparingTo("1.5");
+		this.officer.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, statuses: [SUSPENDED] }, "
+				+ "first: 100) { nodes { code } } }")
+			.variable("d", List.of("ZHUJI"))
+			.execute()
+			.path("projects.nodes[*].code").entityList(String.class).contains(this.before.code());
+	}
+
+	@Test
+	void aRetriedChangeWritesNothingMore() {
+		update(this.officer, Map.of("name", "  测试项目（更名）  ")).path("updateProject.project.name").entity(String.class)
+			.isEqualTo("测试项目（更名）");
+		int revision = stored().revision();
+		update(this.officer, Map.of("name", "测试项目（更名）")).path("updateProject.errors").entityList(Object.class)
+			.hasSize(0)
+			.path("updateProject.project.revision").entity(Integer.class).isEqualTo(revision);
+		assertThat(stored().revision()).isEqualTo(revision);
+	}
+
+	@Test
+	void aChangeDecidedOnAnOldRevisionIsRefused() {
+		int seen = stored().revision();
+		update(this.officer, Map.of("ownerEnterprise", "甲公司", "expectedRevision", seen))
+			.path("updateProject.errors").entityList(Object.class).hasSize(0);
+		assertThat(codes(update(this.admin, Map.of("ownerEnterprise", "乙公司", "expectedRevision", seen))))
+			.containsExactly("REVISION_CONFLICT");
+		assertThat(stored().ownerEnterprise()).isEqualTo("甲公司");
+	}
+
+	@Test
+	void badInputIsRefusedFieldByFieldAndNothingIsWritten() {
+		Map<String, Object> bad = new HashMap<>();
+		bad.put("name", " ");
+		bad.put("totalInvestment", "-3");
+		bad.put("plannedInvestment", "0.000001");
+		bad.put("plannedFinish", this.before.plannedStart().minusDays(1).toString());
+		bad.put("location", Map.of("latitude", 91.0, "longitude", 120.0));
+		bad.put("nationalCode", "2012-33");
+		bad.put("reason", "x".repeat(501));
+		GraphQlTester.Response response = update(this.officer, bad);
+		assertThat(response.path("updateProject.errors[*].field").entityList(String.class).get()).containsExactly(
+				"input.name", "input.totalInvestment", "input.plannedInvestment", "input.plannedFinish",
+				"input.location", "input.nationalCode", "input.reason");
+		assertThat(codes(response)).containsExactly("REQUIRED", "NEGATIVE", "TOO_PRECISE", "INVALID_RANGE",
+				"INVALID_LOCATION", "INVALID_NATIONAL_CODE", "TOO_LONG");
+		assertThat(codes(update(this.officer, Map.of("plannedInvestment",
+				this.before.totalInvestment().add(BigDecimal.ONE).toPlainString())))).containsExactly("EXCEEDS_TOTAL");
+		assertThat(codes(update(this.officer, Map.of("totalInvestment", "0")))).containsExactly("NOT_POSITIVE");
+		assertThat(codes(update(this.officer, Map.of("totalInvestment", "20000")))).containsExactly("OUT_OF_RANGE");
+		assertThat(codes(update(this.officer, Map.of("id", GlobalId.encode("Project", "NO-SUCH"), "name", "x"))))
+			.containsExactly("NOT_FOUND");
+		assertThat(stored()).isEqualTo(this.before);
+	}
+
+	@Test
+	void aNationalCodeBelongsToOneProject() {
+		Project other = this.projects.all().stream()
+			.filter((p) -> p.nationalCode() != null && !p.code().equals(this.before.code()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(codes(update(this.admin, Map.of("nationalCode", other.nationalCode()))))
+			.containsExactly("NATIONAL_CODE_TAKEN");
+	}
+
+	@Test
+	void theAuditLogKeepsTheRecordBeforeAndAfter() {
+		update(this.officer, Map.of("ownerEnterprise", "审计测试公司", "reason", "业主变更")).path("updateProject.errors")
+			.entityList(Object.class).hasSize(0);
+		this.admin.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 1) "
+				+ "{ nodes { actor subjectType subjectId before after input } } }")
+			.execute()
+			.path("auditLog.nodes[0].subjectType").entity(String.class).isEqualTo("Project")
+			.path("auditLog.nodes[0].subjectId").entity(String.class).isEqualTo(this.before.code())
+			.path("auditLog.nodes[0].after.ownerEnterprise").entity(String.class).isEqualTo("审计测试公司")
+			.path("auditLog.nodes[0].input.input.reason").entity(String.class).isEqualTo("业主变更");
+	}
+
+}
