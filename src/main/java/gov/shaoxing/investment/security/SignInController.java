@@ -16,7 +16,7 @@ class SignInController {
 
 	static final int MAX_USERNAME = 64;
 
-	static final int MAX_PASSWORD = 128;
+	static final int MAX_PASSWORD = UserDirectory.MAX_PASSWORD;
 
 	private final UserDirectory users;
 

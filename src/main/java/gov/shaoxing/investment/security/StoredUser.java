@@ -25,7 +25,7 @@ public record StoredUser(@Id String username, String passwordHash, Role role, St
 	}
 
 	/** What the audit log may keep: everything but the hash. */
-	UserView view(UserSource source) {
+	public UserView view(UserSource source) {
 		return new UserView(this.username, this.role, this.departmentCode, this.districtCodes, this.enabled, source,
 				this.createdAt, this.updatedAt);
 	}

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserDirectory {
 
+	/** Longest password accepted at sign-in and when setting one. */
+	public static final int MAX_PASSWORD = 128;
+
 	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
 	/** A hash that never matches, compared against for unknown users so timing does not reveal who exists. */
@@ -83,15 +86,15 @@ public class UserDirectory {
 	}
 
 	/** Whether the name belongs to a configured or demo user, which only configuration changes. */
-	boolean configured(String username) {
+	public boolean configured(String username) {
 		return this.users.containsKey(username);
 	}
 
-	StoredUser.UserSource sourceOf(String username) {
+	public StoredUser.UserSource sourceOf(String username) {
 		return this.sources.get(username);
 	}
 
-	String hash(String password) {
+	public String hash(String password) {
 		return this.encoder.encode(password);
 	}
 

@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.security;
+package gov.shaoxing.investment.user;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,12 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.security.AccessPolicy;
+import gov.shaoxing.investment.security.Actor;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.SecurityProperties;
+import gov.shaoxing.investment.security.StoredUser;
+import gov.shaoxing.investment.security.UserDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -158,9 +164,9 @@ class UserService {
 			errors.add(new PayloadError("input.password", "PASSWORD_TOO_SHORT",
 					"A password needs at least " + MIN_PASSWORD + " characters."));
 		}
-		else if (password.length() > SignInController.MAX_PASSWORD) {
+		else if (password.length() > UserDirectory.MAX_PASSWORD) {
 			errors.add(new PayloadError("input.password", "TOO_LONG",
-					"A password may have at most " + SignInController.MAX_PASSWORD + " characters."));
+					"A password may have at most " + UserDirectory.MAX_PASSWORD + " characters."));
 		}
 	}
 

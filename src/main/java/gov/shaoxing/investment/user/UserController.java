@@ -1,10 +1,12 @@
-package gov.shaoxing.investment.security;
+package gov.shaoxing.investment.user;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.security.CurrentActor;
+import gov.shaoxing.investment.security.StoredUser;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

@@ -1,6 +1,8 @@
-package gov.shaoxing.investment.security;
+package gov.shaoxing.investment.user;
 
 import java.util.List;
+
+import gov.shaoxing.investment.security.Role;
 
 /**
  * The fields of {@code createUser} and {@code updateUser}; in an update, fields left null stay as they are.

@@ -1,0 +1,125 @@
+package gov.shaoxing.investment.user;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.TokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins manage the embedded issuer's users; every mistake gets its own code and changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+class UserManagementTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TokenIssuer issuer;
+
+	HttpGraphQlTester anonymous;
+
+	HttpGraphQlTester admin;
+
+	@BeforeEach
+	void testers() {
+		this.anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.responseTimeout(Duration.ofSeconds(30))
+			.build());
+		this.admin = as(TestSecurity.adminToken(this.issuer));
+	}
+
+	private HttpGraphQlTester as(String token) {
+		return this.anonymous.mutate().header("Authorization", "Bearer " + token).build();
+	}
+
+	private GraphQlTester.Response create(Map<String, Object> fields) {
+		Map<String, Object> input = new HashMap<>(Map.of("username", "new_user", "password", "long-enough",
+				"role", "ANALYST"));
+		input.putAll(fields);
+		return this.admin.document("mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } "
+				+ "errors { field code } } }")
+			.variable("i", input)
+			.execute();
+	}
+
+	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {
+		return tester.document("mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { role enabled "
+				+ "districtCodes } errors { field code } } }")
+			.variable("i", input)
+			.execute();
+	}
+
+	private static List<String> codes(GraphQlTester.Response response, String field) {
+		return response.path(field + ".errors[*].code").entityList(String.class).get();
+	}
+
+	private String login(String username, String password) {
+		return this.anonymous.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
+				+ "{ token } }")
+			.variable("u", username)
+			.variable("p", password)
+			.execute()
+			.path("login.token").entity(String.class).get();
+	}
+
+	@Test
+	void mistakesInANewUserAreRefusedWithTheirCodes() {
+		assertThat(codes(create(Map.of("username", "Bad Name!")), "createUser")).containsExactly("INVALID_USERNAME");
+		assertThat(codes(create(Map.of("username", "admin")), "createUser")).containsExactly("USERNAME_TAKEN");
+		assertThat(codes(create(Map.of("password", "short")), "createUser")).containsExactly("PASSWORD_TOO_SHORT");
+		assertThat(codes(create(Map.of("role", "DEPARTMENT_OFFICER")), "createUser")).containsExactly("REQUIRED");
+		assertThat(codes(create(Map.of("role", "DEPARTMENT_OFFICER", "departmentCode", "NOPE")), "createUser"))
+			.containsExactly("UNKNOWN_DEPARTMENT");
+		assertThat(codes(create(Map.of("role", "INSPECTOR", "districtCodes", List.of("ZHUJI", "ATLANTIS"))),
+				"createUser")).containsExactly("UNKNOWN_DISTRICT");
+		this.admin.document("{ users { username } }").execute().path("users[*].username").entityList(String.class)
+			.doesNotContain("new_user", "bad name!");
+	}
+
+	@Test
+	void aUserCreatedTwiceExistsOnce() {
+		create(Map.of("username", "twice")).path("createUser.errors").entityList(Object.class).hasSize(0);
+		assertThat(codes(create(Map.of("username", "twice")), "createUser")).containsExactly("USERNAME_TAKEN");
+	}
+
+	@Test
+	void anAdminChangesScopeAndPasswordOfAUser() {
+		create(Map.of("username", "moving_officer", "role", "DISTRICT_OFFICER", "districtCodes", List.of("ZHUJI")));
+		update(this.admin, Map.of("username", "moving_officer", "districtCodes", List.of("SHANGYU"), "password",
+				"new-password-1"))
+			.path("updateUser.user.districtCodes").entityList(String.class).containsExactly("SHANGYU");
+		as(login("moving_officer", "new-password-1")).document("{ me { districtCodes } }").execute()
+			.path("me.districtCodes").entityList(String.class).containsExactly("SHANGYU");
+		this.anonymous.document("mutation { login(username: \"moving_officer\", password: \"long-enough\") { token } }")
+			.execute()
+			.errors().satisfy((e) -> assertThat(e).isNotEmpty());
+	}
+
+	@Test
+	void configuredUsersUnknownUsersAndSelfDisablingAreRefused() {
+		assertThat(codes(update(this.admin, Map.of("username", "analyst", "role", "ADMIN")), "updateUser"))
+			.containsExactly("CONFIGURED_USER");
+		assertThat(codes(update(this.admin, Map.of("username", "nobody_here", "enabled", false)), "updateUser"))
+			.containsExactly("NOT_FOUND");
+		create(Map.of("username", "second_admin", "role", "ADMIN"));
+		HttpGraphQlTester secondAdmin = as(login("second_admin", "long-enough"));
+		assertThat(codes(update(secondAdmin, Map.of("username", "second_admin", "enabled", false)), "updateUser"))
+			.containsExactly("CANNOT_DISABLE_SELF");
+	}
+
+}
