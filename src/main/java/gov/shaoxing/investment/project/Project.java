@@ -24,10 +24,12 @@ public record Project(@Id String code, @Indexed ProjectCategory category, String
 		@Indexed boolean strategicEmerging, @Indexed boolean techUpgradePlan, @Indexed ProjectStatus status,
 		LocalDate plannedStart, LocalDate plannedFinish, Location location,
 		@Indexed(unique = true, sparse = true) String nationalCode, Liaison liaison, int year, boolean demo,
-		int revision, Instant updatedAt, String updatedBy) {
+		Integer revision, Instant updatedAt, String updatedBy) {
 
 	public Project {
 		coDepartmentCodes = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);
+		// documents stored before revisions existed have none
+		revision = revision == null ? 0 : revision;
 	}
 
 	/** A project as loaded, never changed through the API. */

@@ -70,12 +70,14 @@ public class ProjectUpdateService {
 			if (sameRecord(changed, current)) {
 				return current;
 			}
-			if (input.expectedRevision() != null && input.expectedRevision() != current.revision()) {
+			if (input.expectedRevision() != null
+					&& input.expectedRevision().intValue() != current.revision().intValue()) {
 				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The project is at revision "
 						+ current.revision() + " now; read it again and decide on the change.");
 			}
 			Criteria unchanged = Criteria.where("_id").is(code).and("revision")
-				.in(current.revision() == 0 ? new Object[] { 0, null } : new Object[] { current.revision() });
+				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
+						: new Object[] { current.revision() });
 			Project saved;
 			try {
 				saved = this.mongo.findAndReplace(Query.query(unchanged), changed,

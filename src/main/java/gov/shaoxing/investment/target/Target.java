@@ -15,9 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("targets")
 @CompoundIndex(name = "year_district_indicator", def = "{'year': 1, 'districtCode': 1, 'indicator': 1}", unique = true)
 public record Target(@Id String id, int year, String districtCode, Indicator indicator, Unit unit,
-		BigDecimal guaranteed, BigDecimal stretch, String source, int revision, List<Revision> revisions) {
+		BigDecimal guaranteed, BigDecimal stretch, String source, Integer revision, List<Revision> revisions) {
 
 	public Target {
+		// documents stored before revisions existed have none
+		revision = revision == null ? 0 : revision;
 		revisions = revisions == null ? List.of() : List.copyOf(revisions);
 	}
 

@@ -191,13 +191,15 @@ public class TargetService {
 			if (sameFigure(guaranteed, current.guaranteed()) && sameFigure(stretch, current.stretch())) {
 				return current;
 			}
-			if (input.expectedRevision() != null && input.expectedRevision() != current.revision()) {
+			if (input.expectedRevision() != null
+					&& input.expectedRevision().intValue() != current.revision().intValue()) {
 				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The target is at revision "
 						+ current.revision() + " now; read it again and decide on the new figures.");
 			}
 			Target revised = current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
 			Criteria unchanged = Criteria.where("_id").is(id).and("revision")
-				.in(current.revision() == 0 ? new Object[] { 0, null } : new Object[] { current.revision() });
+				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
+						: new Object[] { current.revision() });
 			Target saved = this.mongo.findAndReplace(Query.query(unchanged), revised,
 					FindAndReplaceOptions.options().returnNew());
 			if (saved == null) {

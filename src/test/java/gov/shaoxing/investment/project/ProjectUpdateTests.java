@@ -151,6 +151,21 @@ class ProjectUpdateTests {
 	}
 
 	@Test
+	void aProjectStoredBeforeRevisionsExistedReadsAsRevisionZeroAndCanBeChanged() {
+		org.bson.Document legacy = this.mongo.getCollection("projects")
+			.find(new org.bson.Document("_id", this.before.code()))
+			.first();
+		legacy.remove("revision");
+		legacy.remove("updatedAt");
+		legacy.remove("updatedBy");
+		this.mongo.getCollection("projects").replaceOne(new org.bson.Document("_id", this.before.code()), legacy);
+		this.projects.invalidate();
+		assertThat(stored().revision()).isZero();
+		update(this.officer, Map.of("name", "旧数据项目", "expectedRevision", 0)).path("updateProject.project.revision")
+			.entity(Integer.class).isEqualTo(1);
+	}
+
+	@Test
 	void aNationalCodeBelongsToOneProject() {
 		Project other = this.projects.all().stream()
 			.filter((p) -> p.nationalCode() != null && !p.code().equals(this.before.code()))
