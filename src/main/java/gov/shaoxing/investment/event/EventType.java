@@ -15,5 +15,7 @@ public enum EventType {
 	/** A target's figures were revised; subject: the target id. Keeps other instances' read models fresh. */
 	TARGET_CHANGED,
 	/** A project's record was changed; subject: the project code. Keeps other instances' read models fresh. */
-	PROJECT_CHANGED
+	PROJECT_CHANGED,
+	/** A user of the embedded issuer was created or changed; subject: the user name. Revokes tokens everywhere. */
+	USER_CHANGED
 }

@@ -35,8 +35,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer) {
-		return properties.embeddedIssuer() ? issuer.decoder() : JwtDecoders.fromIssuerLocation(properties.issuerUri());
+	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer, TokenRevocations revocations) {
+		return properties.embeddedIssuer() ? revocations.checking(issuer.decoder())
+				: JwtDecoders.fromIssuerLocation(properties.issuerUri());
 	}
 
 	@Bean

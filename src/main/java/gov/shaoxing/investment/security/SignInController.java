@@ -40,11 +40,12 @@ class SignInController {
 		if (name.isEmpty() || name.length() > MAX_USERNAME || password == null || password.length() > MAX_PASSWORD) {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
 		}
-		SecurityProperties.User user = this.users.authenticate(name, password).orElse(null);
-		if (user == null) {
+		UserDirectory.SignIn signIn = this.users.authenticate(name, password).orElse(null);
+		if (signIn == null) {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
 		}
-		TokenIssuer.Token token = this.issuer.issue(user, this.properties.tokenLifetime());
+		SecurityProperties.User user = signIn.user();
+		TokenIssuer.Token token = this.issuer.issue(user, this.properties.tokenLifetime(), signIn.tokenVersion());
 		return new LoginPayload(token.value(), token.expiresAt(), user.role(), user.departmentCode(),
 				user.districtCodes() == null ? List.of() : user.districtCodes());
 	}

@@ -8,15 +8,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A user an admin created through the API (the embedded issuer's own user store, beside the configured users). The
- * password is kept only as a BCrypt hash; a disabled user cannot sign in.
+ * password is kept only as a BCrypt hash; a disabled user cannot sign in. {@code tokenVersion} goes into every token
+ * issued to the user and is raised when the user is disabled or their password, role or scope changes, which
+ * revokes the tokens issued before.
  */
 @Document("users")
 public record StoredUser(@Id String username, String passwordHash, Role role, String departmentCode,
 		List<String> districtCodes, boolean enabled, Instant createdAt, String createdBy, Instant updatedAt,
-		String updatedBy) {
+		String updatedBy, Integer tokenVersion) {
 
 	public StoredUser {
 		districtCodes = districtCodes == null ? List.of() : List.copyOf(districtCodes);
+		tokenVersion = tokenVersion == null ? 0 : tokenVersion;
 	}
 
 	SecurityProperties.User asUser() {

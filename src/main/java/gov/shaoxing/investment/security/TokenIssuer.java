@@ -69,8 +69,17 @@ public final class TokenIssuer {
 		return issue(user, this.clock.instant(), lifetime);
 	}
 
+	public Token issue(SecurityProperties.User user, java.time.Duration lifetime, Integer tokenVersion) {
+		return issue(user, this.clock.instant(), lifetime, tokenVersion);
+	}
+
 	/** A token issued at a given instant; tests use it to make expired tokens. */
 	public Token issue(SecurityProperties.User user, Instant now, java.time.Duration lifetime) {
+		return issue(user, now, lifetime, null);
+	}
+
+	/** A token for a user created through the API carries its token version, so changing the user revokes it. */
+	public Token issue(SecurityProperties.User user, Instant now, java.time.Duration lifetime, Integer tokenVersion) {
 		Instant expires = now.plus(lifetime);
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
@@ -79,6 +88,9 @@ public final class TokenIssuer {
 			.expiresAt(expires)
 			.claim("preferred_username", user.username())
 			.claim(CurrentActor.ROLE_CLAIM, user.role().name());
+		if (tokenVersion != null) {
+			claims.claim(TokenRevocations.VERSION_CLAIM, tokenVersion);
+		}
 		if (user.departmentCode() != null) {
 			claims.claim(CurrentActor.DEPARTMENT_CLAIM, user.departmentCode());
 		}

@@ -65,15 +65,17 @@ public class UserDirectory {
 	 * The user, if the password is right: a configured user, or else an enabled user created through the API. Every
 	 * attempt costs one BCrypt check, so timing does not reveal who exists.
 	 */
-	public Optional<SecurityProperties.User> authenticate(String username, String password) {
+	public Optional<SignIn> authenticate(String username, String password) {
 		SecurityProperties.User user = username == null ? null : this.users.get(username);
+		Integer tokenVersion = null;
 		if (user == null && username != null) {
 			StoredUser stored = this.mongo.findById(username, StoredUser.class);
 			user = stored != null && stored.enabled() ? stored.asUser() : null;
+			tokenVersion = stored == null ? null : stored.tokenVersion();
 		}
 		String hash = user == null ? NO_USER : stripPrefix(user.passwordHash());
 		boolean matches = password != null && this.encoder.matches(password, hash);
-		return user != null && matches ? Optional.of(user) : Optional.empty();
+		return user != null && matches ? Optional.of(new SignIn(user, tokenVersion)) : Optional.empty();
 	}
 
 	private static String stripPrefix(String hash) {
@@ -83,6 +85,10 @@ public class UserDirectory {
 	/** The configured and demo users. */
 	public List<SecurityProperties.User> all() {
 		return List.copyOf(this.users.values());
+	}
+
+	/** A successful sign-in: the user and, for users created through the API, their current token version. */
+	public record SignIn(SecurityProperties.User user, Integer tokenVersion) {
 	}
 
 	/** Whether the name belongs to a configured or demo user, which only configuration changes. */

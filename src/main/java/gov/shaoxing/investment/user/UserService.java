@@ -15,6 +15,8 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.event.EventPublisher;
+import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
@@ -50,8 +52,11 @@ class UserService {
 
 	private final Clock clock;
 
+	private final EventPublisher events;
+
 	UserService(MongoTemplate mongo, UserDirectory directory, SecurityProperties properties, DistrictService districts,
-			DepartmentService departments, Clock clock) {
+			DepartmentService departments, Clock clock, EventPublisher events) {
+		this.events = events;
 		this.mongo = mongo;
 		this.directory = directory;
 		this.properties = properties;
@@ -99,13 +104,14 @@ class UserService {
 		Instant now = this.clock.instant();
 		StoredUser user = new StoredUser(username, this.directory.hash(input.password()), role,
 				blankToNull(input.departmentCode()), input.districtCodes(),
-				input.enabled() == null || input.enabled(), now, actor.name(), now, actor.name());
+				input.enabled() == null || input.enabled(), now, actor.name(), now, actor.name(), 0);
 		try {
 			user = this.mongo.insert(user);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ExpectedFailure(List.of(taken()));
 		}
+		this.events.publish(EventType.USER_CHANGED, null, null, username);
 		StoredUser.UserView view = user.view(StoredUser.UserSource.SERVICE);
 		AuditContext.changed("User", username, null, view);
 		return view;
@@ -136,11 +142,17 @@ class UserService {
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
 		}
+		// tokens carry the role and scope they were issued with: any change to those, the password or the right to
+		// sign in revokes the tokens issued before
+		boolean revoke = input.password() != null || role != current.role()
+				|| !java.util.Objects.equals(department, current.departmentCode())
+				|| !districtCodes.equals(current.districtCodes()) || enabled != current.enabled();
 		StoredUser updated = new StoredUser(username,
 				input.password() != null ? this.directory.hash(input.password()) : current.passwordHash(), role,
 				department, districtCodes, enabled, current.createdAt(), current.createdBy(), this.clock.instant(),
-				actor.name());
+				actor.name(), revoke ? current.tokenVersion() + 1 : current.tokenVersion());
 		updated = this.mongo.save(updated);
+		this.events.publish(EventType.USER_CHANGED, null, null, username);
 		StoredUser.UserView view = updated.view(StoredUser.UserSource.SERVICE);
 		AuditContext.changed("User", username, current.view(StoredUser.UserSource.SERVICE), view);
 		return view;

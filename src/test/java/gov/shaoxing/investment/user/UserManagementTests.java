@@ -110,6 +110,36 @@ class UserManagementTests {
 			.errors().satisfy((e) -> assertThat(e).isNotEmpty());
 	}
 
+	private int statusWith(String token) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.build()
+			.post()
+			.header("Authorization", "Bearer " + token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ me { role } }"))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getStatus()
+			.value();
+	}
+
+	@Test
+	void changingOrDisablingAUserRevokesTheTokensIssuedBefore() {
+		create(Map.of("username", "revoked_user", "role", "INSPECTOR", "districtCodes", List.of("ZHUJI")));
+		String first = login("revoked_user", "long-enough");
+		String unrelated = login("analyst", "demo");
+		assertThat(statusWith(first)).isEqualTo(200);
+		update(this.admin, Map.of("username", "revoked_user", "role", "ANALYST"));
+		assertThat(statusWith(first)).isEqualTo(401);
+		String second = login("revoked_user", "long-enough");
+		as(second).document("{ me { role } }").execute().path("me.role").entity(String.class).isEqualTo("ANALYST");
+		update(this.admin, Map.of("username", "revoked_user", "enabled", false));
+		assertThat(statusWith(second)).isEqualTo(401);
+		assertThat(statusWith(unrelated)).isEqualTo(200);
+	}
+
 	@Test
 	void configuredUsersUnknownUsersAndSelfDisablingAreRefused() {
 		assertThat(codes(update(this.admin, Map.of("username", "analyst", "role", "ADMIN")), "updateUser"))
