@@ -24,7 +24,7 @@ class ArchitectureTests {
 	void commonCodeDependsOnNoFeature() {
 		noClasses().that().resideInAPackage("..investment.common..")
 			.should().dependOnClassesThat().resideInAnyPackage("..investment.district..", "..investment.department..",
-					"..investment.official..", "..investment.project..", "..investment.target..",
+					"..investment.official..", "..investment.project..", "..investment.targets..",
 					"..investment.measure..", "..investment.seed..", "..investment.node..")
 			.check(this.classes);
 	}

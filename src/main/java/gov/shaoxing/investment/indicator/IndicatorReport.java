@@ -3,8 +3,8 @@ package gov.shaoxing.investment.indicator;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Unit;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;

@@ -8,7 +8,7 @@ import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.indicator.IndicatorReportService.SubmitIndicatorReportInput;
-import gov.shaoxing.investment.target.Indicator;
+import gov.shaoxing.investment.targets.Indicator;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -17,10 +17,10 @@ import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.TargetScope;
-import gov.shaoxing.investment.target.TargetService;
-import gov.shaoxing.investment.target.Unit;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.TargetScope;
+import gov.shaoxing.investment.targets.TargetService;
+import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

@@ -20,7 +20,7 @@ public record WorkMeasure(@Id String id, @Indexed int year, String code, String 
 
 	/** A number the measure's text commits to, for example 100 key projects or 100亿元 of tech-upgrade input. */
 	public record QuantitativeTarget(String description, java.math.BigDecimal value,
-			gov.shaoxing.investment.target.Unit unit, String text) {
+			gov.shaoxing.investment.targets.Unit unit, String text) {
 	}
 
 }

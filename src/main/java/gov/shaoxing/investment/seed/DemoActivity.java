@@ -25,9 +25,9 @@ import gov.shaoxing.investment.progress.ProgressImporter;
 import gov.shaoxing.investment.progress.ProgressReport;
 import gov.shaoxing.investment.progress.ReportPeriod;
 import gov.shaoxing.investment.project.Project;
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Target;
-import gov.shaoxing.investment.target.Unit;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Target;
+import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
 
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Target;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Target;
 
 /** Actual values of every indicator for every district and the city, as of one day. {@code null} key: city-wide. */
 public record Actuals(int year, LocalDate asOf, Map<String, Map<Indicator, BigDecimal>> byDistrict,

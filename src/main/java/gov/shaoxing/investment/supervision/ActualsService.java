@@ -17,8 +17,8 @@ import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectCategory;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Unit;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.stereotype.Service;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.notice.Notice;
 import gov.shaoxing.investment.project.Project;
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Unit;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Unit;
 
 /** The monthly 通报 or the quarterly 汇报: every district's standing, the red-light projects and overdue notices. */
 public record Bulletin(int year, Integer month, Integer quarter, LocalDate asOf, List<DistrictStanding> districts,

@@ -26,10 +26,10 @@ import gov.shaoxing.investment.supervision.Bulletin.DistrictScore;
 import gov.shaoxing.investment.supervision.Bulletin.DistrictStanding;
 import gov.shaoxing.investment.supervision.Bulletin.IndicatorStanding;
 import gov.shaoxing.investment.supervision.Bulletin.RedProject;
-import gov.shaoxing.investment.target.Indicator;
-import gov.shaoxing.investment.target.Target;
-import gov.shaoxing.investment.target.TargetScope;
-import gov.shaoxing.investment.target.TargetService;
+import gov.shaoxing.investment.targets.Indicator;
+import gov.shaoxing.investment.targets.Target;
+import gov.shaoxing.investment.targets.TargetScope;
+import gov.shaoxing.investment.targets.TargetService;
 
 import org.springframework.stereotype.Service;
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 
-import gov.shaoxing.investment.target.Indicator;
+import gov.shaoxing.investment.targets.Indicator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import gov.shaoxing.investment.progress.SupervisionCalendar;
-import gov.shaoxing.investment.target.Target;
+import gov.shaoxing.investment.targets.Target;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.target;
+package gov.shaoxing.investment.targets;
 
 /** Which targets a query returns: city-wide, per district, or both. */
 public enum TargetScope {

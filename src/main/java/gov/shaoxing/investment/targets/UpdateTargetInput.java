@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.target;
+package gov.shaoxing.investment.targets;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.target;
+package gov.shaoxing.investment.targets;
 
 /**
  * The plan's indicators, each with its unit and whether district figures add up to the city-wide one (counts and
