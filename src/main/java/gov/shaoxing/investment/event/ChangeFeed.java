@@ -228,7 +228,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		return this.delivery;
 	}
 
-	int subscriberCount() {
+	/** How many follow the feed now: the read models plus one per live subscription. */
+	public int subscriberCount() {
 		return this.sink.currentSubscriberCount();
 	}
 

@@ -16,14 +16,19 @@ import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectAggregate.ProjectGroup;
 import gov.shaoxing.investment.project.ProjectService.ProjectsKey;
 import gov.shaoxing.investment.security.CurrentActor;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.EventType;
 import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -40,10 +45,13 @@ class ProjectController {
 
 	private final ProjectUpdateService updates;
 
+	private final ChangeFeed feed;
+
 	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, ProjectUpdateService updates, BatchLoaderRegistry registry) {
+			OfficialService officials, ProjectUpdateService updates, ChangeFeed feed, BatchLoaderRegistry registry) {
 		this.projects = projects;
 		this.updates = updates;
+		this.feed = feed;
 		this.districts = districts;
 		this.departments = departments;
 		this.officials = officials;
@@ -83,6 +91,16 @@ class ProjectController {
 		catch (ExpectedFailure ex) {
 			return new ProjectPayload(null, ex.errors());
 		}
+	}
+
+	/** Read from the store, not the read model: this instance's copy may not have heard of the change yet. */
+	@SubscriptionMapping
+	Flux<Project> projectChanged(@Argument String districtCode) {
+		return this.feed.events()
+			.filter((e) -> e.type() == EventType.PROJECT_CHANGED)
+			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
+			.publishOn(Schedulers.boundedElastic())
+			.mapNotNull((e) -> this.updates.stored(e.subjectId()));
 	}
 
 	@SchemaMapping(typeName = "District", field = "projects")

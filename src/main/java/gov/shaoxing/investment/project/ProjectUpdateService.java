@@ -57,6 +57,11 @@ public class ProjectUpdateService {
 		this.clock = clock;
 	}
 
+	/** The project as stored now. */
+	public Project stored(String code) {
+		return this.mongo.findById(code, Project.class);
+	}
+
 	public Project update(UpdateProjectInput input, Actor actor) {
 		AccessPolicy.requireSignedIn(actor);
 		String code = GlobalId.keyOf(input.id(), "Project");

@@ -10,14 +10,19 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.security.CurrentActor;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.EventType;
 import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -28,8 +33,11 @@ class TargetController {
 
 	private final DistrictService districts;
 
-	TargetController(TargetService targets, DistrictService districts, BatchLoaderRegistry registry) {
+	private final ChangeFeed feed;
+
+	TargetController(TargetService targets, DistrictService districts, ChangeFeed feed, BatchLoaderRegistry registry) {
 		this.targets = targets;
+		this.feed = feed;
 		this.districts = districts;
 		registry.<DistrictYear, List<Target>>forName("districtTargets")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> targets.forDistricts(keys)));
@@ -49,6 +57,16 @@ class TargetController {
 		catch (ExpectedFailure ex) {
 			return new TargetPayload(null, ex.errors());
 		}
+	}
+
+	/** Read from the store, not the read model: this instance's copy may not have heard of the change yet. */
+	@SubscriptionMapping
+	Flux<Target> targetChanged(@Argument String districtCode) {
+		return this.feed.events()
+			.filter((e) -> e.type() == EventType.TARGET_CHANGED)
+			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
+			.publishOn(Schedulers.boundedElastic())
+			.mapNotNull((e) -> this.targets.stored(e.subjectId()));
 	}
 
 	@SchemaMapping(typeName = "District", field = "targets")

@@ -141,8 +141,9 @@ public class TargetService {
 		}
 	}
 
-	public Target byId(String id) {
-		return this.cached ? this.targets.byId(id) : this.mongo.findById(id, Target.class);
+	/** The target as stored now. */
+	public Target stored(String id) {
+		return this.mongo.findById(id, Target.class);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,9 @@ class ProjectUpdateTests {
 
 	@Autowired
 	ProjectService projects;
+
+	@Autowired
+	gov.shaoxing.investment.event.ChangeFeed feed;
 
 	HttpGraphQlTester officer;
 
@@ -163,6 +167,33 @@ class ProjectUpdateTests {
 		assertThat(stored().revision()).isZero();
 		update(this.officer, Map.of("name", "旧数据项目", "expectedRevision", 0)).path("updateProject.project.revision")
 			.entity(Integer.class).isEqualTo(1);
+	}
+
+	@Test
+	void aDashboardSubscribedToItsDistrictSeesTheChange() throws Exception {
+		int before = this.feed.subscriberCount();
+		WebSocketGraphQlTester ws = WebSocketGraphQlTester.builder("ws://localhost:" + this.port + "/graphql",
+					new org.springframework.web.reactive.socket.client.StandardWebSocketClient())
+			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.issuer)))
+			.build();
+		try {
+			java.util.concurrent.CompletableFuture<Object> seen = ws
+				.document("subscription { projectChanged(districtCode: \"ZHUJI\") { code status revision } }")
+				.executeSubscription()
+				.toFlux("projectChanged", Map.class)
+				.next()
+				.map((m) -> (Object) m)
+				.toFuture();
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.feed.subscriberCount() > before);
+			update(this.officer, Map.of("status", "COMPLETED")).path("updateProject.errors").entityList(Object.class)
+				.hasSize(0);
+			assertThat(seen.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(
+					Map.of("code", this.before.code(), "status", "COMPLETED", "revision", this.before.revision() + 1));
+		}
+		finally {
+			ws.stop().block(Duration.ofSeconds(10));
+		}
 	}
 
 	@Test

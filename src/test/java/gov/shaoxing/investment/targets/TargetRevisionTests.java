@@ -10,6 +10,10 @@ import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
+import gov.shaoxing.investment.event.ChangeFeed;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +49,9 @@ class TargetRevisionTests {
 
 	@Autowired
 	TargetService targets;
+
+	@Autowired
+	ChangeFeed feed;
 
 	HttpGraphQlTester supervisor;
 
@@ -128,6 +137,32 @@ class TargetRevisionTests {
 		assertThat(codes(revise(Map.of("id", GlobalId.encode("Target", "2099:ZHUJI:SEI_INVESTMENT_SHARE"),
 				"guaranteed", "1")))).containsExactly("NOT_FOUND");
 		assertThat(this.repository.findById(ZHUJI).orElseThrow()).isEqualTo(this.before);
+	}
+
+	@Test
+	void aDashboardSubscribedToTheDistrictSeesTheRevision() throws Exception {
+		int before = this.feed.subscriberCount();
+		WebSocketGraphQlTester ws = WebSocketGraphQlTester
+			.builder("ws://localhost:" + this.port + "/graphql", new StandardWebSocketClient())
+			.interceptor(TestSecurity.webSocketToken(TestSecurity.token(this.issuer, Role.ANALYST, null)))
+			.build();
+		try {
+			CompletableFuture<Map> seen = ws.document("subscription { targetChanged(districtCode: \"ZHUJI\") "
+					+ "{ indicator guaranteed revision } }")
+				.executeSubscription()
+				.toFlux("targetChanged", Map.class)
+				.next()
+				.toFuture();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.feed.subscriberCount() > before);
+			revise(Map.of("guaranteed", "205")).path("updateTarget.errors").entityList(Object.class).hasSize(0);
+			Map<?, ?> target = seen.get(10, TimeUnit.SECONDS);
+			assertThat(target.get("indicator")).isEqualTo("INDUSTRIAL_INVESTMENT");
+			assertThat(new BigDecimal(target.get("guaranteed").toString())).isEqualByComparingTo("205");
+			assertThat(target.get("revision")).isEqualTo(this.before.revision() + 1);
+		}
+		finally {
+			ws.stop().block(Duration.ofSeconds(10));
+		}
 	}
 
 	@Test
