@@ -36,7 +36,10 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer) {
-		return properties.embeddedIssuer() ? issuer.decoder() : JwtDecoders.fromIssuerLocation(properties.issuerUri());
+		JwtDecoder decoder = properties.embeddedIssuer() ? issuer.decoder()
+				: JwtDecoders.fromIssuerLocation(properties.issuerUri());
+		// real time, as the decoders' own expiry checks use
+		return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
 	}
 
 	@Bean
