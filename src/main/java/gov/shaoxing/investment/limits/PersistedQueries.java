@@ -177,10 +177,6 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		return parsed.entry();
 	}
 
-	int cachedDocuments() {
-		return this.documents.size();
-	}
-
 	private record Parsed(PreparsedDocumentEntry entry, CostMemo costs) {
 	}
 
