@@ -22,6 +22,8 @@ import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.shaoxing.investment.common.BoundedCache;
+
 import org.springframework.core.io.Resource;
 import org.springframework.graphql.execution.ErrorType;
 
@@ -35,8 +37,17 @@ import org.springframework.graphql.execution.ErrorType;
  * <p>
  * Spring for GraphQL passes a request without {@code query} but with {@code extensions.persistedQuery} through
  * with graphql-java's marker document; this provider replaces it before parsing.
+ *
+ * <p>
+ * It is also the cache of parsed and validated documents, by query text, whether sent in full or by hash: parsing,
+ * validation and the depth and alias checks (which run during validation) cost more than many queries' execution,
+ * and dashboards send the same few texts with other variables. Only valid documents are kept, within the same
+ * bound on entries and at most {@link #MAX_CACHED_CHARACTERS} characters in all; each carries its
+ * {@link CostMemo}.
  */
 final class PersistedQueries implements PreparsedDocumentProvider {
+
+	static final long MAX_CACHED_CHARACTERS = 10_000_000;
 
 	private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -46,9 +57,12 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 
 	private final Map<String, String> learnt;
 
+	private final BoundedCache<String, Parsed> documents;
+
 	PersistedQueries(boolean allowListOnly, Map<String, String> allowList, int maxEntries) {
 		this.allowListOnly = allowListOnly;
 		this.allowList = Map.copyOf(allowList);
+		this.documents = new BoundedCache<>(maxEntries, MAX_CACHED_CHARACTERS);
 		this.learnt = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 
 			@Override
@@ -107,7 +121,7 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 			if (this.allowListOnly && !this.allowList.containsKey(sha256(query))) {
 				return new PreparsedDocumentEntry(notAllowed(sha256(query)));
 			}
-			return parseAndValidate.apply(input);
+			return parsed(input, parseAndValidate);
 		}
 		String hash = hash(extension);
 		if (hash == null) {
@@ -123,7 +137,7 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 				return new PreparsedDocumentEntry(this.allowListOnly ? notAllowed(hash) : notFound(hash));
 			}
 			String document = stored;
-			return parseAndValidate.apply(input.transform((builder) -> builder.query(document)));
+			return parsed(input.transform((builder) -> builder.query(document)), parseAndValidate);
 		}
 		String actual = sha256(query);
 		if (!actual.equals(hash)) {
@@ -135,11 +149,35 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		if (this.allowListOnly && !this.allowList.containsKey(hash)) {
 			return new PreparsedDocumentEntry(notAllowed(hash));
 		}
-		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		PreparsedDocumentEntry entry = parsed(input, parseAndValidate);
 		if (!entry.hasErrors() && !this.allowList.containsKey(hash)) {
 			this.learnt.put(hash, query);
 		}
 		return entry;
+	}
+
+	/**
+	 * The document for the input's query text, parsed and validated once. A document refused by a limit during
+	 * validation never gets here (the refusal is thrown), and one with errors is not kept, so a cached document has
+	 * passed every check that does not depend on variables.
+	 */
+	private PreparsedDocumentEntry parsed(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		String query = input.getQuery();
+		Parsed parsed = this.documents.get(query);
+		if (parsed == null) {
+			PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+			if (entry.hasErrors()) {
+				return entry;
+			}
+			parsed = new Parsed(entry, CostMemo.of(entry.getDocument()));
+			this.documents.put(query, parsed, query.length());
+		}
+		input.getGraphQLContext().put(CostMemo.CONTEXT_KEY, parsed.costs());
+		return parsed.entry();
+	}
+
+	private record Parsed(PreparsedDocumentEntry entry, CostMemo costs) {
 	}
 
 	private static String hash(Object extension) {

@@ -37,7 +37,9 @@ import org.springframework.graphql.execution.ErrorType;
  * Enforces the query limits inside graphql-java, before any data fetcher runs: depth and aliases before validation,
  * cost once variables are known, and the execution deadline at every field. It also turns the parser's and the
  * introspection switch's own refusals into errors with a stable code, and reports the cost on every response in
- * {@code extensions.cost}.
+ * {@code extensions.cost}. Parsing and validation, and so the depth and alias checks, happen once per query text
+ * ({@link PersistedQueries} caches the document); the cost once per document and page-size variables
+ * ({@link CostMemo}).
  */
 class QueryLimitsInstrumentation implements Instrumentation {
 
@@ -100,14 +102,20 @@ class QueryLimitsInstrumentation implements Instrumentation {
 			throw LimitErrors.abort("OPERATION_NOT_ALLOWED",
 					"Only queries may be sent with GET; send a " + operation.name().toLowerCase() + " with POST.");
 		}
+		// a cached document brings the costs already worked out for it (see CostMemo)
+		CostMemo memo = context.getGraphQLContext().get(CostMemo.CONTEXT_KEY);
+		String operationName = context.getExecutionInput().getOperationName();
+		Map<String, Object> variables = context.getCoercedVariables().toMap();
+		Long known = (memo != null) ? memo.get(operationName, variables) : null;
 		long cost;
-		try {
-			cost = new QueryCost(context.getGraphQLSchema(), this.defaultPageSize, this.maxPageSize)
-				.of(context.getNormalizedQueryTree().get());
+		if (known != null) {
+			cost = known;
 		}
-		catch (AbortExecutionException ex) {
-			// graphql-java's own bound on the number of fields after fragments are expanded
-			cost = Long.MAX_VALUE;
+		else {
+			cost = cost(context);
+			if (memo != null) {
+				memo.put(operationName, variables, cost);
+			}
 		}
 		((State) state).cost = cost;
 		if (cost > this.limits.maxCost()) {
@@ -117,6 +125,17 @@ class QueryLimitsInstrumentation implements Instrumentation {
 							+ " (investment.limits.max-cost); ask for smaller pages (first) or fewer nested lists.");
 		}
 		return SimpleInstrumentationContext.noOp();
+	}
+
+	private long cost(ExecutionContext context) {
+		try {
+			return new QueryCost(context.getGraphQLSchema(), this.defaultPageSize, this.maxPageSize)
+				.of(context.getNormalizedQueryTree().get());
+		}
+		catch (AbortExecutionException ex) {
+			// graphql-java's own bound on the number of fields after fragments are expanded
+			return Long.MAX_VALUE;
+		}
 	}
 
 	@Override

@@ -136,12 +136,21 @@ public class ProgressService {
 			}
 		}
 		Applied applied = apply(project, report);
-		// Monotonic: only reports older than the period's winner are ever marked replaced, so whatever order
-		// concurrent submissions finish in, the winner's own pass leaves exactly one current report.
-		this.mongo.updateMulti(Query.query(Criteria.where("projectCode").is(project.code())
-			.and("periodKey").is(report.periodKey())
-			.and("sequence").lt(applied.winningSequence())
-			.and("current").is(true)), Update.update("current", false), ProgressReport.class);
+		if (applied.displaced() != null) {
+			// This report just took the period's entry from the one the roll-up named: mark that one by its id, a
+			// lookup on every store (the embedded one ignores the project_period index and would scan all reports).
+			// Every report that ever held the entry is displaced by exactly one later save, which marks it here.
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.displaced())),
+					Update.update("current", false), ProgressReport.class);
+		}
+		else if (!applied.saved()) {
+			// Lost to a later report, or a resumed request whose first attempt may have stopped before marking:
+			// the rare path keeps the monotonic sweep, which marks every report older than the period's winner.
+			this.mongo.updateMulti(Query.query(Criteria.where("projectCode").is(project.code())
+				.and("periodKey").is(report.periodKey())
+				.and("sequence").lt(applied.winningSequence())
+				.and("current").is(true)), Update.update("current", false), ProgressReport.class);
+		}
 		if (!applied.won()) {
 			report = this.mongo.findById(report.id(), ProgressReport.class);
 		}
@@ -158,7 +167,11 @@ public class ProgressService {
 		return new Submitted(report, project);
 	}
 
-	private record Applied(boolean won, long winningSequence) {
+	/**
+	 * How a report went into the roll-up: whether it holds the period now, the period's winning sequence, whether
+	 * this call wrote the roll-up, and the report it displaced there (null if none, or if this call wrote nothing).
+	 */
+	private record Applied(boolean won, long winningSequence, boolean saved, String displaced) {
 	}
 
 	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
@@ -171,7 +184,7 @@ public class ProgressService {
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && existing.sequence() >= report.sequence()) {
 				// already applied, or a later report for this period won
-				return new Applied(existing.reportId().equals(report.id()), existing.sequence());
+				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}
 			ProjectProgress next = current
 				.withPeriod(report.periodKey(),
@@ -189,7 +202,7 @@ public class ProgressService {
 				if (saved.light() != current.light()) {
 					this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
 				}
-				return new Applied(true, report.sequence());
+				return new Applied(true, report.sequence(), true, (existing != null) ? existing.reportId() : null);
 			}
 			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 				backoff(attempt);

@@ -17,7 +17,11 @@ import gov.shaoxing.investment.progress.ReportPeriod;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -63,23 +67,53 @@ final class SupervisionLoad {
 		}
 	}
 
+	// roll-ups are read a page at a time: with 24 period entries one is about 12 KB, and all 10,339 in one reply
+	// (123 MB) are more than the 48 MB the embedded server's driver accepts
+
+	private static final int PAGE = 1000;
+
 	/** Every roll-up must equal the sum of its project's current reports. */
 	static void checkTotals(ConfigurableApplicationContext context) {
 		MongoTemplate mongo = context.getBean(MongoTemplate.class);
-		Map<String, BigDecimal> sums = new HashMap<>();
-		for (ProgressReport r : mongo.find(Query.query(Criteria.where("current").is(true)), ProgressReport.class)) {
-			sums.merge(r.projectCode(), r.investmentCompleted(), BigDecimal::add);
-		}
+		String rollupCollection = mongo.getCollectionName(ProjectProgress.class);
+		String reportCollection = mongo.getCollectionName(ProgressReport.class);
 		int checked = 0;
 		int wrong = 0;
-		for (ProjectProgress p : mongo.findAll(ProjectProgress.class)) {
-			checked++;
-			if (p.cumulativeInvestment().compareTo(sums.getOrDefault(p.projectCode(), BigDecimal.ZERO)) != 0) {
-				wrong++;
+		String after = null;
+		while (true) {
+			Query page = new Query((after == null) ? new Criteria() : Criteria.where("_id").gt(after))
+				.with(Sort.by("_id"))
+				.limit(PAGE);
+			page.fields().include("_id", "cumulativeInvestment");
+			List<Document> rollups = mongo.find(page, Document.class, rollupCollection);
+			if (rollups.isEmpty()) {
+				break;
 			}
+			List<String> codes = rollups.stream().map((d) -> d.getString("_id")).toList();
+			Query current = Query.query(Criteria.where("current").is(true).and("projectCode").in(codes));
+			current.fields().include("projectCode", "investmentCompleted");
+			Map<String, BigDecimal> sums = new HashMap<>();
+			for (Document r : mongo.find(current, Document.class, reportCollection)) {
+				sums.merge(r.getString("projectCode"), decimal(r.get("investmentCompleted")), BigDecimal::add);
+			}
+			for (Document p : rollups) {
+				checked++;
+				BigDecimal expected = sums.getOrDefault(p.getString("_id"), BigDecimal.ZERO);
+				if (decimal(p.get("cumulativeInvestment")).compareTo(expected) != 0) {
+					wrong++;
+				}
+			}
+			after = codes.get(codes.size() - 1);
 		}
 		System.out.printf("Totals after the submissions: %,d projects checked, %,d differ from the sum of their "
 				+ "current reports%n", checked, wrong);
+	}
+
+	private static BigDecimal decimal(Object value) {
+		if (value instanceof Decimal128 d) {
+			return d.bigDecimalValue();
+		}
+		return (value == null) ? BigDecimal.ZERO : new BigDecimal(value.toString());
 	}
 
 }

@@ -75,6 +75,58 @@ class QueryLimitsTests {
 	}
 
 	@Test
+	void aDocumentSentAgainWithOtherVariablesGetsItsOwnCost() throws Exception {
+		String token = "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer);
+		String query = "query($code: ID!, $n: Int) { district(code: $code) { projects(first: $n) { nodes { code } } } }";
+		// district 1 + projects 1 + n × (nodes 1 + code 1)
+		for (Object[] sent : new Object[][] { { "ZHUJI", 5, 12 }, { "SHANGYU", 5, 12 }, { "ZHUJI", 50, 102 },
+				{ "SHANGYU", 5, 12 } }) {
+			LimitsClient.Reply reply = this.client.post(
+					Map.of("query", query, "variables", Map.of("code", sent[0], "n", sent[1])), "Authorization", token)
+				.hasData();
+			assertThat(reply.body().path("extensions").path("cost").path("requested").asLong())
+				.as("cost with %s", java.util.Arrays.toString(sent))
+				.isEqualTo(((Integer) sent[2]).longValue());
+		}
+		// a costly page size is refused every time, however often the cheap one ran before
+		String costly = "query($n: Int) { districts { projects(first: $n) { nodes { inspections(first: $n) "
+				+ "{ nodes { id } } } } } }";
+		for (int n : new int[] { 2, 100, 2, 100 }) {
+			LimitsClient.Reply reply = this.client.post(Map.of("query", costly, "variables", Map.of("n", n)),
+					"Authorization", token);
+			if (n == 100) {
+				reply.rejectedWith("QUERY_TOO_COSTLY", "Query cost 222212");
+			}
+			else {
+				reply.hasData();
+			}
+		}
+	}
+
+	@Test
+	void refusesATooDeepOrAliasedQueryEveryTimeItIsSent() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.client.query(nested(16)).rejectedWith("QUERY_TOO_DEEP", "Query depth 16");
+			this.client.query(aliases(51)).rejectedWith("TOO_MANY_ALIASES", "51 aliases");
+			this.client.query(nested(15)).hasData();
+		}
+	}
+
+	@Test
+	void aDocumentAlreadyRunInFullIsStillUnknownByItsHashUntilSentWithIt() throws Exception {
+		String query = "query apqCachedFirst { districts { name } }";
+		String hash = PersistedQueries.sha256(query);
+		this.client.query(query).hasData();
+		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
+		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(hash))).hasData();
+		LimitsClient.Reply byHash = this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+			.hasData();
+		assertThat(byHash.body().path("data").path("districts").size()).isEqualTo(11);
+		assertThat(byHash.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(12);
+	}
+
+	@Test
 	void reportsTheCostOfEveryAnswer() throws Exception {
 		LimitsClient.Reply reply = this.client.query("{ districts { code name } }").hasData();
 		// districts: 1 + 11 estimated districts × (code + name)
