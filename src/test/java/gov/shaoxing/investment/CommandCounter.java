@@ -16,15 +16,24 @@ public class CommandCounter implements CommandListener {
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
 
+	private final List<org.bson.BsonDocument> sent = new CopyOnWriteArrayList<>();
+
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		BsonValue target = event.getCommand().get(event.getCommandName());
 		this.commands.add(event.getCommandName() + " " + (target != null && target.isString()
 				? target.asString().getValue() : ""));
+		this.sent.add(event.getCommand().clone());
 	}
 
 	public void reset() {
 		this.commands.clear();
+		this.sent.clear();
+	}
+
+	/** The commands as sent, with their filters. */
+	public List<org.bson.BsonDocument> sent() {
+		return List.copyOf(this.sent);
 	}
 
 	public List<String> commands() {
