@@ -95,7 +95,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	 */
 	private static final Duration LOOKBACK = Duration.ofSeconds(10);
 
-	private static final int PAGE = 500;
+	/** Large, because on the embedded store every page is a scan of the whole collection. */
+	private static final int PAGE = 5000;
 
 	private final MongoTemplate mongo;
 
@@ -286,9 +287,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 				read();
 			}
 			catch (NoChangeStreams ex) {
-				log.warn("Change feed: the store cannot open change streams ({}); a standalone MongoDB cannot. "
-						+ "Polling the events collection every {} instead: live updates still reach every instance, "
-						+ "only later. Run MongoDB as a replica set (one node is enough) for immediate delivery.",
+				// Expected on the embedded store (its oplog is off by default) and on a standalone MongoDB.
+				log.info("Change feed: the store cannot open change streams ({}). Polling the events collection "
+						+ "every {} instead: live updates still reach every instance, up to that much later. For "
+						+ "immediate delivery run MongoDB as a replica set (one node is enough).",
 						ex.getMessage(), this.properties.pollInterval());
 				closeCursor();
 				return false;

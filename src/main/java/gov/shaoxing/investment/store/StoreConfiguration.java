@@ -82,8 +82,8 @@ class StoreConfiguration {
 			}
 			this.server.bind("127.0.0.1", 0);
 			InetSocketAddress address = this.server.getLocalAddress();
-			log.info("Store: embedded mongo-java-server, {}, on 127.0.0.1:{} (set MONGODB_URI to use a real MongoDB)",
-					where, address.getPort());
+			log.info("Store: embedded mongo-java-server, {}, on 127.0.0.1:{}, oplog {} (set MONGODB_URI to use a real "
+					+ "MongoDB)", where, address.getPort(), this.properties.oplog() ? "on" : "off");
 			return "mongodb://127.0.0.1:" + address.getPort() + "/";
 		}
 

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Live updates on one instance: graphql-ws subscriptions, resuming a lost stream, slow subscribers, expiry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+		properties = { "investment.store.mode=memory", "investment.store.oplog=true" })
 class ChangeFeedTests {
 
 	@org.springframework.beans.factory.annotation.Autowired

@@ -46,7 +46,7 @@ class MultiInstanceTests {
 
 	@Test
 	void aNoticeRaisedOnOneInstanceReachesASubscriberOnAnother() {
-		ConfigurableApplicationContext a = start();
+		ConfigurableApplicationContext a = start("investment.store.oplog=true");
 		ConfigurableApplicationContext b = start("investment.store.uri=" + storeUri(a));
 		assertThat(feed(b).delivery()).isEqualTo(ChangeFeed.Delivery.CHANGE_STREAM);
 		int subscribed = feed(b).subscriberCount();

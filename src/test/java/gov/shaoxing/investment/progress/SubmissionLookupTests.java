@@ -33,6 +33,9 @@ class SubmissionLookupTests {
 	@Autowired
 	CommandCounter commands;
 
+	@Autowired
+	org.springframework.graphql.test.tester.GraphQlTester graphQl;
+
 	private void submit(int half, String key) {
 		this.progress.submit(new SubmitProgressReportInput(GlobalId.encode("Project", "DEMO-SVC-007"),
 				new SubmitProgressReportInput.PeriodInput(2012, 4, half), new BigDecimal("1.5"), new BigDecimal("30"),
@@ -50,6 +53,29 @@ class SubmissionLookupTests {
 			.flatMap(SubmissionLookupTests::filters)
 			.toList();
 		assertThat(filtered).hasSizeGreaterThan(10).allSatisfy((f) -> assertThat(f.keySet()).contains("_id"));
+	}
+
+	@Test
+	void aSubmissionThroughTheApiFiltersOnIdsOnly() {
+		TestSecurity.signInAsAdmin();
+		try {
+			submit(1, "api-lookup-0");
+			this.commands.reset();
+			for (int i = 1; i <= 3; i++) {
+				this.graphQl.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
+						+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
+					.variable("i", java.util.Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
+							java.util.Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted", "1." + i,
+							"physicalProgressPercent", 40, "idempotencyKey", "api-lookup-" + i))
+					.execute()
+					.path("submitProgressReport.errors").entityList(Object.class).hasSize(0);
+			}
+		}
+		finally {
+			TestSecurity.signOut();
+		}
+		this.commands.sent().stream().filter((c) -> filters(c).anyMatch((f) -> !f.containsKey("_id")))
+			.forEach((c) -> System.out.println("NONID " + c.toJson()));
 	}
 
 	/** The filters of a find, update, findAndModify or delete; the change feed's own reads are not counted. */
