@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.MongoCommandException;
+import gov.shaoxing.investment.store.StoreProperties;
 import com.mongodb.MongoException;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
@@ -133,10 +134,23 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	/** Every event inserted before this time, less {@link #LOOKBACK}, has been delivered; null before the first read. */
 	private Instant readUpTo;
 
+	/** False when the store is known not to stream, so the feed polls without trying. */
+	private final boolean mayStream;
+
 	ChangeFeed(MongoTemplate mongo, EventProperties properties) {
+		this(mongo, properties, true);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	ChangeFeed(MongoTemplate mongo, EventProperties properties, StoreProperties store) {
+		this(mongo, properties, store.mayStreamChanges());
+	}
+
+	private ChangeFeed(MongoTemplate mongo, EventProperties properties, boolean mayStream) {
 		this.mongo = mongo;
 		this.converter = mongo.getConverter();
 		this.properties = properties;
+		this.mayStream = mayStream;
 	}
 
 	/**
@@ -248,6 +262,11 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 			if (this.properties.mode() == EventProperties.Mode.POLL) {
 				log.info("Change feed: polling the events collection every {} (investment.events.mode=poll)",
 						this.properties.pollInterval());
+				poll(reading);
+			}
+			else if (!this.mayStream) {
+				log.info("Change feed: the embedded store has no oplog (investment.store.oplog=false), so no change "
+						+ "streams; polling the events collection every {}", this.properties.pollInterval());
 				poll(reading);
 			}
 			else if (!watch(reading)) {

@@ -20,4 +20,9 @@ public record StoreProperties(String uri, Mode mode, String dataDir, boolean opl
 		return uri == null || uri.isBlank();
 	}
 
+	/** False for the embedded store without its oplog, which cannot stream changes (asking it logs an error). */
+	public boolean mayStreamChanges() {
+		return !embedded() || this.oplog;
+	}
+
 }
