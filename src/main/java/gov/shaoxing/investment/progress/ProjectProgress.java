@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,13 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A project's progress roll-up: the current report of every period, the totals derived from them, milestones and
  * the stored light. One document per project, replaced as a whole under its version, so totals always equal the
  * sum of the current reports, whatever runs concurrently, without transactions.
- * <p>
- * The {@code _id}+{@code version} index is for the embedded store, which uses an index only when its keys are exactly
- * the query's: with it, the versioned save finds its document by index instead of scanning every roll-up. On MongoDB
- * it is redundant and cheap.
  */
 @Document("project_progress")
-@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record ProjectProgress(@Id String projectCode, @Indexed String districtCode, String category,
 		Map<String, PeriodEntry> periods, BigDecimal cumulativeInvestment, Map<String, BigDecimal> yearInvestment,
 		BigDecimal physicalProgressPercent, Instant lastReportedAt, String lastPeriodKey, List<Milestone> milestones,
