@@ -143,9 +143,14 @@ public class ProgressService {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.displaced())),
 					Update.update("current", false), ProgressReport.class);
 		}
+		else if (!applied.won()) {
+			// Lost to a later report: this one is not current, whoever else has seen it.
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(report.id())), Update.update("current", false),
+					ProgressReport.class);
+		}
 		else if (!applied.saved()) {
-			// Lost to a later report, or a resumed request whose first attempt may have stopped before marking:
-			// the rare path keeps the monotonic sweep, which marks every report older than the period's winner.
+			// A resumed request whose first attempt may have stopped before marking what it replaced: the rare path
+			// keeps the sweep, which marks every report older than this one in the period.
 			this.mongo.updateMulti(Query.query(Criteria.where("projectCode").is(project.code())
 				.and("periodKey").is(report.periodKey())
 				.and("sequence").lt(applied.winningSequence())
@@ -174,15 +179,29 @@ public class ProgressService {
 	private record Applied(boolean won, long winningSequence, boolean saved, String displaced) {
 	}
 
+	/**
+	 * Roll-up writes of one project on this instance take turns. Other instances are kept apart by the versioned
+	 * save; within one, taking turns also avoids the embedded store's lost updates between concurrent versioned
+	 * replaces of one document, which ProgressReportTests' concurrency test exposed as reports left current.
+	 */
+	private final Object[] rollupLocks = java.util.stream.IntStream.range(0, 256).mapToObj((i) -> new Object())
+		.toArray();
+
 	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
 	private Applied apply(Project project, ProgressReport report) {
+		synchronized (this.rollupLocks[Math.floorMod(project.code().hashCode(), this.rollupLocks.length)]) {
+			return applyInTurn(project, report);
+		}
+	}
+
+	private Applied applyInTurn(Project project, ProgressReport report) {
 		for (int attempt = 0; attempt < 200; attempt++) {
 			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
 			if (current == null) {
 				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 			}
 			PeriodEntry existing = current.periods().get(report.periodKey());
-			if (existing != null && existing.sequence() >= report.sequence()) {
+			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
 				// already applied, or a later report for this period won
 				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}
@@ -210,6 +229,14 @@ public class ProgressService {
 		}
 		throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null,
 				"The project is being updated by many reports at once; try again.");
+	}
+
+	/**
+	 * Whether report a comes after report b for the same period: the higher sequence, and between equal sequences
+	 * (which a store without an atomic counter may hand out) the larger id, so every pair has exactly one winner.
+	 */
+	static boolean later(long sequenceA, String idA, long sequenceB, String idB) {
+		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
 	}
 
 	private ProjectProgress judged(ProjectProgress progress, Project project) {

@@ -210,7 +210,8 @@ class ProgressReportTests {
 					ProgressReport.class);
 			Map<String, ProgressReport> latestByPeriod = new HashMap<>();
 			for (ProgressReport r : all) {
-				latestByPeriod.merge(r.periodKey(), r, (a, b) -> a.sequence() > b.sequence() ? a : b);
+				latestByPeriod.merge(r.periodKey(), r,
+						(a, b) -> ProgressService.later(a.sequence(), a.id(), b.sequence(), b.id()) ? a : b);
 			}
 			List<ProgressReport> current = all.stream().filter(ProgressReport::current).toList();
 			ProjectProgress rollup = this.mongo.findById(code, ProjectProgress.class);
