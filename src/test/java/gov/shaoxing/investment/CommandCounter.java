@@ -20,10 +20,21 @@ public class CommandCounter implements CommandListener {
 
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
+		if (changeFeedRead(event.getCommand())) {
+			// the change feed polls in the background; its reads are no request's round trips
+			return;
+		}
 		BsonValue target = event.getCommand().get(event.getCommandName());
 		this.commands.add(event.getCommandName() + " " + (target != null && target.isString()
 				? target.asString().getValue() : ""));
 		this.sent.add(event.getCommand().clone());
+	}
+
+	private static boolean changeFeedRead(org.bson.BsonDocument command) {
+		String name = command.getFirstKey();
+		BsonValue collection = "getMore".equals(name) ? command.get("collection") : command.get(name);
+		return ("find".equals(name) || "getMore".equals(name) || "aggregate".equals(name)) && collection != null
+				&& collection.isString() && "events".equals(collection.asString().getValue());
 	}
 
 	public void reset() {

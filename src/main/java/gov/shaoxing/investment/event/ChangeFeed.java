@@ -153,6 +153,31 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		this.mayStream = mayStream;
 	}
 
+	/** Caches to keep fresh, see {@link #follow}. */
+	private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private record Follower(Set<EventType> types, Runnable action) {
+	}
+
+	/**
+	 * Runs {@code action} after every event of these types: for this instance's own writes at once, in the
+	 * writer's thread (so a writer reads its own write), and for other instances' writes as the feed brings them.
+	 * For caches that only need to know that something changed.
+	 */
+	public void follow(Set<EventType> types, Runnable action) {
+		this.followers.add(new Follower(Set.copyOf(types), action));
+		events().filter((e) -> types.contains(e.type())).subscribe((e) -> action.run());
+	}
+
+	@org.springframework.context.event.EventListener
+	void onLocalEvent(DomainEvent event) {
+		for (Follower follower : this.followers) {
+			if (follower.types().contains(event.type())) {
+				follower.action().run();
+			}
+		}
+	}
+
 	/**
 	 * Every event from now on, written by any instance, in the order this instance read them. Hot: late subscribers
 	 * see only later events. Each subscriber is called on a worker of its own, so it may block (to load the subject,

@@ -14,11 +14,9 @@ import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.event.ChangeFeed;
-import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -113,17 +111,9 @@ public class ProjectService {
 		this.projects.invalidate();
 	}
 
-	/** Another instance changed a project: drop this instance's copy. */
 	@PostConstruct
 	void follow() {
-		this.feed.events().filter((e) -> e.type() == EventType.PROJECT_CHANGED).subscribe((e) -> invalidate());
-	}
-
-	@EventListener
-	void onLocalChange(DomainEvent event) {
-		if (event.type() == EventType.PROJECT_CHANGED) {
-			invalidate();
-		}
+		this.feed.follow(java.util.Set.of(EventType.PROJECT_CHANGED), this::invalidate);
 	}
 
 	private Iterable<Project> candidates(ProjectFilter filter, List<ProjectsKey> scopes) {

@@ -5,11 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.event.ChangeFeed;
-import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -45,14 +43,7 @@ public class TokenRevocations {
 
 	@PostConstruct
 	void follow() {
-		this.feed.events().filter((e) -> e.type() == EventType.USER_CHANGED).subscribe((e) -> invalidate());
-	}
-
-	@EventListener
-	void onLocalChange(DomainEvent event) {
-		if (event.type() == EventType.USER_CHANGED) {
-			invalidate();
-		}
+		this.feed.follow(java.util.Set.of(EventType.USER_CHANGED), this::invalidate);
 	}
 
 	void invalidate() {

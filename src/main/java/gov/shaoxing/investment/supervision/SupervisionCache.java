@@ -7,10 +7,9 @@ import java.util.function.Supplier;
 
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.event.ChangeFeed;
-import gov.shaoxing.investment.event.DomainEvent;
+import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
 
-import org.springframework.context.event.EventListener;
 
 import org.springframework.stereotype.Component;
 
@@ -37,13 +36,7 @@ class SupervisionCache {
 
 	@PostConstruct
 	void follow() {
-		this.feed.events().subscribe((event) -> invalidate());
-	}
-
-	/** A change written by this instance: invalidate at once, so a writer reads its own write. */
-	@EventListener
-	void onLocalChange(DomainEvent event) {
-		invalidate();
+		this.feed.follow(java.util.EnumSet.allOf(EventType.class), this::invalidate);
 	}
 
 	void invalidate() {

@@ -21,14 +21,12 @@ import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.event.ChangeFeed;
-import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import jakarta.annotation.PostConstruct;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -128,17 +126,9 @@ public class TargetService {
 		this.targets.invalidate();
 	}
 
-	/** Another instance revised a target: drop this instance's copy. */
 	@PostConstruct
 	void follow() {
-		this.feed.events().filter((e) -> e.type() == EventType.TARGET_CHANGED).subscribe((e) -> invalidate());
-	}
-
-	@EventListener
-	void onLocalChange(DomainEvent event) {
-		if (event.type() == EventType.TARGET_CHANGED) {
-			invalidate();
-		}
+		this.feed.follow(java.util.Set.of(EventType.TARGET_CHANGED), this::invalidate);
 	}
 
 	/** The target as stored now. */

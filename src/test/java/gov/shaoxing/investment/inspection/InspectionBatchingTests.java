@@ -106,7 +106,7 @@ class InspectionBatchingTests {
 		assertThat(finds()).isEqualTo(small).contains("find inspections", "find projects", "find districts");
 	}
 
-	/** The queries sent, ignoring the change feed's background getMore. */
+	/** The queries sent (the counter leaves out the change feed's own reads). */
 	private List<String> finds() {
 		return this.counter.commands().stream().filter((c) -> c.startsWith("find") || c.startsWith("count")
 				|| c.startsWith("aggregate")).sorted().toList();

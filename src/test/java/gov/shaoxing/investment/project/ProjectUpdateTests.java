@@ -193,6 +193,8 @@ class ProjectUpdateTests {
 		}
 		finally {
 			ws.stop().block(Duration.ofSeconds(10));
+			// the server ends the subscription a little later; the next test counts subscribers afresh
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.feed.subscriberCount() <= before);
 		}
 	}
 

@@ -162,6 +162,8 @@ class TargetRevisionTests {
 		}
 		finally {
 			ws.stop().block(Duration.ofSeconds(10));
+			// the server ends the subscription a little later; the next test counts subscribers afresh
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.feed.subscriberCount() <= before);
 		}
 	}
 
