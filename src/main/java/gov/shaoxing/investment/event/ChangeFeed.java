@@ -269,7 +269,7 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/** How many follow the feed now: the read models plus one per live subscription. */
-	public int subscriberCount() {
+	int subscriberCount() {
 		return this.sink.currentSubscriberCount();
 	}
 
