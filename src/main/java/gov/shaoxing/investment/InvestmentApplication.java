@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** GraphQL API for Shaoxing's 2012 industrial-upgrade investment programme (绍政办发〔2012〕43号). */
+/**
+ * GraphQL API for Shaoxing's 2012 industrial-upgrade investment programme
+ * (绍政办发〔2012〕43号).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

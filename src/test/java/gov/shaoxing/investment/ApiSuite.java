@@ -22,8 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API contract, run against every store: the embedded server (with and without the read model) and, where
- * Docker exists, a real MongoDB.
+ * The API contract, run against every store: the embedded server (with and without the
+ * read model) and, where Docker exists, a real MongoDB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiSuite {
@@ -49,7 +49,8 @@ public abstract class ApiSuite {
 			.baseUrl("http://localhost:" + this.port + "/graphql")
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();
-		this.graphQl = HttpGraphQlTester.create(client).mutate()
+		this.graphQl = HttpGraphQlTester.create(client)
+			.mutate()
 			.header("Authorization", "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
 			.build();
 		this.anonymous = HttpGraphQlTester.create(client);
@@ -88,61 +89,96 @@ public abstract class ApiSuite {
 
 	@Test
 	void sectionTwoTargetsAreKeptOnceInTheAttachmentsUnits() {
-		this.graphQl.documentName("cityTargets").variable("year", 2012).execute()
-			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT_GROWTH')].guaranteed").entityList(BigDecimal.class)
+		this.graphQl.documentName("cityTargets")
+			.variable("year", 2012)
+			.execute()
+			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT_GROWTH')].guaranteed")
+			.entityList(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).singleElement().satisfies((x) -> assertThat(x).isEqualByComparingTo("15")))
-			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT_GROWTH')].stretch").entityList(BigDecimal.class)
+			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT_GROWTH')].stretch")
+			.entityList(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).singleElement().satisfies((x) -> assertThat(x).isEqualByComparingTo("20")))
-			.path("targets[?(@.indicator == 'INDUSTRIAL_PROJECTS_OVER_5B')].guaranteed").entityList(BigDecimal.class)
+			.path("targets[?(@.indicator == 'INDUSTRIAL_PROJECTS_OVER_5B')].guaranteed")
+			.entityList(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).singleElement().satisfies((x) -> assertThat(x).isEqualByComparingTo("2")))
-			.path("targets[?(@.indicator == 'FOREIGN_CAPITAL')].guaranteed").entityList(BigDecimal.class)
-			.satisfies((v) -> assertThat(v).singleElement()
-				.satisfies((x) -> assertThat(x).isEqualByComparingTo("98000")))
-			.path("targets[?(@.indicator == 'FOREIGN_CAPITAL')].unitLabel").entityList(String.class)
+			.path("targets[?(@.indicator == 'FOREIGN_CAPITAL')].guaranteed")
+			.entityList(BigDecimal.class)
+			.satisfies(
+					(v) -> assertThat(v).singleElement().satisfies((x) -> assertThat(x).isEqualByComparingTo("98000")))
+			.path("targets[?(@.indicator == 'FOREIGN_CAPITAL')].unitLabel")
+			.entityList(String.class)
 			.containsExactly("万美元")
-			.path("targets[?(@.indicator == 'DOMESTIC_CAPITAL')].guaranteed").entityList(BigDecimal.class)
+			.path("targets[?(@.indicator == 'DOMESTIC_CAPITAL')].guaranteed")
+			.entityList(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).singleElement()
 				.satisfies((x) -> assertThat(x).isEqualByComparingTo("1150000")))
-			.path("targets[*].indicator").entityList(String.class)
+			.path("targets[*].indicator")
+			.entityList(String.class)
 			.satisfies((all) -> assertThat(new HashSet<>(all)).hasSameSizeAs(all).hasSize(22));
 	}
 
 	@Test
 	void districtsComeInThePlansOrderUnderThePlansNames() {
-		this.graphQl.document("{ districts { code name kind } }").execute()
-			.path("districts[*].name").entityList(String.class)
-			.containsExactly("绍兴县", "诸暨市", "上虞市", "嵊州市", "新昌县", "越城区", "绍兴高新技术开发区", "袍江经济技术开发区",
-					"镜湖新区", "滨海新城", "市直")
-			.path("districts[10].kind").entity(String.class).isEqualTo("CITY_DIRECT")
-			.path("districts[7].kind").entity(String.class).isEqualTo("DEVELOPMENT_ZONE");
+		this.graphQl.document("{ districts { code name kind } }")
+			.execute()
+			.path("districts[*].name")
+			.entityList(String.class)
+			.containsExactly("绍兴县", "诸暨市", "上虞市", "嵊州市", "新昌县", "越城区", "绍兴高新技术开发区", "袍江经济技术开发区", "镜湖新区", "滨海新城", "市直")
+			.path("districts[10].kind")
+			.entity(String.class)
+			.isEqualTo("CITY_DIRECT")
+			.path("districts[7].kind")
+			.entity(String.class)
+			.isEqualTo("DEVELOPMENT_ZONE");
 	}
 
 	@Test
 	void nineteenMeasuresNameTheirLeadAndCoDepartments() {
-		this.graphQl.documentName("measures").variable("year", 2012).execute()
-			.path("measures").entityList(Object.class).hasSize(19)
-			.path("measures[14].section").entity(String.class).isEqualTo("三(五)3")
-			.path("measures[14].leadDepartments[*].name").entityList(String.class)
+		this.graphQl.documentName("measures")
+			.variable("year", 2012)
+			.execute()
+			.path("measures")
+			.entityList(Object.class)
+			.hasSize(19)
+			.path("measures[14].section")
+			.entity(String.class)
+			.isEqualTo("三(五)3")
+			.path("measures[14].leadDepartments[*].name")
+			.entityList(String.class)
 			.containsExactly("市经信委", "人行绍兴市中心支行", "绍兴银监分局")
-			.path("measures[14].leadMode").entity(String.class).isEqualTo("SEPARATE_LEADS")
-			.path("measures[18].coDepartments[*].name").entityList(String.class)
+			.path("measures[14].leadMode")
+			.entity(String.class)
+			.isEqualTo("SEPARATE_LEADS")
+			.path("measures[18].coDepartments[*].name")
+			.entityList(String.class)
 			.containsExactly("市发改委", "市经信委", "市农业局", "市商务局", "市统计局")
-			.path("measures[6].quantitativeTargets[*].text").entityList(String.class)
+			.path("measures[6].quantitativeTargets[*].text")
+			.entityList(String.class)
 			.containsExactly("20只以上", "超过100亿元");
 	}
 
 	@Test
 	void oneRequestAnswersTargetsProjectsAndWhomToCall() {
-		this.graphQl.documentName("districtOverview").variable("code", "ZHUJI").execute()
-			.path("district.name").entity(String.class).isEqualTo("诸暨市")
-			.path("district.targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT')].guaranteed").entityList(BigDecimal.class)
+		this.graphQl.documentName("districtOverview")
+			.variable("code", "ZHUJI")
+			.execute()
+			.path("district.name")
+			.entity(String.class)
+			.isEqualTo("诸暨市")
+			.path("district.targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT')].guaranteed")
+			.entityList(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).singleElement().satisfies((x) -> assertThat(x).isEqualByComparingTo("218")))
-			.path("district.projects.totalCount").entity(Integer.class).isEqualTo(8)
-			.path("district.projects.nodes[*].totalInvestment").entityList(BigDecimal.class)
+			.path("district.projects.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(8)
+			.path("district.projects.nodes[*].totalInvestment")
+			.entityList(BigDecimal.class)
 			.satisfies((all) -> assertThat(all).allSatisfy((t) -> assertThat(t).isGreaterThanOrEqualTo(BigDecimal.TEN)))
-			.path("district.projects.nodes[*].liaison.cityLeader.mobile").entityList(String.class)
+			.path("district.projects.nodes[*].liaison.cityLeader.mobile")
+			.entityList(String.class)
 			.satisfies((all) -> assertThat(all).hasSize(8).allSatisfy((m) -> assertThat(m).matches("1\\d{10}")))
-			.path("district.projects.nodes[*].liaison.cadre.officePhone").entityList(String.class)
+			.path("district.projects.nodes[*].liaison.cadre.officePhone")
+			.entityList(String.class)
 			.satisfies((all) -> assertThat(all).hasSize(8).allSatisfy((m) -> assertThat(m).startsWith("0575-")));
 	}
 
@@ -168,7 +204,8 @@ public abstract class ApiSuite {
 			Map<String, BigDecimal> sums = new java.util.TreeMap<>();
 			for (Map<String, Object> g : groups) {
 				counts.put((String) g.get("key"), ((Number) g.get("count")).intValue());
-				sums.put((String) g.get("key"), new BigDecimal(g.get("plannedInvestment").toString()).stripTrailingZeros());
+				sums.put((String) g.get("key"),
+						new BigDecimal(g.get("plannedInvestment").toString()).stripTrailingZeros());
 			}
 			assertThat(counts).as(c[1]).isEqualTo(targetCounts(c[1]));
 			Map<String, BigDecimal> expected = new java.util.TreeMap<>();
@@ -179,10 +216,18 @@ public abstract class ApiSuite {
 
 	@Test
 	void nameContainsTakesRegexCharactersLiterally() {
-		this.graphQl.documentName("projectCount").variable("filter", Map.of("nameContains", ".*")).execute()
-			.path("projects.totalCount").entity(Integer.class).isEqualTo(0);
-		this.graphQl.documentName("projectCount").variable("filter", Map.of("nameContains", "(演示)")).execute()
-			.path("projects.totalCount").entity(Integer.class).isEqualTo(339);
+		this.graphQl.documentName("projectCount")
+			.variable("filter", Map.of("nameContains", ".*"))
+			.execute()
+			.path("projects.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		this.graphQl.documentName("projectCount")
+			.variable("filter", Map.of("nameContains", "(演示)"))
+			.execute()
+			.path("projects.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(339);
 	}
 
 	@Test
@@ -194,8 +239,10 @@ public abstract class ApiSuite {
 				.variable("filter", Map.of("minTotalInvestment", "5"))
 				.variable("after", after)
 				.execute()
-				.path("projects").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-				}).get();
+				.path("projects")
+				.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> nodes = (List<Map<String, Object>>) page.get("nodes");
 			nodes.forEach((n) -> totals.add(new BigDecimal(n.get("totalInvestment").toString())));
@@ -218,8 +265,10 @@ public abstract class ApiSuite {
 			Map<String, Object> page = this.graphQl.documentName("projectCodes")
 				.variable("after", after)
 				.execute()
-				.path("projects").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-				}).get();
+				.path("projects")
+				.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
 			for (Map<String, Object> edge : edges) {
@@ -247,34 +296,47 @@ public abstract class ApiSuite {
 			.execute()
 			.path("projects.nodes[*].location")
 			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).get();
-		assertThat(locations).isNotEmpty().allSatisfy((l) -> assertThat(haversine(29.71, 120.24,
-				((Number) l.get("latitude")).doubleValue(), ((Number) l.get("longitude")).doubleValue()))
-			.isLessThanOrEqualTo(5.0));
+			})
+			.get();
+		assertThat(locations).isNotEmpty()
+			.allSatisfy((l) -> assertThat(haversine(29.71, 120.24, ((Number) l.get("latitude")).doubleValue(),
+					((Number) l.get("longitude")).doubleValue()))
+				.isLessThanOrEqualTo(5.0));
 		this.graphQl.documentName("projectCount")
 			.variable("filter", Map.of("near", Map.of("latitude", 29.71, "longitude", 120.24, "radiusKm", 0.001)))
 			.execute()
-			.path("projects.totalCount").entity(Integer.class).satisfies((n) -> assertThat(n).isLessThan(locations.size()));
+			.path("projects.totalCount")
+			.entity(Integer.class)
+			.satisfies((n) -> assertThat(n).isLessThan(locations.size()));
 	}
 
 	@Test
 	void unknownIdsGiveNull() {
-		this.graphQl.document("{ project(id: \"" + gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1")
-				+ "\") { name } district(code: \"NOWHERE\") { name } }")
+		this.graphQl
+			.document("{ project(id: \"" + gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1")
+					+ "\") { name } district(code: \"NOWHERE\") { name } }")
 			.execute()
-			.path("project").valueIsNull()
-			.path("district").valueIsNull();
+			.path("project")
+			.valueIsNull()
+			.path("district")
+			.valueIsNull();
 	}
 
 	@Test
 	void nodeResolvesAnyGlobalId() {
-		String id = this.graphQl.document("{ projects(first: 1) { nodes { id code } } }").execute()
-			.path("projects.nodes[0].id").entity(String.class).get();
+		String id = this.graphQl.document("{ projects(first: 1) { nodes { id code } } }")
+			.execute()
+			.path("projects.nodes[0].id")
+			.entity(String.class)
+			.get();
 		this.graphQl.document("query($id: ID!) { node(id: $id) { id ... on Project { code district { name } } } }")
 			.variable("id", id)
 			.execute()
-			.path("node.id").entity(String.class).isEqualTo(id)
-			.path("node.district.name").hasValue();
+			.path("node.id")
+			.entity(String.class)
+			.isEqualTo(id)
+			.path("node.district.name")
+			.hasValue();
 	}
 
 	@Test
@@ -293,16 +355,34 @@ public abstract class ApiSuite {
 	@Test
 	void healthAndDriverCommandMetricsArePublished() {
 		WebTestClient actuator = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.graphQl.document("{ districts { name } }").execute().path("districts").entityList(Object.class).hasSize(11);
-		actuator.get().uri("/actuator/health").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
-		actuator.get().uri("/actuator/metrics/mongodb.driver.commands").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.measurements[0].value").value((Number v) -> assertThat(v.doubleValue()).isPositive());
+		this.graphQl.document("{ districts { name } }")
+			.execute()
+			.path("districts")
+			.entityList(Object.class)
+			.hasSize(11);
+		actuator.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		actuator.get()
+			.uri("/actuator/metrics/mongodb.driver.commands")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.value((Number v) -> assertThat(v.doubleValue()).isPositive());
 	}
 
 	void expectError(String document, String code) {
-		this.graphQl.document(document).execute().errors().satisfy((errors) -> assertThat(errors).singleElement()
-			.satisfies((e) -> {
+		this.graphQl.document(document)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
 				assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
 				assertThat(e.getExtensions()).containsEntry("code", code);
 				assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("at gov.");
@@ -331,10 +411,13 @@ public abstract class ApiSuite {
 			filter.put("minTotalInvestment", min);
 			filter.put("statuses", List.of("UNDER_CONSTRUCTION"));
 		}
-		return this.graphQl.documentName("projectGroups").variable("filter", filter).execute()
+		return this.graphQl.documentName("projectGroups")
+			.variable("filter", filter)
+			.execute()
 			.path("projects.aggregate.groups")
 			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).get();
+			})
+			.get();
 	}
 
 	private Map<String, Integer> groupCounts(String category, String min) {
@@ -353,7 +436,8 @@ public abstract class ApiSuite {
 			.execute()
 			.path("targets")
 			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).get();
+			})
+			.get();
 		Map<String, BigDecimal> values = new java.util.TreeMap<>();
 		for (Map<String, Object> t : targets) {
 			BigDecimal v = new BigDecimal(t.get("guaranteed").toString());

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Feature packages stay free of cycles; shared code knows no feature; seed and node are leaves. */
+/**
+ * Feature packages stay free of cycles; shared code knows no feature; seed and node are
+ * leaves.
+ */
 class ArchitectureTests {
 
 	private final JavaClasses classes = new ClassFileImporter()
@@ -22,20 +25,29 @@ class ArchitectureTests {
 
 	@Test
 	void commonCodeDependsOnNoFeature() {
-		noClasses().that().resideInAPackage("..investment.common..")
-			.should().dependOnClassesThat().resideInAnyPackage("..investment.district..", "..investment.department..",
-					"..investment.official..", "..investment.project..", "..investment.targets..",
-					"..investment.measure..", "..investment.seed..", "..investment.node..")
+		noClasses().that()
+			.resideInAPackage("..investment.common..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..investment.district..", "..investment.department..", "..investment.official..",
+					"..investment.project..", "..investment.targets..", "..investment.measure..", "..investment.seed..",
+					"..investment.node..")
 			.check(this.classes);
 	}
 
 	@Test
 	void seedAndNodeAreLeaves() {
-		noClasses().that().resideOutsideOfPackages("..investment.seed..")
-			.should().dependOnClassesThat().resideInAPackage("..investment.seed..")
+		noClasses().that()
+			.resideOutsideOfPackages("..investment.seed..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..investment.seed..")
 			.check(this.classes);
-		noClasses().that().resideOutsideOfPackages("..investment.node..")
-			.should().dependOnClassesThat().resideInAPackage("..investment.node..")
+		noClasses().that()
+			.resideOutsideOfPackages("..investment.node..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..investment.node..")
 			.check(this.classes);
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Records every command the driver sends, as {@code name collection}, so tests can count round trips. */
+/**
+ * Records every command the driver sends, as {@code name collection}, so tests can count
+ * round trips.
+ */
 public class CommandCounter implements CommandListener {
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
@@ -21,12 +24,13 @@ public class CommandCounter implements CommandListener {
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		if (changeFeedRead(event.getCommand())) {
-			// the change feed polls in the background; its reads are no request's round trips
+			// the change feed polls in the background; its reads are no request's round
+			// trips
 			return;
 		}
 		BsonValue target = event.getCommand().get(event.getCommandName());
-		this.commands.add(event.getCommandName() + " " + (target != null && target.isString()
-				? target.asString().getValue() : ""));
+		this.commands.add(event.getCommandName() + " "
+				+ (target != null && target.isString() ? target.asString().getValue() : ""));
 		this.sent.add(event.getCommand().clone());
 	}
 

@@ -7,7 +7,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The API contract on a real MongoDB (a single-node replica set); skipped where Docker is not available. */
+/**
+ * The API contract on a real MongoDB (a single-node replica set); skipped where Docker is
+ * not available.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class MongoDbApiTests extends ApiSuite {
 

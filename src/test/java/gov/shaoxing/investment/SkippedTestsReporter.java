@@ -3,7 +3,10 @@ package gov.shaoxing.investment;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
-/** Prints why a test class or test was skipped (for example "Docker is not available"), so the build log says it. */
+/**
+ * Prints why a test class or test was skipped (for example "Docker is not available"), so
+ * the build log says it.
+ */
 public class SkippedTestsReporter implements TestExecutionListener {
 
 	@Override

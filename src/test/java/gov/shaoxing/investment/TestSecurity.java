@@ -14,7 +14,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Signing in for tests: actors for service calls, a security context for in-process testers, tokens for HTTP. */
+/**
+ * Signing in for tests: actors for service calls, a security context for in-process
+ * testers, tokens for HTTP.
+ */
 public final class TestSecurity {
 
 	public static final Actor ADMIN = new Actor("admin", Role.ADMIN, null, List.of());
@@ -22,7 +25,10 @@ public final class TestSecurity {
 	private TestSecurity() {
 	}
 
-	/** Sets the calling thread's security context, as the resource server would for a valid token. */
+	/**
+	 * Sets the calling thread's security context, as the resource server would for a
+	 * valid token.
+	 */
 	public static void signIn(Role role, String departmentCode, String... districtCodes) {
 		String name = role.name().toLowerCase(java.util.Locale.ROOT);
 		Jwt.Builder jwt = Jwt.withTokenValue("test-" + name)
@@ -53,8 +59,10 @@ public final class TestSecurity {
 
 	/** A real signed token from the application's embedded issuer. */
 	public static String token(TokenIssuer issuer, Role role, String departmentCode, String... districtCodes) {
-		return issuer.issue(new SecurityProperties.User(role.name().toLowerCase(java.util.Locale.ROOT), null, role,
-				departmentCode, List.of(districtCodes)), Duration.ofHours(1)).value();
+		return issuer
+			.issue(new SecurityProperties.User(role.name().toLowerCase(java.util.Locale.ROOT), null, role,
+					departmentCode, List.of(districtCodes)), Duration.ofHours(1))
+			.value();
 	}
 
 	/** graphql-ws: sends the token in the connection_init payload. */

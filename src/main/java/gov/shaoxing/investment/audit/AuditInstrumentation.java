@@ -25,8 +25,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an audit record for every mutation, whatever its outcome: success, expected failure (payload errors),
- * denial or sign-in failure. Secrets (passwords) never reach the record.
+ * Writes an audit record for every mutation, whatever its outcome: success, expected
+ * failure (payload errors), denial or sign-in failure. Secrets (passwords) never reach
+ * the record.
  */
 @Component
 class AuditInstrumentation extends SimplePerformantInstrumentation {
@@ -41,10 +42,11 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	@Override
-	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-			InstrumentationState state) {
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
 		DataFetchingEnvironment env = parameters.getEnvironment();
-		if (!"Mutation".equals(env.getParentType() instanceof graphql.schema.GraphQLObjectType o ? o.getName() : null)) {
+		if (!"Mutation"
+			.equals(env.getParentType() instanceof graphql.schema.GraphQLObjectType o ? o.getName() : null)) {
 			return dataFetcher;
 		}
 		return (DataFetcher<Object>) (e) -> {
@@ -80,7 +82,8 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 				: List.of(cause instanceof ApiException api ? api.code().name() : "INTERNAL");
 		Map<String, Object> input = withoutSecrets(env.getArguments());
 		String who = actor.signedIn() ? actor.name()
-				: ("login".equals(env.getField().getName()) && input.get("username") instanceof String u ? u : "anonymous");
+				: ("login".equals(env.getField().getName()) && input.get("username") instanceof String u ? u
+						: "anonymous");
 		try {
 			this.mongo.insert(new AuditRecord(Ids.next("A"), java.time.Instant.now(), who,
 					actor.role() == null ? null : actor.role().name(),
@@ -91,11 +94,15 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 					change == null ? null : change.after()));
 		}
 		catch (RuntimeException ex) {
-			log.error("Audit record for {} by {} could not be written: {}", env.getField().getName(), who, ex.toString());
+			log.error("Audit record for {} by {} could not be written: {}", env.getField().getName(), who,
+					ex.toString());
 		}
 	}
 
-	/** The arguments without passwords, at any depth (login's argument, a user input's field). */
+	/**
+	 * The arguments without passwords, at any depth (login's argument, a user input's
+	 * field).
+	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> withoutSecrets(Map<String, Object> arguments) {
 		Map<String, Object> copy = new LinkedHashMap<>();
@@ -115,7 +122,10 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
 		return errorCodes(result).isEmpty() ? "OK" : "REJECTED";
 	}
 
-	/** Payload errors of a mutation's result record, if it has an {@code errors()} component. */
+	/**
+	 * Payload errors of a mutation's result record, if it has an {@code errors()}
+	 * component.
+	 */
 	private static List<String> errorCodes(Object result) {
 		List<String> codes = new ArrayList<>();
 		if (result != null && result.getClass().isRecord()) {

@@ -8,7 +8,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One mutation, as it happened: who, when, what, the input, and the changed document before and after. */
+/**
+ * One mutation, as it happened: who, when, what, the input, and the changed document
+ * before and after.
+ */
 @Document("audit_log")
 public record AuditRecord(@Id String id, Instant at, @Indexed String actor, String role, @Indexed String action,
 		Map<String, Object> input, String outcome, List<String> errorCodes, String subjectType,

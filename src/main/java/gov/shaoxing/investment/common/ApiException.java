@@ -1,6 +1,9 @@
 package gov.shaoxing.investment.common;
 
-/** A client-facing failure with a stable code; its message is written for the client and is safe to send. */
+/**
+ * A client-facing failure with a stable code; its message is written for the client and
+ * is safe to send.
+ */
 public class ApiException extends RuntimeException {
 
 	private final ErrorCode code;

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 
 /**
- * A least-recently-used map bounded both in entries and in total weight (characters, say), safe for concurrent
- * use. For per-request caches whose keys come from callers (query texts, tokens): callers must not be able to grow
- * it without limit. One lock: the work under it is a hash lookup, far less than what the cache saves.
+ * A least-recently-used map bounded both in entries and in total weight (characters,
+ * say), safe for concurrent use. For per-request caches whose keys come from callers
+ * (query texts, tokens): callers must not be able to grow it without limit. One lock: the
+ * work under it is a hash lookup, far less than what the cache saves.
  */
 public final class BoundedCache<K, V> {
 
@@ -30,7 +31,10 @@ public final class BoundedCache<K, V> {
 		return (entry != null) ? entry.value() : null;
 	}
 
-	/** Keeps the value, forgetting the least recently used beyond the bounds; one heavier than all is not kept. */
+	/**
+	 * Keeps the value, forgetting the least recently used beyond the bounds; one heavier
+	 * than all is not kept.
+	 */
 	public synchronized void put(K key, V value, long weight) {
 		if (this.maxEntries <= 0 || weight > this.maxWeight) {
 			return;

@@ -9,8 +9,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * An in-memory copy of a small, rarely written collection (districts, departments, officials, targets, measures),
- * so that hot read paths cost no round trip. When the read model is off it passes every call to the store.
+ * An in-memory copy of a small, rarely written collection (districts, departments,
+ * officials, targets, measures), so that hot read paths cost no round trip. When the read
+ * model is off it passes every call to the store.
  */
 public final class CachedCollection<T> {
 
@@ -35,12 +36,18 @@ public final class CachedCollection<T> {
 		this.idOf = idOf;
 	}
 
-	/** Every element, in the loader's order; an unmodifiable list that callers must not hold on to. */
+	/**
+	 * Every element, in the loader's order; an unmodifiable list that callers must not
+	 * hold on to.
+	 */
 	public List<T> all() {
 		return this.enabled ? snapshot().list() : this.loadAll.get();
 	}
 
-	/** The elements with the given ids, keyed by id; unknown ids are absent. One store query when uncached. */
+	/**
+	 * The elements with the given ids, keyed by id; unknown ids are absent. One store
+	 * query when uncached.
+	 */
 	public Map<String, T> byIds(Collection<String> ids) {
 		Map<String, T> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {

@@ -2,7 +2,10 @@ package gov.shaoxing.investment.common;
 
 import java.util.List;
 
-/** A page of a feed (reports, inspections, notices…): Relay edges, page info and the size of the whole set. */
+/**
+ * A page of a feed (reports, inspections, notices…): Relay edges, page info and the size
+ * of the whole set.
+ */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCount) {
 
 	public List<T> nodes() {

@@ -2,7 +2,10 @@ package gov.shaoxing.investment.common;
 
 import java.util.List;
 
-/** Thrown by a service when a mutation fails in an expected way; the controller turns it into payload errors. */
+/**
+ * Thrown by a service when a mutation fails in an expected way; the controller turns it
+ * into payload errors.
+ */
 public class ExpectedFailure extends RuntimeException {
 
 	private final List<PayloadError> errors;

@@ -5,15 +5,16 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Opaque Relay global IDs: base64url of {@code Type:key}. Clients must not parse them; the service can, to route
- * {@code node(id)}.
+ * Opaque Relay global IDs: base64url of {@code Type:key}. Clients must not parse them;
+ * the service can, to route {@code node(id)}.
  */
 public record GlobalId(String type, String key) {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,80}");
 
 	public static String encode(String type, String key) {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((type + ":" + key).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where exceptions become GraphQL errors: a classification and a stable {@code extensions.code},
- * never a raw exception message or a stack trace. It is a resolver rather than a controller advice because advice
- * runs inside the data fetcher, where the framework's connection adapter would turn the failed field into an empty
+ * The one place where exceptions become GraphQL errors: a classification and a stable
+ * {@code extensions.code}, never a raw exception message or a stack trace. It is a
+ * resolver rather than a controller advice because advice runs inside the data fetcher,
+ * where the framework's connection adapter would turn the failed field into an empty
  * connection instead of null.
  */
 @Component

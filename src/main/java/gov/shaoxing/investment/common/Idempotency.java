@@ -18,10 +18,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Client idempotency keys, for phones that retry on bad networks. The first request with a key claims it (one
- * insert on a unique id, so only one of two racing requests wins) and fixes the id of what it creates and a
- * sequence number; a retry with the same input replays the original result, and the same key with a different
- * input is refused.
+ * Client idempotency keys, for phones that retry on bad networks. The first request with
+ * a key claims it (one insert on a unique id, so only one of two racing requests wins)
+ * and fixes the id of what it creates and a sequence number; a retry with the same input
+ * replays the original result, and the same key with a different input is refused.
  */
 @Component
 public class Idempotency {
@@ -45,7 +45,8 @@ public class Idempotency {
 	public static String fingerprint(String canonicalInput) {
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalInput.getBytes(StandardCharsets.UTF_8)));
+				.formatHex(
+						MessageDigest.getInstance("SHA-256").digest(canonicalInput.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -53,13 +54,13 @@ public class Idempotency {
 	}
 
 	/**
-	 * Claims {@code key} in {@code scope} for a request with the given fingerprint. {@code newResultId} is the id
-	 * the request will create if it is the first; a retry gets the first request's id back.
+	 * Claims {@code key} in {@code scope} for a request with the given fingerprint.
+	 * {@code newResultId} is the id the request will create if it is the first; a retry
+	 * gets the first request's id back.
 	 */
 	public Claim claim(String scope, String key, String fingerprint, String newResultId) {
 		String id = scope + ":" + key;
-		Record fresh = new Record(id, fingerprint, newResultId, nextSequence(scope), State.PENDING,
-				this.clock.now());
+		Record fresh = new Record(id, fingerprint, newResultId, nextSequence(scope), State.PENDING, this.clock.now());
 		try {
 			this.mongo.insert(fresh);
 			return new Claim(Outcome.FIRST, fresh);
@@ -76,13 +77,18 @@ public class Idempotency {
 		}
 	}
 
-	/** Marks the claimed request as finished; a later retry replays it without writing. */
+	/**
+	 * Marks the claimed request as finished; a later retry replays it without writing.
+	 */
 	public void complete(Claim claim) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.record().id())),
 				Update.update("state", State.DONE), Record.class);
 	}
 
-	/** A store-wide increasing number; later claims get larger numbers, so a late retry can never win. */
+	/**
+	 * A store-wide increasing number; later claims get larger numbers, so a late retry
+	 * can never win.
+	 */
 	private long nextSequence(String scope) {
 		Counter counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is("idempotency:" + scope)),
 				new Update().inc("value", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
@@ -95,9 +101,15 @@ public class Idempotency {
 
 		/** The key is new: do the work. */
 		FIRST,
-		/** The key was claimed by an identical request that did not finish: do the work again, idempotently. */
+		/**
+		 * The key was claimed by an identical request that did not finish: do the work
+		 * again, idempotently.
+		 */
 		RESUME,
-		/** The key was used by an identical request that finished: return its result, write nothing. */
+		/**
+		 * The key was used by an identical request that finished: return its result,
+		 * write nothing.
+		 */
 		REPLAY,
 		/** The key was used with different input: refuse. */
 		REUSED_WITH_OTHER_INPUT

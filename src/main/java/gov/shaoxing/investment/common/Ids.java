@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Time-ordered string ids ({@code R20120315083000123-00002A9C1F}): sorting by id sorts by creation time, which is what
- * feeds page on, on any store.
+ * Time-ordered string ids ({@code R20120315083000123-00002A9C1F}): sorting by id sorts by
+ * creation time, which is what feeds page on, on any store.
  */
 public final class Ids {
 
@@ -16,7 +16,10 @@ public final class Ids {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** Orders ids made in the same millisecond by this process; the random part tells processes apart. */
+	/**
+	 * Orders ids made in the same millisecond by this process; the random part tells
+	 * processes apart.
+	 */
 	private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
 	private static final String PROCESS = String.format("%04X", RANDOM.nextInt(0x10000));

@@ -8,8 +8,9 @@ import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns {@code first}/{@code after} into a validated request and keyset positions into opaque cursors, using the
- * framework's {@link CursorStrategy} so every connection shares one cursor format.
+ * Turns {@code first}/{@code after} into a validated request and keyset positions into
+ * opaque cursors, using the framework's {@link CursorStrategy} so every connection shares
+ * one cursor format.
  */
 @Component
 public class Paging {
@@ -47,8 +48,8 @@ public class Paging {
 	}
 
 	/**
-	 * Pages a list already sorted newest first by id, with the same cursors as {@link FeedPaging}; for children
-	 * fetched in one batch for many parents.
+	 * Pages a list already sorted newest first by id, with the same cursors as
+	 * {@link FeedPaging}; for children fetched in one batch for many parents.
 	 */
 	public <T> Connection<T> pageById(java.util.List<T> sortedDesc, Integer first, String after,
 			java.util.function.Function<T, String> idOf) {
@@ -66,9 +67,10 @@ public class Paging {
 			}
 			edges.add(new Edge<>(cursor(Map.of("id", idOf.apply(item))), item));
 		}
-		return new Connection<>(edges, new PageInfo(hasNext, afterId != null,
-				edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), sortedDesc.size());
+		return new Connection<>(edges,
+				new PageInfo(hasNext, afterId != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+						edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+				sortedDesc.size());
 	}
 
 	public String cursor(Map<String, ?> keys) {
@@ -76,11 +78,13 @@ public class Paging {
 	}
 
 	private static ApiException invalidCursor() {
-		return new ApiException(ErrorCode.INVALID_CURSOR, "after",
-				"after is not a cursor issued by this connection.");
+		return new ApiException(ErrorCode.INVALID_CURSOR, "after", "after is not a cursor issued by this connection.");
 	}
 
-	/** A validated page request: its size, and the keyset after which it starts (null for the first page). */
+	/**
+	 * A validated page request: its size, and the keyset after which it starts (null for
+	 * the first page).
+	 */
 	public record PageRequest(int size, Map<String, Object> after) {
 
 		public String afterString(String key) {

@@ -2,7 +2,10 @@ package gov.shaoxing.investment.common;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Page-size rules for every connection: {@code first} defaults to {@code defaultSize} and may not exceed {@code maxSize}. */
+/**
+ * Page-size rules for every connection: {@code first} defaults to {@code defaultSize} and
+ * may not exceed {@code maxSize}.
+ */
 @ConfigurationProperties("investment.paging")
 public record PagingProperties(Integer defaultSize, Integer maxSize) {
 

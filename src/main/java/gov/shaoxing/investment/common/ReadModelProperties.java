@@ -3,8 +3,9 @@ package gov.shaoxing.investment.common;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Whether hot read paths are served from in-memory copies of the collections. On by default; off, every field
- * goes to the store (one batched query per field), which is how the batching tests prove there is no N+1.
+ * Whether hot read paths are served from in-memory copies of the collections. On by
+ * default; off, every field goes to the store (one batched query per field), which is how
+ * the batching tests prove there is no N+1.
  */
 @ConfigurationProperties("investment.read-model")
 public record ReadModelProperties(boolean enabled) {

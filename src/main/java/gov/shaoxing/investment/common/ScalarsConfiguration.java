@@ -33,11 +33,15 @@ class ScalarsConfiguration {
 			.scalar(ExtendedScalars.Json)
 			.scalar(ExtendedScalars.newAliasedScalar("Decimal")
 				.aliasedScalar(ExtendedScalars.GraphQLBigDecimal)
-				.description("An exact decimal number, sent as a JSON number or string; money is in the unit its field names.")
+				.description(
+						"An exact decimal number, sent as a JSON number or string; money is in the unit its field names.")
 				.build());
 	}
 
-	/** The extended-scalars DateTime, also accepting stored {@link Instant}s, shown in Shaoxing's offset (+08:00). */
+	/**
+	 * The extended-scalars DateTime, also accepting stored {@link Instant}s, shown in
+	 * Shaoxing's offset (+08:00).
+	 */
 	@SuppressWarnings("unchecked")
 	private static GraphQLScalarType dateTime() {
 		Coercing<OffsetDateTime, String> delegate = (Coercing<OffsetDateTime, String>) ExtendedScalars.DateTime
@@ -47,7 +51,8 @@ class ScalarsConfiguration {
 			@Override
 			public String serialize(Object value, GraphQLContext context, Locale locale)
 					throws CoercingSerializeException {
-				Object converted = value instanceof Instant instant ? instant.atZone(SHAOXING).toOffsetDateTime() : value;
+				Object converted = value instanceof Instant instant ? instant.atZone(SHAOXING).toOffsetDateTime()
+						: value;
 				return delegate.serialize(converted, context, locale);
 			}
 

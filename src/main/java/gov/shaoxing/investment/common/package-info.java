@@ -1,4 +1,5 @@
 /**
- * Shared building blocks: error codes, global IDs, paging, scalars and the read-model cache. Knows no feature.
+ * Shared building blocks: error codes, global IDs, paging, scalars and the read-model
+ * cache. Knows no feature.
  */
 package gov.shaoxing.investment.common;

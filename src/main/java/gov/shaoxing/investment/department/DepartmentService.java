@@ -20,8 +20,7 @@ public class DepartmentService {
 
 	DepartmentService(DepartmentRepository repository, ReadModelProperties readModel) {
 		this.repository = repository;
-		this.departments = new CachedCollection<>(readModel, this::loadAll, repository::findAllById,
-				Department::code);
+		this.departments = new CachedCollection<>(readModel, this::loadAll, repository::findAllById, Department::code);
 	}
 
 	public List<Department> all() {

@@ -36,8 +36,9 @@ public class DistrictService {
 	}
 
 	/**
-	 * Position of each district in the plan's order, for sorting; read once per call, so take it once per request
-	 * rather than once per compared item. Unknown codes sort last.
+	 * Position of each district in the plan's order, for sorting; read once per call, so
+	 * take it once per request rather than once per compared item. Unknown codes sort
+	 * last.
 	 */
 	public java.util.function.ToIntFunction<String> planOrder() {
 		Map<String, Integer> order = new java.util.HashMap<>();

@@ -40,18 +40,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers every event inserted into the {@code events} collection, by any instance, to this instance's
- * subscriptions and read models through {@link #events()}.
+ * Delivers every event inserted into the {@code events} collection, by any instance, to
+ * this instance's subscriptions and read models through {@link #events()}.
  * <p>
- * One thread reads the store: a change stream where the store has one (a replica set, or the embedded store with
- * its oplog), resumed from the last resume token after a failure so that no event is lost across a reconnect. Where
- * the store cannot stream (a standalone MongoDB) it says so once and polls the collection in id order instead,
- * which works on any store, only later. The feed opens before the web server starts, so an event written once the
- * service answers is never missed.
+ * One thread reads the store: a change stream where the store has one (a replica set, or
+ * the embedded store with its oplog), resumed from the last resume token after a failure
+ * so that no event is lost across a reconnect. Where the store cannot stream (a
+ * standalone MongoDB) it says so once and polls the collection in id order instead, which
+ * works on any store, only later. The feed opens before the web server starts, so an
+ * event written once the service answers is never missed.
  * <p>
- * Delivery never blocks that thread: the sink drops nothing for a subscriber that keeps up, and each subscriber
- * gets its own bounded buffer and is called on its own worker, so a slow or blocked subscriber loses (its own,
- * oldest) events rather than holding up the feed or the other subscribers.
+ * Delivery never blocks that thread: the sink drops nothing for a subscriber that keeps
+ * up, and each subscriber gets its own bounded buffer and is called on its own worker, so
+ * a slow or blocked subscriber loses (its own, oldest) events rather than holding up the
+ * feed or the other subscribers.
  */
 @Component
 public class ChangeFeed implements SmartLifecycle, DisposableBean {
@@ -66,22 +68,30 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
 	/**
-	 * Answers to opening a stream that mean "no change streams here": a standalone server (40573), a server that
-	 * does not know {@code $changeStream} (40324), a command not supported (115), and the embedded store without its
-	 * oplog, which fails the request with an unknown error (-1, a code real MongoDB does not use).
+	 * Answers to opening a stream that mean "no change streams here": a standalone server
+	 * (40573), a server that does not know {@code $changeStream} (40324), a command not
+	 * supported (115), and the embedded store without its oplog, which fails the request
+	 * with an unknown error (-1, a code real MongoDB does not use).
 	 */
 	private static final Set<Integer> NO_CHANGE_STREAMS = Set.of(40573, 40324, 115, -1);
 
 	/**
-	 * Server answers meaning the resume token cannot be used: invalid (260), fatal (280), or older than the oplog
-	 * still holds (286). The feed then opens a new stream and catches up from the collection.
+	 * Server answers meaning the resume token cannot be used: invalid (260), fatal (280),
+	 * or older than the oplog still holds (286). The feed then opens a new stream and
+	 * catches up from the collection.
 	 */
 	private static final Set<Integer> TOKEN_UNUSABLE = Set.of(260, 280, 286);
 
-	/** Real MongoDB holds an empty {@code getMore} this long; the embedded store answers at once. */
+	/**
+	 * Real MongoDB holds an empty {@code getMore} this long; the embedded store answers
+	 * at once.
+	 */
 	private static final long MAX_AWAIT_MILLIS = 1000;
 
-	/** An empty answer faster than this did not wait on the server, so the feed waits {@link #IDLE} itself. */
+	/**
+	 * An empty answer faster than this did not wait on the server, so the feed waits
+	 * {@link #IDLE} itself.
+	 */
 	private static final long QUICK_ANSWER_MILLIS = 50;
 
 	private static final Duration IDLE = Duration.ofMillis(100);
@@ -91,12 +101,15 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
 	/**
-	 * How far before what was already read a poll or a catch-up looks again: covers clocks that differ between
-	 * instances and inserts that land later than their id's time. Events seen twice are delivered once.
+	 * How far before what was already read a poll or a catch-up looks again: covers
+	 * clocks that differ between instances and inserts that land later than their id's
+	 * time. Events seen twice are delivered once.
 	 */
 	private static final Duration LOOKBACK = Duration.ofSeconds(10);
 
-	/** Large, because on the embedded store every page is a scan of the whole collection. */
+	/**
+	 * Large, because on the embedded store every page is a scan of the whole collection.
+	 */
 	private static final int PAGE = 5000;
 
 	private final MongoTemplate mongo;
@@ -106,10 +119,11 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	private final EventProperties properties;
 
 	/**
-	 * Best effort: emitting never blocks and never fails because one subscriber has no demand. Every subscriber
-	 * comes through {@link #events()}, which asks for everything and buffers on its own, so nothing is dropped here.
-	 * A shared buffered sink ({@code onBackpressureBuffer()}) would instead let the slowest subscriber hold up all
-	 * the others and refuse events once full.
+	 * Best effort: emitting never blocks and never fails because one subscriber has no
+	 * demand. Every subscriber comes through {@link #events()}, which asks for everything
+	 * and buffers on its own, so nothing is dropped here. A shared buffered sink
+	 * ({@code onBackpressureBuffer()}) would instead let the slowest subscriber hold up
+	 * all the others and refuse events once full.
 	 */
 	private final Sinks.Many<DomainEvent> sink = Sinks.many().multicast().directBestEffort();
 
@@ -131,7 +145,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 
 	private BsonDocument resumeToken;
 
-	/** Every event inserted before this time, less {@link #LOOKBACK}, has been delivered; null before the first read. */
+	/**
+	 * Every event inserted before this time, less {@link #LOOKBACK}, has been delivered;
+	 * null before the first read.
+	 */
 	private Instant readUpTo;
 
 	/** False when the store is known not to stream, so the feed polls without trying. */
@@ -160,9 +177,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Runs {@code action} after every event of these types: for this instance's own writes at once, in the
-	 * writer's thread (so a writer reads its own write), and for other instances' writes as the feed brings them.
-	 * For caches that only need to know that something changed.
+	 * Runs {@code action} after every event of these types: for this instance's own
+	 * writes at once, in the writer's thread (so a writer reads its own write), and for
+	 * other instances' writes as the feed brings them. For caches that only need to know
+	 * that something changed.
 	 */
 	public void follow(Set<EventType> types, Runnable action) {
 		this.followers.add(new Follower(Set.copyOf(types), action));
@@ -179,9 +197,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Every event from now on, written by any instance, in the order this instance read them. Hot: late subscribers
-	 * see only later events. Each subscriber is called on a worker of its own, so it may block (to load the subject,
-	 * say); one that falls more than {@code investment.events.subscriber-buffer} events behind loses its oldest.
+	 * Every event from now on, written by any instance, in the order this instance read
+	 * them. Hot: late subscribers see only later events. Each subscriber is called on a
+	 * worker of its own, so it may block (to load the subject, say); one that falls more
+	 * than {@code investment.events.subscriber-buffer} events behind loses its oldest.
 	 */
 	public Flux<DomainEvent> events() {
 		int buffer = this.properties.subscriberBuffer();
@@ -196,9 +215,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Starts the feed thread and waits until it reads the store, so that the service does not answer before
-	 * events can reach it. A store that does not answer in {@code investment.events.start-timeout} does not hold up
-	 * start-up: the thread keeps trying.
+	 * Starts the feed thread and waits until it reads the store, so that the service does
+	 * not answer before events can reach it. A store that does not answer in
+	 * {@code investment.events.start-timeout} does not hold up start-up: the thread keeps
+	 * trying.
 	 */
 	@Override
 	public void start() {
@@ -238,7 +258,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		synchronized (this.sleep) {
 			this.sleep.notifyAll();
 		}
-		// An empty getMore returns within MAX_AWAIT_MILLIS; closing the cursor frees a thread stuck longer.
+		// An empty getMore returns within MAX_AWAIT_MILLIS; closing the cursor frees a
+		// thread stuck longer.
 		if (!join(feed, Duration.ofMillis(MAX_AWAIT_MILLIS * 3))) {
 			closeCursor();
 			feed.interrupt();
@@ -252,13 +273,19 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		return this.running;
 	}
 
-	/** Before the web server starts (and after it stops), so nothing is served without the feed. */
+	/**
+	 * Before the web server starts (and after it stops), so nothing is served without the
+	 * feed.
+	 */
 	@Override
 	public int getPhase() {
 		return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 	}
 
-	/** Completes every subscriber: read models and open subscriptions learn that no more events will come. */
+	/**
+	 * Completes every subscriber: read models and open subscriptions learn that no more
+	 * events will come.
+	 */
 	@Override
 	public void destroy() {
 		this.sink.tryEmitComplete();
@@ -277,7 +304,10 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		return this.reconnects.get();
 	}
 
-	/** Closes the change stream as a dropped connection would; the feed reconnects and resumes. For tests. */
+	/**
+	 * Closes the change stream as a dropped connection would; the feed reconnects and
+	 * resumes. For tests.
+	 */
 	void closeStream() {
 		closeCursor();
 	}
@@ -309,7 +339,9 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Reads the change stream until stopped; false when the store cannot stream at all. */
+	/**
+	 * Reads the change stream until stopped; false when the store cannot stream at all.
+	 */
 	private boolean watch(CountDownLatch reading) {
 		Duration retry = FIRST_RETRY;
 		boolean failing = false;
@@ -331,11 +363,12 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 				read();
 			}
 			catch (NoChangeStreams ex) {
-				// Expected on the embedded store (its oplog is off by default) and on a standalone MongoDB.
+				// Expected on the embedded store (its oplog is off by default) and on a
+				// standalone MongoDB.
 				log.info("Change feed: the store cannot open change streams ({}). Polling the events collection "
 						+ "every {} instead: live updates still reach every instance, up to that much later. For "
-						+ "immediate delivery run MongoDB as a replica set (one node is enough).",
-						ex.getMessage(), this.properties.pollInterval());
+						+ "immediate delivery run MongoDB as a replica set (one node is enough).", ex.getMessage(),
+						this.properties.pollInterval());
 				closeCursor();
 				return false;
 			}
@@ -396,7 +429,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		this.delivery = Delivery.CHANGE_STREAM;
 		String how = "resumed after the last event read";
 		if (token == null && this.readUpTo != null) {
-			// Reopened without a token: the new stream starts now, so read what the gap may hold.
+			// Reopened without a token: the new stream starts now, so read what the gap
+			// may hold.
 			int found = readSince(this.readUpTo.minus(LOOKBACK), true);
 			how = "caught up from the events collection (events written meanwhile: " + found + ")";
 		}
@@ -422,7 +456,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 			}
 			if (change == null) {
 				this.readUpTo = asked;
-				// A later catch-up reads from readUpTo less LOOKBACK on, so older ids need no remembering.
+				// A later catch-up reads from readUpTo less LOOKBACK on, so older ids
+				// need no remembering.
 				this.delivered.forgetBefore(asked.minus(LOOKBACK.multipliedBy(2)));
 				if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < QUICK_ANSWER_MILLIS) {
 					pause(IDLE);
@@ -476,8 +511,9 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Reads events from {@code from} on in id (time) order, a page at a time, and delivers those not delivered yet
-	 * (or, when {@code deliver} is false, only notes them). Returns how many were new.
+	 * Reads events from {@code from} on in id (time) order, a page at a time, and
+	 * delivers those not delivered yet (or, when {@code deliver} is false, only notes
+	 * them). Returns how many were new.
 	 */
 	private int readSince(Instant from, boolean deliver) {
 		this.delivered.forgetBefore(from.minus(LOOKBACK));
@@ -506,7 +542,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 		if (!this.delivered.add(event)) {
 			return false;
 		}
-		// Only the feed thread emits, so the sink is never emitted to concurrently; with no subscriber, the event
+		// Only the feed thread emits, so the sink is never emitted to concurrently; with
+		// no subscriber, the event
 		// is simply not wanted here.
 		this.sink.tryEmitNext(event);
 		return true;
@@ -560,10 +597,8 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	private static String summary(RuntimeException ex) {
-		return ex instanceof MongoException mongoException
-				? mongoException.getClass().getSimpleName() + " " + mongoException.getCode() + ": "
-						+ mongoException.getMessage()
-				: ex.toString();
+		return ex instanceof MongoException mongoException ? mongoException.getClass().getSimpleName() + " "
+				+ mongoException.getCode() + ": " + mongoException.getMessage() : ex.toString();
 	}
 
 	/** The store cannot open change streams. */
@@ -576,8 +611,9 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Ids of recently delivered events, so an event read twice (a poll's look-back, a catch-up overlapping the new
-	 * stream) is delivered once. Bounded by age and by count.
+	 * Ids of recently delivered events, so an event read twice (a poll's look-back, a
+	 * catch-up overlapping the new stream) is delivered once. Bounded by age and by
+	 * count.
 	 */
 	private static final class RecentIds {
 

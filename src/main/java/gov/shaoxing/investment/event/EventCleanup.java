@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes events older than the retention (a day). Real MongoDB does this by the TTL index on {@code at}; the
- * embedded store ignores TTL indexes, so without this the collection would only grow. Safe on every instance.
+ * Deletes events older than the retention (a day). Real MongoDB does this by the TTL
+ * index on {@code at}; the embedded store ignores TTL indexes, so without this the
+ * collection would only grow. Safe on every instance.
  */
 @Component
 class EventCleanup {

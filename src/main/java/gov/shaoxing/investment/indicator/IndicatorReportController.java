@@ -55,9 +55,8 @@ class IndicatorReportController {
 		if (indicator != null) {
 			criteria.and("indicator").is(indicator);
 		}
-		return this.mongo.find(Query.query(criteria)
-			.with(Sort.by("districtCode", "indicator", "month"))
-			.limit(5000), IndicatorReport.class);
+		return this.mongo.find(Query.query(criteria).with(Sort.by("districtCode", "indicator", "month")).limit(5000),
+				IndicatorReport.class);
 	}
 
 	@BatchMapping(typeName = "IndicatorReport")

@@ -31,8 +31,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes economy-wide statistics from districts and the statistics bureau, idempotently: a retry writes nothing, and
- * a report only replaces one of the same month with a lower sequence.
+ * Takes economy-wide statistics from districts and the statistics bureau, idempotently: a
+ * retry writes nothing, and a report only replaces one of the same month with a lower
+ * sequence.
  */
 @Service
 public class IndicatorReportService {
@@ -94,7 +95,10 @@ public class IndicatorReportService {
 		return this.mongo.findById(id, IndicatorReport.class);
 	}
 
-	/** Upserts a report unless a later one (higher sequence) is already stored for the same month. */
+	/**
+	 * Upserts a report unless a later one (higher sequence) is already stored for the
+	 * same month.
+	 */
 	public void write(IndicatorReport report) {
 		Query newer = Query.query(Criteria.where("_id").is(report.id()).and("sequence").lt(report.sequence()));
 		Update update = new Update().set("year", report.year())
@@ -116,7 +120,10 @@ public class IndicatorReportService {
 		}
 	}
 
-	/** Replaces reports in bulk (the demo set, or a migration), bypassing idempotency and sequence checks. */
+	/**
+	 * Replaces reports in bulk (the demo set, or a migration), bypassing idempotency and
+	 * sequence checks.
+	 */
 	public void importAll(List<IndicatorReport> reports) {
 		this.mongo.remove(Query.query(Criteria.where("_id").in(reports.stream().map(IndicatorReport::id).toList())),
 				IndicatorReport.class);
@@ -125,12 +132,16 @@ public class IndicatorReportService {
 		}
 	}
 
-	/** The latest report on or before the end of {@code throughMonth}, per district and indicator, in one query. */
+	/**
+	 * The latest report on or before the end of {@code throughMonth}, per district and
+	 * indicator, in one query.
+	 */
 	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth) {
 		Map<String, Map<Indicator, IndicatorReport>> best = new HashMap<>();
 		if (throughMonth >= 1) {
 			for (IndicatorReport r : this.mongo.find(
-					Query.query(Criteria.where("year").is(year).and("month").lte(throughMonth)), IndicatorReport.class)) {
+					Query.query(Criteria.where("year").is(year).and("month").lte(throughMonth)),
+					IndicatorReport.class)) {
 				best.computeIfAbsent(r.districtCode(), (k) -> new HashMap<>())
 					.merge(r.indicator(), r, (a, b) -> a.month() >= b.month() ? a : b);
 			}
@@ -164,7 +175,8 @@ public class IndicatorReportService {
 			errors.add(new PayloadError("input.month", "INVALID_PERIOD", "Give a year and a month from 1 to 12."));
 		}
 		else if (this.targets.find(in.year(), null, null, TargetScope.CITY).isEmpty()) {
-			errors.add(new PayloadError("input.year", "PERIOD_OUTSIDE_PLAN_YEAR", "There is no plan for " + in.year() + "."));
+			errors.add(new PayloadError("input.year", "PERIOD_OUTSIDE_PLAN_YEAR",
+					"There is no plan for " + in.year() + "."));
 		}
 		else if (LocalDate.of(in.year(), in.month(), 1).isAfter(LocalDate.now(this.clock))) {
 			errors.add(new PayloadError("input.month", "PERIOD_IN_FUTURE", "The month has not started yet."));
@@ -189,6 +201,5 @@ public class IndicatorReportService {
 			throw new ExpectedFailure(errors);
 		}
 	}
-
 
 }

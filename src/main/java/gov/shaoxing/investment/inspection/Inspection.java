@@ -10,9 +10,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One inspection of a project. Its id is time-ordered (feeds page on it) and fixed by the idempotency claim, so a
- * retried request writes the same document. District, position distance and photo metadata are copied in when it
- * is recorded, so filters and {@code Inspection.photos} cost no extra query.
+ * One inspection of a project. Its id is time-ordered (feeds page on it) and fixed by the
+ * idempotency claim, so a retried request writes the same document. District, position
+ * distance and photo metadata are copied in when it is recorded, so filters and
+ * {@code Inspection.photos} cost no extra query.
  */
 @Document("inspections")
 @CompoundIndex(name = "project_feed", def = "{'projectCode': 1, '_id': -1}")
@@ -28,7 +29,10 @@ public record Inspection(@Id String id, String projectCode, String districtCode,
 		problems = problems == null ? List.of() : List.copyOf(problems);
 	}
 
-	/** Where the inspector's phone was: WGS-84 degrees and the reported accuracy radius in metres. */
+	/**
+	 * Where the inspector's phone was: WGS-84 degrees and the reported accuracy radius in
+	 * metres.
+	 */
 	public record Position(double latitude, double longitude, Double accuracyMeters) {
 	}
 

@@ -45,7 +45,8 @@ class InspectionController {
 		this.projects = projects;
 		this.districts = districts;
 		this.departments = departments;
-		// Project.inspections for every project of a request in one store query, paged per parent in memory.
+		// Project.inspections for every project of a request in one store query, paged
+		// per parent in memory.
 		registry.<ProjectInspections, Connection<Inspection>>forName("projectInspections")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
 				Map<String, List<Inspection>> found = inspections
@@ -119,7 +120,10 @@ class InspectionController {
 		return parents.stream().map(code).filter((c) -> c != null).distinct().toList();
 	}
 
-	/** Parent-to-value map; parents whose value is missing are left out, which GraphQL answers with null. */
+	/**
+	 * Parent-to-value map; parents whose value is missing are left out, which GraphQL
+	 * answers with null.
+	 */
 	private static <P, V> Map<P, V> toMap(List<P> parents, Function<P, V> value) {
 		Map<P, V> map = new HashMap<>();
 		for (P parent : parents) {

@@ -37,10 +37,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Records inspections and finds them. Recording validates everything before it writes anything, then claims the
- * client's idempotency key: the first request (or a retry of one that did not finish) writes the inspection under
- * the id the claim fixed and raises one notice per problem under ids derived from it, so doing it twice changes
- * nothing; a retry of a finished request reads the stored inspection back.
+ * Records inspections and finds them. Recording validates everything before it writes
+ * anything, then claims the client's idempotency key: the first request (or a retry of
+ * one that did not finish) writes the inspection under the id the claim fixed and raises
+ * one notice per problem under ids derived from it, so doing it twice changes nothing; a
+ * retry of a finished request reads the stored inspection back.
  */
 @Service
 public class InspectionService {
@@ -104,7 +105,8 @@ public class InspectionService {
 	}
 
 	/**
-	 * Records an inspection, or fails with {@link ExpectedFailure} having written nothing.
+	 * Records an inspection, or fails with {@link ExpectedFailure} having written
+	 * nothing.
 	 */
 	Inspection record(RecordInspectionInput input, Actor actor) {
 		AccessPolicy.requireSignedIn(actor);
@@ -133,7 +135,10 @@ public class InspectionService {
 		return inspection;
 	}
 
-	/** Inserts the inspection (keeping the stored one if a racing or earlier attempt got there first) and raises its notices. */
+	/**
+	 * Inserts the inspection (keeping the stored one if a racing or earlier attempt got
+	 * there first) and raises its notices.
+	 */
 	private Inspection write(String id, RecordInspectionInput input, Validated valid) {
 		Project project = valid.project();
 		LocalDate date = input.date();
@@ -145,9 +150,10 @@ public class InspectionService {
 		}
 		PositionInput at = input.position();
 		Inspection.Position position = new Inspection.Position(at.latitude(), at.longitude(), at.accuracyMeters());
-		Double distance = project.location() == null ? null
-				: Math.round(distanceKm(at.latitude(), at.longitude(), project.location().latitude(),
-						project.location().longitude()) * 1000) / 1000.0;
+		Double distance = project.location() == null ? null : Math.round(
+				distanceKm(at.latitude(), at.longitude(), project.location().latitude(), project.location().longitude())
+						* 1000)
+				/ 1000.0;
 		List<Photo> photos = input.photoIds().stream().map(valid.photos()::get).toList();
 		Inspection inspection = new Inspection(id, project.code(), project.districtCode(), date, position, distance,
 				input.findings().strip(), input.rating(), photos, problems, blankToNull(input.inspector()),
@@ -199,8 +205,8 @@ public class InspectionService {
 			errors.add(new PayloadError("input.findings", "REQUIRED", "Describe what was found on site."));
 		}
 		else if (input.findings().length() > MAX_FINDINGS) {
-			errors.add(new PayloadError("input.findings", "TOO_LONG",
-					"Findings may be at most " + MAX_FINDINGS + " characters; they are " + input.findings().length() + "."));
+			errors.add(new PayloadError("input.findings", "TOO_LONG", "Findings may be at most " + MAX_FINDINGS
+					+ " characters; they are " + input.findings().length() + "."));
 		}
 		if (input.rating() == null) {
 			errors.add(new PayloadError("input.rating", "REQUIRED", "Give a rating."));
@@ -256,7 +262,8 @@ public class InspectionService {
 					"An inspection may raise at most " + MAX_PROBLEMS + " problems."));
 			return;
 		}
-		Map<String, ?> known = this.departments.byCodes(input.problems().stream()
+		Map<String, ?> known = this.departments.byCodes(input.problems()
+			.stream()
 			.map(ProblemInput::departmentCode)
 			.filter((c) -> c != null)
 			.distinct()
@@ -311,8 +318,9 @@ public class InspectionService {
 	}
 
 	/**
-	 * The input as one unambiguous string (every value length-prefixed), for the idempotency fingerprint. The key
-	 * itself is left out: it is what the fingerprint is stored under.
+	 * The input as one unambiguous string (every value length-prefixed), for the
+	 * idempotency fingerprint. The key itself is left out: it is what the fingerprint is
+	 * stored under.
 	 */
 	static String canonical(RecordInspectionInput input) {
 		StringBuilder sb = new StringBuilder();
@@ -350,7 +358,10 @@ public class InspectionService {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
-	/** Great-circle distance on a spherical Earth (the same model the project search uses). */
+	/**
+	 * Great-circle distance on a spherical Earth (the same model the project search
+	 * uses).
+	 */
 	static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
 		double dLat = Math.toRadians(lat2 - lat1);
 		double dLon = Math.toRadians(lon2 - lon1);

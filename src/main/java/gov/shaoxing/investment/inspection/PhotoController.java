@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /photos} (multipart, field {@code file}) stores a JPEG, PNG or WebP photo and answers 201 with its id,
- * to be passed in {@code recordInspection(input: {photoIds})}; {@code GET /photos/{id}} serves it. Client mistakes
- * get a status and a JSON body {@code {code, message}}, never a stack trace.
+ * {@code POST /photos} (multipart, field {@code file}) stores a JPEG, PNG or WebP photo
+ * and answers 201 with its id, to be passed in {@code recordInspection(input:
+ * {photoIds})}; {@code GET /photos/{id}} serves it. Client mistakes get a status and a
+ * JSON body {@code {code, message}}, never a stack trace.
  */
 @RestController
 class PhotoController {
@@ -41,8 +42,9 @@ class PhotoController {
 	}
 
 	/**
-	 * Refuses to start when the servlet container's multipart limits would turn away a photo that
-	 * {@code investment.photos.max-size} allows: the client would be told a limit that is not the real one.
+	 * Refuses to start when the servlet container's multipart limits would turn away a
+	 * photo that {@code investment.photos.max-size} allows: the client would be told a
+	 * limit that is not the real one.
 	 */
 	static void checkAligned(DataSize photoMax, DataSize fileMax, DataSize requestMax) {
 		if (fileMax != null && fileMax.toBytes() >= 0 && fileMax.toBytes() < photoMax.toBytes()) {
@@ -95,7 +97,10 @@ class PhotoController {
 			.orElseGet(PhotoError.NOT_FOUND::response);
 	}
 
-	/** Keeps the client's file name for reference only, trimmed; it plays no part in detecting the type. */
+	/**
+	 * Keeps the client's file name for reference only, trimmed; it plays no part in
+	 * detecting the type.
+	 */
 	private static String filename(MultipartFile file) {
 		String name = file.getOriginalFilename();
 		if (name == null || name.isBlank()) {
@@ -127,7 +132,8 @@ class PhotoController {
 
 		static ResponseEntity<Object> tooLarge(DataSize max) {
 			return new PhotoError("PHOTO_TOO_LARGE", "A photo may be at most " + describe(max) + ".",
-					HttpStatus.CONTENT_TOO_LARGE).response();
+					HttpStatus.CONTENT_TOO_LARGE)
+				.response();
 		}
 
 		ResponseEntity<Object> response() {

@@ -19,8 +19,8 @@ import org.springframework.data.mongodb.gridfs.GridFsOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Photos in GridFS (bucket {@code spring.data.mongodb.gridfs.bucket}, in the service's database). A photo's id is its
- * GridFS ObjectId in hex; anything else names no photo.
+ * Photos in GridFS (bucket {@code spring.data.mongodb.gridfs.bucket}, in the service's
+ * database). A photo's id is its GridFS ObjectId in hex; anything else names no photo.
  */
 @Component
 class PhotoStore {
@@ -40,7 +40,9 @@ class PhotoStore {
 		return toPhoto(file);
 	}
 
-	/** The photos with the given ids, in one query; unknown and malformed ids are absent. */
+	/**
+	 * The photos with the given ids, in one query; unknown and malformed ids are absent.
+	 */
 	Map<String, Photo> byIds(Collection<String> ids) {
 		Map<String, Photo> found = new LinkedHashMap<>();
 		var objectIds = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).distinct().toList();
@@ -71,8 +73,8 @@ class PhotoStore {
 	}
 
 	/**
-	 * A stored photo's bytes as a resource that opens a fresh GridFS stream on every read, so range requests, which
-	 * read more than once, work.
+	 * A stored photo's bytes as a resource that opens a fresh GridFS stream on every
+	 * read, so range requests, which read more than once, work.
 	 */
 	static final class Content extends AbstractResource {
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image formats accepted as photos, recognised by their first bytes (magic numbers). The client's
- * Content-Type and file name are not trusted: a text file named {@code .jpg} is not a JPEG.
+ * The image formats accepted as photos, recognised by their first bytes (magic numbers).
+ * The client's Content-Type and file name are not trusted: a text file named {@code .jpg}
+ * is not a JPEG.
  */
 enum PhotoType {
 

@@ -7,10 +7,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * Refusals raised while the servlet container parses a multipart request, before any controller runs (so they can
- * only be handled by advice, not by {@link PhotoController} itself). {@code POST /photos} is the service's only
- * multipart endpoint: an upload over {@code spring.servlet.multipart.max-file-size} gets the same 413 JSON as one
- * over {@code investment.photos.max-size}.
+ * Refusals raised while the servlet container parses a multipart request, before any
+ * controller runs (so they can only be handled by advice, not by {@link PhotoController}
+ * itself). {@code POST /photos} is the service's only multipart endpoint: an upload over
+ * {@code spring.servlet.multipart.max-file-size} gets the same 413 JSON as one over
+ * {@code investment.photos.max-size}.
  */
 @RestControllerAdvice
 class PhotoUploadErrors {

@@ -5,6 +5,9 @@ import java.util.List;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.project.Project;
 
-/** Result of {@code recordInspection}: the inspection and its project, or the reasons nothing was recorded. */
+/**
+ * Result of {@code recordInspection}: the inspection and its project, or the reasons
+ * nothing was recorded.
+ */
 record RecordInspectionPayload(Inspection inspection, Project project, List<PayloadError> errors) {
 }

@@ -13,17 +13,21 @@ import graphql.language.Node;
 import graphql.language.VariableReference;
 
 /**
- * The costs already worked out for one cached document. A cost depends on the document and on the values of only
- * the variables that reach a {@code first} argument or a directive's {@code if} ({@code @skip}, {@code @include}),
- * so it is kept per operation and per values of those variables: a dashboard asking for other ids costs the same,
- * one asking for another page size gets its own. The request's GraphQL context carries it from the document cache
- * to {@link QueryLimitsInstrumentation}.
+ * The costs already worked out for one cached document. A cost depends on the document
+ * and on the values of only the variables that reach a {@code first} argument or a
+ * directive's {@code if} ({@code @skip}, {@code @include}), so it is kept per operation
+ * and per values of those variables: a dashboard asking for other ids costs the same, one
+ * asking for another page size gets its own. The request's GraphQL context carries it
+ * from the document cache to {@link QueryLimitsInstrumentation}.
  */
 final class CostMemo {
 
 	static final String CONTEXT_KEY = CostMemo.class.getName();
 
-	/** Page sizes a client might vary; beyond this many, costs are worked out again each time. */
+	/**
+	 * Page sizes a client might vary; beyond this many, costs are worked out again each
+	 * time.
+	 */
 	static final int MAX_VARIANTS = 32;
 
 	private final Set<String> variables;

@@ -11,7 +11,10 @@ import graphql.execution.AbortExecutionException;
 
 import org.springframework.graphql.execution.ErrorType;
 
-/** The errors this package answers with: a stable {@code extensions.code} and a message naming limit and value. */
+/**
+ * The errors this package answers with: a stable {@code extensions.code} and a message
+ * naming limit and value.
+ */
 final class LimitErrors {
 
 	static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
@@ -51,7 +54,10 @@ final class LimitErrors {
 		return GraphqlErrorBuilder.newError().errorType(classification).message(message).extensions(extensions).build();
 	}
 
-	/** Stops the request before anything runs; graphql-java answers with exactly these errors and no data. */
+	/**
+	 * Stops the request before anything runs; graphql-java answers with exactly these
+	 * errors and no data.
+	 */
 	static AbortExecutionException abort(String code, String message) {
 		return new AbortExecutionException(List.of(badRequest(code, message)));
 	}

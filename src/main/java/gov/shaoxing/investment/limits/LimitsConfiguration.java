@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Registers the limits with Spring Boot's GraphQL setup: the instrumentation (Boot adds every {@code Instrumentation}
- * bean), the interceptor, the persisted-query provider and, when enabled, the rate-limit filter.
+ * Registers the limits with Spring Boot's GraphQL setup: the instrumentation (Boot adds
+ * every {@code Instrumentation} bean), the interceptor, the persisted-query provider and,
+ * when enabled, the rate-limit filter.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
@@ -47,8 +48,10 @@ class LimitsConfiguration {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
 				new RateLimitFilter(limits.rate(), System::nanoTime));
 		registration.addUrlPatterns(graphQl.getHttp().getPath());
-		// ahead of everything else, security included: a refused request should cost as little as possible
-		// after Spring Security's filters (order -100), so that the signed-in user is known
+		// ahead of everything else, security included: a refused request should cost as
+		// little as possible
+		// after Spring Security's filters (order -100), so that the signed-in user is
+		// known
 		registration.setOrder(0);
 		return registration;
 	}

@@ -15,8 +15,9 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Hands each request's limits to graphql-java: the parser's token and character limits, the introspection switch
- * for anonymous callers, and the overall timeout, which also covers time spent outside the engine's fields.
+ * Hands each request's limits to graphql-java: the parser's token and character limits,
+ * the introspection switch for anonymous callers, and the overall timeout, which also
+ * covers time spent outside the engine's fields.
  */
 class LimitsInterceptor implements WebGraphQlInterceptor {
 
@@ -29,7 +30,8 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
 	LimitsInterceptor(LimitsProperties limits, QueryLimitsInstrumentation instrumentation) {
 		this.limits = limits;
 		this.instrumentation = instrumentation;
-		// whitespace is bounded by the character limit; one token limit keeps the refusal's message exact
+		// whitespace is bounded by the character limit; one token limit keeps the
+		// refusal's message exact
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform((options) -> options.maxTokens(limits.maxTokens())
 				.maxCharacters(limits.maxCharacters())
@@ -44,13 +46,12 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
 			context.put(Introspection.INTROSPECTION_DISABLED, true);
 		}
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
-		return chain.next(request)
-			.timeout(this.limits.timeout(), Mono.fromSupplier(() -> timedOut(request)));
+		return chain.next(request).timeout(this.limits.timeout(), Mono.fromSupplier(() -> timedOut(request)));
 	}
 
 	/**
-	 * Anonymous until security arrives: no {@code Authorization} header at all. (To be refined to "no valid token"
-	 * once tokens are checked.)
+	 * Anonymous until security arrives: no {@code Authorization} header at all. (To be
+	 * refined to "no valid token" once tokens are checked.)
 	 */
 	static boolean anonymous(WebGraphQlRequest request) {
 		return !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);

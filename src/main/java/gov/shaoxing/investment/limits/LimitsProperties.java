@@ -5,15 +5,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The request limits, under {@code investment.limits}; every value has a default, so none needs setting.
+ * The request limits, under {@code investment.limits}; every value has a default, so none
+ * needs setting.
  *
  * @param maxDepth deepest nesting of fields (introspection's own fields excepted)
- * @param maxCost largest estimated number of field values a response may hold (see {@link QueryCost})
+ * @param maxCost largest estimated number of field values a response may hold (see
+ * {@link QueryCost})
  * @param maxAliases most aliased fields in one document, fragments counted where spread
  * @param maxTokens most grammar tokens the parser reads before giving up
  * @param maxCharacters longest document in characters
  * @param timeout longest time one operation may run
- * @param introspectionForAnonymous whether callers without an {@code Authorization} header may introspect
+ * @param introspectionForAnonymous whether callers without an {@code Authorization}
+ * header may introspect
  * @param persistedQueries automatic persisted queries and the allow-list
  * @param rate per-client rate limiting
  */
@@ -38,7 +41,8 @@ public record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAli
 	 * Automatic persisted queries (Apollo APQ) and the production allow-list.
 	 *
 	 * @param allowListOnly run only operations whose sha256 is in the allow-list
-	 * @param allowList resource location of a JSON object mapping sha256 hashes to documents
+	 * @param allowList resource location of a JSON object mapping sha256 hashes to
+	 * documents
 	 * @param maxEntries most documents kept for APQ; the least recently used go first
 	 */
 	public record PersistedQueries(Boolean allowListOnly, String allowList, Integer maxEntries) {
@@ -57,8 +61,8 @@ public record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAli
 	 * @param enabled off by default: a gateway usually limits rates
 	 * @param capacity requests a client may make at once
 	 * @param refillPerSecond requests a client regains per second
-	 * @param trustForwardedFor key anonymous clients by the first {@code X-Forwarded-For} address (only behind a
-	 * proxy that sets it)
+	 * @param trustForwardedFor key anonymous clients by the first {@code X-Forwarded-For}
+	 * address (only behind a proxy that sets it)
 	 * @param maxClients most clients tracked; idle ones are forgotten first
 	 */
 	public record Rate(Boolean enabled, Integer capacity, Double refillPerSecond, Boolean trustForwardedFor,

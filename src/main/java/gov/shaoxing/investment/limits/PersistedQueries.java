@@ -28,21 +28,25 @@ import org.springframework.core.io.Resource;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery: { version: 1, sha256Hash }})
- * and the production allow-list. A client first sends only the hash; when the service does not know it, the client
- * sends the document with its hash, which is checked and kept (the least recently used are forgotten beyond
- * {@code max-entries}); later the hash alone runs it. Operations in the allow-list file are known from the start.
- * With {@code allow-list-only} nothing else runs, whether sent by hash or in full.
+ * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery: {
+ * version: 1, sha256Hash }}) and the production allow-list. A client first sends only the
+ * hash; when the service does not know it, the client sends the document with its hash,
+ * which is checked and kept (the least recently used are forgotten beyond
+ * {@code max-entries}); later the hash alone runs it. Operations in the allow-list file
+ * are known from the start. With {@code allow-list-only} nothing else runs, whether sent
+ * by hash or in full.
  *
  * <p>
- * Spring for GraphQL passes a request without {@code query} but with {@code extensions.persistedQuery} through
- * with graphql-java's marker document; this provider replaces it before parsing.
+ * Spring for GraphQL passes a request without {@code query} but with
+ * {@code extensions.persistedQuery} through with graphql-java's marker document; this
+ * provider replaces it before parsing.
  *
  * <p>
- * It is also the cache of parsed and validated documents, by query text, whether sent in full or by hash: parsing,
- * validation and the depth and alias checks (which run during validation) cost more than many queries' execution,
- * and dashboards send the same few texts with other variables. Only valid documents are kept, within the same
- * bound on entries and at most {@link #MAX_CACHED_CHARACTERS} characters in all; each carries its
+ * It is also the cache of parsed and validated documents, by query text, whether sent in
+ * full or by hash: parsing, validation and the depth and alias checks (which run during
+ * validation) cost more than many queries' execution, and dashboards send the same few
+ * texts with other variables. Only valid documents are kept, within the same bound on
+ * entries and at most {@link #MAX_CACHED_CHARACTERS} characters in all; each carries its
  * {@link CostMemo}.
  */
 final class PersistedQueries implements PreparsedDocumentProvider {
@@ -73,7 +77,10 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		});
 	}
 
-	/** Reads a JSON object of sha256 → document, refusing to start on an entry whose hash is not its document's. */
+	/**
+	 * Reads a JSON object of sha256 → document, refusing to start on an entry whose hash
+	 * is not its document's.
+	 */
 	static Map<String, String> readAllowList(Resource resource, JsonMapper json) throws IOException {
 		if (!resource.exists()) {
 			return Map.of();
@@ -112,7 +119,8 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 	private PreparsedDocumentEntry document(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
 		String query = input.getQuery();
-		boolean hashOnly = query == null || query.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
+		boolean hashOnly = query == null || query.isBlank()
+				|| PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
 		Object extension = input.getExtensions().get("persistedQuery");
 		if (extension == null) {
 			if (hashOnly) {
@@ -142,8 +150,8 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		String actual = sha256(query);
 		if (!actual.equals(hash)) {
 			return new PreparsedDocumentEntry(LimitErrors.error(ErrorType.BAD_REQUEST,
-					LimitErrors.PERSISTED_QUERY_HASH_MISMATCH, "The sha256Hash " + hash
-							+ " does not match the query sent, whose SHA-256 is " + actual + ".",
+					LimitErrors.PERSISTED_QUERY_HASH_MISMATCH,
+					"The sha256Hash " + hash + " does not match the query sent, whose SHA-256 is " + actual + ".",
 					Map.of("persistedQueryId", hash)));
 		}
 		if (this.allowListOnly && !this.allowList.containsKey(hash)) {
@@ -157,9 +165,10 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 	}
 
 	/**
-	 * The document for the input's query text, parsed and validated once. A document refused by a limit during
-	 * validation never gets here (the refusal is thrown), and one with errors is not kept, so a cached document has
-	 * passed every check that does not depend on variables.
+	 * The document for the input's query text, parsed and validated once. A document
+	 * refused by a limit during validation never gets here (the refusal is thrown), and
+	 * one with errors is not kept, so a cached document has passed every check that does
+	 * not depend on variables.
 	 */
 	private PreparsedDocumentEntry parsed(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
@@ -189,7 +198,10 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		return SHA_256.matcher(normalized).matches() ? normalized : null;
 	}
 
-	/** Apollo clients recognise this exact message (and code) and resend the document with its hash. */
+	/**
+	 * Apollo clients recognise this exact message (and code) and resend the document with
+	 * its hash.
+	 */
 	private static GraphQLError notFound(String hash) {
 		return LimitErrors.error(ErrorType.BAD_REQUEST, LimitErrors.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound",
 				Map.of("persistedQueryId", hash));

@@ -13,13 +13,15 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The cost of an operation: the number of field values its response may hold, estimated before it runs, in the
- * manner of GitHub's node limit. Each field counts 1. Under a connection (a field returning a {@code *Connection} or
- * taking {@code first}) the {@code nodes} and {@code edges} subtrees count once per requested item: {@code first}
- * with variables applied, 20 when left out, and never more than the largest page the service serves (a larger
- * {@code first} is refused by paging, with its own error). Lists without paging count by a fixed estimate: 11
- * {@code districts}, 25 {@code targets}, 50 for any other list of objects. Introspection's {@code __schema} and
- * {@code __type} count 1: graphql-java guards introspection itself.
+ * The cost of an operation: the number of field values its response may hold, estimated
+ * before it runs, in the manner of GitHub's node limit. Each field counts 1. Under a
+ * connection (a field returning a {@code *Connection} or taking {@code first}) the
+ * {@code nodes} and {@code edges} subtrees count once per requested item: {@code first}
+ * with variables applied, 20 when left out, and never more than the largest page the
+ * service serves (a larger {@code first} is refused by paging, with its own error). Lists
+ * without paging count by a fixed estimate: 11 {@code districts}, 25 {@code targets}, 50
+ * for any other list of objects. Introspection's {@code __schema} and {@code __type}
+ * count 1: graphql-java guards introspection itself.
  */
 final class QueryCost {
 
@@ -58,7 +60,8 @@ final class QueryCost {
 			long children = 0;
 			for (ExecutableNormalizedField child : field.getChildren()) {
 				boolean perItem = "nodes".equals(child.getFieldName()) || "edges".equals(child.getFieldName());
-				// an item counts 1 plus its fields; the page size, not a list estimate, says how many there are
+				// an item counts 1 plus its fields; the page size, not a list estimate,
+				// says how many there are
 				children = add(children, perItem ? times(add(1, sum(child.getChildren(), 1)), pageSize) : of(child));
 			}
 			return add(1, children);

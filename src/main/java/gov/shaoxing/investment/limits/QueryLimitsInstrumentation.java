@@ -34,18 +34,19 @@ import graphql.validation.ValidationError;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Enforces the query limits inside graphql-java, before any data fetcher runs: depth and aliases before validation,
- * cost once variables are known, and the execution deadline at every field. It also turns the parser's and the
- * introspection switch's own refusals into errors with a stable code, and reports the cost on every response in
- * {@code extensions.cost}. Parsing and validation, and so the depth and alias checks, happen once per query text
- * ({@link PersistedQueries} caches the document); the cost once per document and page-size variables
- * ({@link CostMemo}).
+ * Enforces the query limits inside graphql-java, before any data fetcher runs: depth and
+ * aliases before validation, cost once variables are known, and the execution deadline at
+ * every field. It also turns the parser's and the introspection switch's own refusals
+ * into errors with a stable code, and reports the cost on every response in
+ * {@code extensions.cost}. Parsing and validation, and so the depth and alias checks,
+ * happen once per query text ({@link PersistedQueries} caches the document); the cost
+ * once per document and page-size variables ({@link CostMemo}).
  */
 class QueryLimitsInstrumentation implements Instrumentation {
 
 	/**
-	 * GraphQL context key set by the {@code GET} handler (package {@code web}); a stored persisted query run by
-	 * {@code GET} must still be a query.
+	 * GraphQL context key set by the {@code GET} handler (package {@code web}); a stored
+	 * persisted query run by {@code GET} must still be a query.
 	 */
 	static final String HTTP_GET = "investment.http.get";
 
@@ -87,8 +88,9 @@ class QueryLimitsInstrumentation implements Instrumentation {
 					+ " exceeds the limit of " + this.limits.maxDepth() + " (investment.limits.max-depth).");
 		}
 		if (shape.aliases() > this.limits.maxAliases()) {
-			throw LimitErrors.abort(LimitErrors.TOO_MANY_ALIASES, "The query has " + shape.aliases()
-					+ " aliases, more than the limit of " + this.limits.maxAliases() + " (investment.limits.max-aliases).");
+			throw LimitErrors.abort(LimitErrors.TOO_MANY_ALIASES,
+					"The query has " + shape.aliases() + " aliases, more than the limit of " + this.limits.maxAliases()
+							+ " (investment.limits.max-aliases).");
 		}
 		return SimpleInstrumentationContext.noOp();
 	}
@@ -133,7 +135,8 @@ class QueryLimitsInstrumentation implements Instrumentation {
 				.of(context.getNormalizedQueryTree().get());
 		}
 		catch (AbortExecutionException ex) {
-			// graphql-java's own bound on the number of fields after fragments are expanded
+			// graphql-java's own bound on the number of fields after fragments are
+			// expanded
 			return Long.MAX_VALUE;
 		}
 	}
@@ -170,8 +173,8 @@ class QueryLimitsInstrumentation implements Instrumentation {
 		List<GraphQLError> errors = new ArrayList<>();
 		boolean timeoutReported = false;
 		for (GraphQLError error : result.getErrors()) {
-			GraphQLError parseLimit = (error.getErrorType() == graphql.ErrorType.InvalidSyntax) ? parseLimitError(current)
-					: null;
+			GraphQLError parseLimit = (error.getErrorType() == graphql.ErrorType.InvalidSyntax)
+					? parseLimitError(current) : null;
 			if (parseLimit != null) {
 				errors.add(parseLimit);
 			}
@@ -212,21 +215,24 @@ class QueryLimitsInstrumentation implements Instrumentation {
 	private GraphQLError parseLimitError(State state) {
 		Throwable failure = state.parseFailure;
 		if (failure instanceof ParseCancelledTooManyCharsException) {
-			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE, "The query has " + state.queryLength
-					+ " characters, more than the limit of " + this.limits.maxCharacters()
-					+ " (investment.limits.max-characters).");
+			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE,
+					"The query has " + state.queryLength + " characters, more than the limit of "
+							+ this.limits.maxCharacters() + " (investment.limits.max-characters).");
 		}
 		if (failure instanceof ParseCancelledTooDeepException) {
 			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_DEEP,
-					"The query nests deeper than the parser allows (more than " + graphql.parser.ParserOptions.MAX_RULE_DEPTH
+					"The query nests deeper than the parser allows (more than "
+							+ graphql.parser.ParserOptions.MAX_RULE_DEPTH
 							+ " grammar rules); the limit on field depth is " + this.limits.maxDepth()
 							+ " (investment.limits.max-depth).");
 		}
 		if (failure instanceof ParseCancelledException) {
-			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE, "The query has more than "
-					+ this.limits.maxTokens() + " tokens, the limit (investment.limits.max-tokens); parsing stopped there.");
+			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE,
+					"The query has more than " + this.limits.maxTokens()
+							+ " tokens, the limit (investment.limits.max-tokens); parsing stopped there.");
 		}
-		// an ordinary syntax error keeps graphql-java's message, which quotes the offending token
+		// an ordinary syntax error keeps graphql-java's message, which quotes the
+		// offending token
 		return null;
 	}
 

@@ -15,12 +15,13 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 /**
- * The depth and the alias count of a parsed document, read from its syntax tree alone so that both are checked
- * before validation, whose cost grows with the number of fields. Fragments count where they are spread, each worked
- * out once, so a document cannot hide work by spreading a fragment many times.
+ * The depth and the alias count of a parsed document, read from its syntax tree alone so
+ * that both are checked before validation, whose cost grows with the number of fields.
+ * Fragments count where they are spread, each worked out once, so a document cannot hide
+ * work by spreading a fragment many times.
  *
- * @param depth the deepest nesting of fields; {@code __schema} and {@code __type} count as one level, as
- * graphql-java guards introspection itself
+ * @param depth the deepest nesting of fields; {@code __schema} and {@code __type} count
+ * as one level, as graphql-java guards introspection itself
  * @param aliases the number of aliased fields that execution would meet
  */
 record QueryShape(int depth, long aliases) {

@@ -18,9 +18,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client in front of the GraphQL endpoint: callers with an {@code Authorization} header are told
- * apart by the header's SHA-256 (until tokens are verified, a stand-in for the subject), others by IP address. Over
- * the limit the answer is a 429 with {@code Retry-After} and a GraphQL-shaped body.
+ * A token bucket per client in front of the GraphQL endpoint: callers with an
+ * {@code Authorization} header are told apart by the header's SHA-256 (until tokens are
+ * verified, a stand-in for the subject), others by IP address. Over the limit the answer
+ * is a 429 with {@code Retry-After} and a GraphQL-shaped body.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -55,7 +56,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	String clientKey(HttpServletRequest request) {
-		// after the security filters, a valid token has become the user: one bucket per user, however many tokens
+		// after the security filters, a valid token has become the user: one bucket per
+		// user, however many tokens
 		java.security.Principal user = request.getUserPrincipal();
 		if (user != null && StringUtils.hasText(user.getName())) {
 			return "user:" + user.getName();
@@ -73,7 +75,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 		return "ip:" + request.getRemoteAddr();
 	}
 
-	/** Takes one token for the client; 0 when granted, otherwise the whole seconds until one is available. */
+	/**
+	 * Takes one token for the client; 0 when granted, otherwise the whole seconds until
+	 * one is available.
+	 */
 	long take(String key) {
 		long now = this.nanoTime.getAsLong();
 		if (this.buckets.size() >= this.rate.maxClients() && !this.buckets.containsKey(key)) {
@@ -95,8 +100,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A bucket that has refilled is the same as a new one, so it can go; if every client is active, the oldest
-	 * half go, which at worst hands those clients a fresh bucket.
+	 * A bucket that has refilled is the same as a new one, so it can go; if every client
+	 * is active, the oldest half go, which at worst hands those clients a fresh bucket.
 	 */
 	private void forgetIdle(long now) {
 		this.buckets.entrySet().removeIf((entry) -> {
@@ -106,8 +111,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 			}
 		});
 		if (this.buckets.size() >= this.rate.maxClients()) {
-			long median = this.buckets.values().stream().mapToLong((b) -> b.updated).sorted()
-				.skip(this.buckets.size() / 2).findFirst().orElse(now);
+			long median = this.buckets.values()
+				.stream()
+				.mapToLong((b) -> b.updated)
+				.sorted()
+				.skip(this.buckets.size() / 2)
+				.findFirst()
+				.orElse(now);
 			this.buckets.values().removeIf((b) -> b.updated <= median);
 		}
 	}

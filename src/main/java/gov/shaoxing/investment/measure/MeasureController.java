@@ -68,12 +68,13 @@ class MeasureController {
 			.flatMap((m) -> (lead ? m.leadDepartmentCodes() : m.coDepartmentCodes()).stream())
 			.distinct()
 			.toList());
-		return measures.stream().collect(Collectors.toMap((m) -> m,
-				(m) -> (lead ? m.leadDepartmentCodes() : m.coDepartmentCodes()).stream()
-					.map(found::get)
-					.filter((d) -> d != null)
-					.toList(),
-				(a, b) -> a));
+		return measures.stream()
+			.collect(Collectors.toMap((m) -> m,
+					(m) -> (lead ? m.leadDepartmentCodes() : m.coDepartmentCodes()).stream()
+						.map(found::get)
+						.filter((d) -> d != null)
+						.toList(),
+					(a, b) -> a));
 	}
 
 }

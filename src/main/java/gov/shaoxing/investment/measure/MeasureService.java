@@ -46,15 +46,21 @@ public class MeasureService {
 		return this.measures.byId(id);
 	}
 
-	/** Measures each department leads ({@code lead}) or co-implements, in one query when uncached. */
+	/**
+	 * Measures each department leads ({@code lead}) or co-implements, in one query when
+	 * uncached.
+	 */
 	public Map<String, List<WorkMeasure>> byDepartments(Collection<String> codes, boolean lead) {
 		String field = lead ? "leadDepartmentCodes" : "coDepartmentCodes";
 		List<WorkMeasure> found = this.cached ? this.measures.all()
 				: this.mongo.find(Query.query(Criteria.where(field).in(codes)), WorkMeasure.class);
-		return codes.stream().collect(Collectors.toMap((c) -> c, (c) -> found.stream()
-			.filter((m) -> (lead ? m.leadDepartmentCodes() : m.coDepartmentCodes()).contains(c))
-			.sorted(ORDER)
-			.toList(), (a, b) -> a));
+		return codes.stream()
+			.collect(Collectors.toMap((c) -> c,
+					(c) -> found.stream()
+						.filter((m) -> (lead ? m.leadDepartmentCodes() : m.coDepartmentCodes()).contains(c))
+						.sorted(ORDER)
+						.toList(),
+					(a, b) -> a));
 	}
 
 	public void saveAll(Collection<WorkMeasure> all) {

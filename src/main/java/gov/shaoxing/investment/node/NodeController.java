@@ -19,7 +19,10 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Resolves Relay global IDs to objects of any type; an ID of an unknown object gives null. */
+/**
+ * Resolves Relay global IDs to objects of any type; an ID of an unknown object gives
+ * null.
+ */
 @Controller
 class NodeController {
 
@@ -40,8 +43,8 @@ class NodeController {
 	private final InspectionService inspections;
 
 	NodeController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, MeasureService measures, NoticeService notices,
-			InspectionService inspections, MongoTemplate mongo) {
+			OfficialService officials, MeasureService measures, NoticeService notices, InspectionService inspections,
+			MongoTemplate mongo) {
 		this.mongo = mongo;
 		this.notices = notices;
 		this.inspections = inspections;
@@ -58,7 +61,8 @@ class NodeController {
 	Object node(@Argument String id) {
 		GlobalId global = GlobalId.decode(id);
 		if (STAFF_ONLY.contains(global.type()) && !CurrentActor.get().signedIn()) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, "id", "A " + global.type() + " is for signed-in staff; sign in first.");
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, "id",
+					"A " + global.type() + " is for signed-in staff; sign in first.");
 		}
 		return switch (global.type()) {
 			case "Project" -> this.projects.byCode(global.key());

@@ -80,9 +80,9 @@ class NoticeController {
 	}
 
 	@SchemaMapping(typeName = "Department", field = "notices")
-	CompletableFuture<Connection<Notice>> departmentNotices(Department department, @Argument List<NoticeStatus> statuses,
-			@Argument Boolean outstanding, @Argument Integer first, @Argument String after,
-			DataLoader<DepartmentNotices, Connection<Notice>> departmentNotices) {
+	CompletableFuture<Connection<Notice>> departmentNotices(Department department,
+			@Argument List<NoticeStatus> statuses, @Argument Boolean outstanding, @Argument Integer first,
+			@Argument String after, DataLoader<DepartmentNotices, Connection<Notice>> departmentNotices) {
 		NoticeFilter filter = new NoticeFilter(null, null, statuses, null, null, null, outstanding);
 		return departmentNotices.load(new DepartmentNotices(department.code(), filter, first, after));
 	}
@@ -123,8 +123,10 @@ class NoticeController {
 
 	@BatchMapping
 	Map<Notice, Project> project(List<Notice> notices) {
-		Map<String, Project> found = this.projects.byCodes(notices.stream().map(Notice::projectCode).distinct().toList());
-		return notices.stream().filter((n) -> found.containsKey(n.projectCode()))
+		Map<String, Project> found = this.projects
+			.byCodes(notices.stream().map(Notice::projectCode).distinct().toList());
+		return notices.stream()
+			.filter((n) -> found.containsKey(n.projectCode()))
 			.collect(Collectors.toMap((n) -> n, (n) -> found.get(n.projectCode()), (a, b) -> a));
 	}
 
@@ -132,7 +134,8 @@ class NoticeController {
 	Map<Notice, District> district(List<Notice> notices) {
 		Map<String, District> found = this.districts
 			.byCodes(notices.stream().map(Notice::districtCode).distinct().toList());
-		return notices.stream().filter((n) -> found.containsKey(n.districtCode()))
+		return notices.stream()
+			.filter((n) -> found.containsKey(n.districtCode()))
 			.collect(Collectors.toMap((n) -> n, (n) -> found.get(n.districtCode()), (a, b) -> a));
 	}
 
@@ -140,7 +143,8 @@ class NoticeController {
 	Map<Notice, Department> department(List<Notice> notices) {
 		Map<String, Department> found = this.departments
 			.byCodes(notices.stream().map(Notice::departmentCode).distinct().toList());
-		return notices.stream().filter((n) -> found.containsKey(n.departmentCode()))
+		return notices.stream()
+			.filter((n) -> found.containsKey(n.departmentCode()))
 			.collect(Collectors.toMap((n) -> n, (n) -> found.get(n.departmentCode()), (a, b) -> a));
 	}
 
@@ -153,7 +157,10 @@ class NoticeController {
 		}
 	}
 
-	/** The inputs of the notice mutations: each uses the fields its schema input type declares. */
+	/**
+	 * The inputs of the notice mutations: each uses the fields its schema input type
+	 * declares.
+	 */
 	record NoticeChangeInput(String id, String note, String resolution, LocalDate deadline) {
 
 		String key() {

@@ -36,9 +36,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Raises notices and moves them along: OPEN → IN_PROGRESS → RESOLVED, OVERDUE when the deadline passes unresolved
- * (set by a sweep), and back to OPEN on reopening or a new deadline. Each change is one single-document update
- * guarded by the document's version, and publishes a NOTICE_CHANGED event.
+ * Raises notices and moves them along: OPEN → IN_PROGRESS → RESOLVED, OVERDUE when the
+ * deadline passes unresolved (set by a sweep), and back to OPEN on reopening or a new
+ * deadline. Each change is one single-document update guarded by the document's version,
+ * and publishes a NOTICE_CHANGED event.
  */
 @Service
 public class NoticeService {
@@ -70,7 +71,9 @@ public class NoticeService {
 		this.clock = clock;
 	}
 
-	/** Raises a notice once: raising the same draft id again returns the existing notice. */
+	/**
+	 * Raises a notice once: raising the same draft id again returns the existing notice.
+	 */
 	public Notice raise(NoticeDraft draft) {
 		Notice existing = this.mongo.findById(draft.id(), Notice.class);
 		if (existing != null) {
@@ -142,19 +145,25 @@ public class NoticeService {
 		}, deadline);
 	}
 
-	/** Marks outstanding notices whose deadline has passed as OVERDUE. Safe to run on every instance. */
+	/**
+	 * Marks outstanding notices whose deadline has passed as OVERDUE. Safe to run on
+	 * every instance.
+	 */
 	@Scheduled(fixedDelayString = "${investment.notices.sweep-interval:PT5M}",
 			initialDelayString = "${investment.notices.sweep-initial-delay:PT10S}")
 	public int sweepOverdue() {
 		try {
 			List<Notice> late = this.mongo.find(Query.query(Criteria.where("status")
 				.in(NoticeStatus.OPEN, NoticeStatus.IN_PROGRESS)
-				.and("deadline").lt(today())), Notice.class);
+				.and("deadline")
+				.lt(today())), Notice.class);
 			int changed = 0;
 			for (Notice n : late) {
 				try {
-					transition(n.id(), SYSTEM, "deadline passed", (x) -> x.status() == NoticeStatus.RESOLVED
-							|| x.status() == NoticeStatus.OVERDUE ? x.status() : NoticeStatus.OVERDUE, null);
+					transition(n.id(), SYSTEM, "deadline passed",
+							(x) -> x.status() == NoticeStatus.RESOLVED || x.status() == NoticeStatus.OVERDUE
+									? x.status() : NoticeStatus.OVERDUE,
+							null);
 					changed++;
 				}
 				catch (RuntimeException ex) {
@@ -176,18 +185,24 @@ public class NoticeService {
 	/** Notices of each department, in one query. */
 	public Map<String, List<Notice>> forDepartments(Collection<String> codes, NoticeFilter filter) {
 		Criteria criteria = new Criteria().andOperator(criteria(filter), Criteria.where("departmentCode").in(codes));
-		return this.mongo.find(Query.query(criteria), Notice.class).stream()
+		return this.mongo.find(Query.query(criteria), Notice.class)
+			.stream()
 			.sorted(Comparator.comparing(Notice::id).reversed())
 			.collect(Collectors.groupingBy(Notice::departmentCode));
 	}
 
-	/** Notices overdue on a day: deadline before it and not resolved by then, in one query. */
+	/**
+	 * Notices overdue on a day: deadline before it and not resolved by then, in one
+	 * query.
+	 */
 	public List<Notice> overdueOn(LocalDate day) {
 		Instant endOfDay = day.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
 		Criteria unresolvedThen = new Criteria().orOperator(Criteria.where("resolvedAt").is(null),
 				Criteria.where("resolvedAt").gte(endOfDay));
-		return this.mongo.find(Query.query(new Criteria().andOperator(Criteria.where("deadline").lt(day.plusDays(1))
-			.and("createdAt").lt(endOfDay), unresolvedThen)), Notice.class)
+		return this.mongo
+			.find(Query.query(new Criteria().andOperator(
+					Criteria.where("deadline").lt(day.plusDays(1)).and("createdAt").lt(endOfDay), unresolvedThen)),
+					Notice.class)
 			.stream()
 			.filter((n) -> n.deadline().isBefore(day))
 			.sorted(Comparator.comparing(Notice::deadline).thenComparing(Notice::id))

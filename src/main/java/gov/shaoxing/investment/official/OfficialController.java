@@ -45,7 +45,10 @@ class OfficialController {
 		return contact(official.email(), env);
 	}
 
-	/** Contact details are for signed-in staff only: anonymous callers get null and an error, on every path. */
+	/**
+	 * Contact details are for signed-in staff only: anonymous callers get null and an
+	 * error, on every path.
+	 */
 	private static Object contact(String value, graphql.schema.DataFetchingEnvironment env) {
 		if (CurrentActor.get().signedIn()) {
 			return value;

@@ -3,4 +3,5 @@ package gov.shaoxing.investment.official;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface OfficialRepository extends MongoRepository<Official, String> {
+
 }

@@ -29,8 +29,7 @@ public class OfficialService {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.cached = readModel.enabled();
-		this.officials = new CachedCollection<>(readModel, repository::findAll, repository::findAllById,
-				Official::id);
+		this.officials = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Official::id);
 	}
 
 	public Official byId(String id) {

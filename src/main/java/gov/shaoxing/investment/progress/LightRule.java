@@ -10,15 +10,17 @@ import java.util.List;
 /**
  * The traffic-light rule, judged on a day D of the plan year:
  * <ul>
- * <li>investment ratio = investment reported for periods ended by D ÷ (the year's planned investment × periods
- * ended by D ÷ 24);</li>
- * <li>report gap = days from the end of the latest reported period (or from 1 January) to D;</li>
+ * <li>investment ratio = investment reported for periods ended by D ÷ (the year's planned
+ * investment × periods ended by D ÷ 24);</li>
+ * <li>report gap = days from the end of the latest reported period (or from 1 January) to
+ * D;</li>
  * <li>overdue milestones = milestones due before D and not MET.</li>
  * </ul>
- * RED when the ratio is below {@code redBelow} (0.5), the gap exceeds {@code redAfterDaysWithoutReport} (45 days) or
- * {@code redOverdueMilestones} (2) or more milestones are overdue; YELLOW when the ratio is below {@code yellowBelow}
- * (0.8), the gap exceeds {@code yellowAfterDaysWithoutReport} (20 days) or one milestone is overdue; GREEN otherwise.
- * Completed projects are GREEN.
+ * RED when the ratio is below {@code redBelow} (0.5), the gap exceeds
+ * {@code redAfterDaysWithoutReport} (45 days) or {@code redOverdueMilestones} (2) or more
+ * milestones are overdue; YELLOW when the ratio is below {@code yellowBelow} (0.8), the
+ * gap exceeds {@code yellowAfterDaysWithoutReport} (20 days) or one milestone is overdue;
+ * GREEN otherwise. Completed projects are GREEN.
  */
 public final class LightRule {
 

@@ -5,7 +5,10 @@ import java.util.List;
 
 import gov.shaoxing.investment.common.PayloadError;
 
-/** Checks a reporting period: a real half-month, in the project's plan year, not starting in the future. */
+/**
+ * Checks a reporting period: a real half-month, in the project's plan year, not starting
+ * in the future.
+ */
 final class PeriodInputCheck {
 
 	private PeriodInputCheck() {

@@ -115,7 +115,8 @@ class ProgressController {
 			all.add(Criteria.where("category").in(f.categories()));
 		}
 		if (f.year() != null) {
-			String prefix = String.format("%04d-", f.year()) + (f.month() == null ? "" : String.format("%02d-", f.month()));
+			String prefix = String.format("%04d-", f.year())
+					+ (f.month() == null ? "" : String.format("%02d-", f.month()));
 			all.add(Criteria.where("periodKey").gte(prefix).lt(prefix + "~"));
 		}
 		if (f.submittedBy() != null) {
@@ -161,7 +162,8 @@ class ProgressController {
 	Map<ProgressReport, Project> reportProject(List<ProgressReport> reports) {
 		Map<String, Project> found = this.projects
 			.byCodes(reports.stream().map(ProgressReport::projectCode).distinct().toList());
-		return reports.stream().filter((r) -> found.containsKey(r.projectCode()))
+		return reports.stream()
+			.filter((r) -> found.containsKey(r.projectCode()))
 			.collect(Collectors.toMap((r) -> r, (r) -> found.get(r.projectCode()), (a, b) -> a));
 	}
 

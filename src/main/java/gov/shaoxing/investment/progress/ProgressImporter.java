@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a history of reports in bulk (the demo set, or a migration): the reports as given and each project's
- * roll-up derived from them, replacing what was there. Not for live submissions, which go through
- * {@link ProgressService}.
+ * Loads a history of reports in bulk (the demo set, or a migration): the reports as given
+ * and each project's roll-up derived from them, replacing what was there. Not for live
+ * submissions, which go through {@link ProgressService}.
  */
 @Component
 public class ProgressImporter {
@@ -70,6 +70,5 @@ public class ProgressImporter {
 			bulk.execute();
 		}
 	}
-
 
 }

@@ -20,9 +20,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Every project's progress roll-up in memory, so that lights, bulletins and rankings cost no round trip. Local
- * writes land here at once; writes by other instances arrive through the change feed. With the read model off,
- * every read goes to the store.
+ * Every project's progress roll-up in memory, so that lights, bulletins and rankings cost
+ * no round trip. Local writes land here at once; writes by other instances arrive through
+ * the change feed. With the read model off, every read goes to the store.
  */
 @Component
 public class ProgressReadModel {
@@ -35,7 +35,10 @@ public class ProgressReadModel {
 
 	private final boolean enabled;
 
-	/** Null until loaded; replaced whole on invalidation, so a load racing an invalidation cannot leave a partial map. */
+	/**
+	 * Null until loaded; replaced whole on invalidation, so a load racing an invalidation
+	 * cannot leave a partial map.
+	 */
 	private volatile Map<String, ProjectProgress> byProject;
 
 	private Disposable subscription;
@@ -90,7 +93,10 @@ public class ProgressReadModel {
 		return loaded().values();
 	}
 
-	/** A roll-up this instance just wrote. Keeps the newer version if a feed reload raced it. */
+	/**
+	 * A roll-up this instance just wrote. Keeps the newer version if a feed reload raced
+	 * it.
+	 */
 	void apply(ProjectProgress progress) {
 		Map<String, ProjectProgress> current = this.byProject;
 		if (this.enabled && current != null) {
@@ -102,7 +108,10 @@ public class ProgressReadModel {
 		this.byProject = null;
 	}
 
-	/** Event subject for a written roll-up: {@code code@version}, so instances skip versions they already hold. */
+	/**
+	 * Event subject for a written roll-up: {@code code@version}, so instances skip
+	 * versions they already hold.
+	 */
 	static String subject(ProjectProgress progress) {
 		return progress.projectCode() + "@" + version(progress);
 	}

@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A half-monthly progress report from the field. Its id is time-ordered and fixed when its idempotency key is
- * first claimed. {@code current} is false once a later report for the same project and period replaced it.
+ * A half-monthly progress report from the field. Its id is time-ordered and fixed when
+ * its idempotency key is first claimed. {@code current} is false once a later report for
+ * the same project and period replaced it.
  */
 @Document("progress_reports")
 @CompoundIndex(name = "project_period", def = "{'projectCode': 1, 'periodKey': 1}")

@@ -44,11 +44,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes progress reports. Without transactions, correctness rests on three single-document steps: claiming the
- * idempotency key (which fixes the report's id and a store-wide sequence), writing the report under that id, and
- * replacing the project's roll-up under its version, where a period's entry only ever moves to a later sequence.
- * So a retry writes nothing new, a late retry of a replaced report cannot bring its figures back, and totals are
- * always derived from the current entries in the same write.
+ * Takes progress reports. Without transactions, correctness rests on three
+ * single-document steps: claiming the idempotency key (which fixes the report's id and a
+ * store-wide sequence), writing the report under that id, and replacing the project's
+ * roll-up under its version, where a period's entry only ever moves to a later sequence.
+ * So a retry writes nothing new, a late retry of a replaced report cannot bring its
+ * figures back, and totals are always derived from the current entries in the same write.
  */
 @Service
 public class ProgressService {
@@ -81,9 +82,9 @@ public class ProgressService {
 
 	private final LightRule lightRule;
 
-	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments,
-			NoticeService notices, Idempotency idempotency, ProgressReadModel readModel, EventPublisher events,
-			SupervisionCalendar calendar, SupervisionProperties supervision) {
+	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments, NoticeService notices,
+			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, SupervisionCalendar calendar,
+			SupervisionProperties supervision) {
 		this.mongo = mongo;
 		this.projects = projects;
 		this.departments = departments;
@@ -106,8 +107,8 @@ public class ProgressService {
 		AccessPolicy.requireMayReport(actor, project.districtCode());
 		String submittedBy = actor.name();
 		String key = input.idempotencyKey();
-		Idempotency.Claim claim = this.idempotency.claim("progress", key,
-				Idempotency.fingerprint(input.canonical()), Ids.next("R"));
+		Idempotency.Claim claim = this.idempotency.claim("progress", key, Idempotency.fingerprint(input.canonical()),
+				Ids.next("R"));
 		switch (claim.outcome()) {
 			case REUSED_WITH_OTHER_INPUT -> throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
 					"This idempotency key was used for a different report; use a new key for a new report.");
@@ -137,9 +138,12 @@ public class ProgressService {
 		}
 		Applied applied = apply(project, report);
 		if (applied.displaced() != null) {
-			// This report just took the period's entry from the one the roll-up named: mark that one by its id, a
-			// lookup on every store (the embedded one ignores the project_period index and would scan all reports).
-			// Every report that ever held the entry is displaced by exactly one later save, which marks it here.
+			// This report just took the period's entry from the one the roll-up named:
+			// mark that one by its id, a
+			// lookup on every store (the embedded one ignores the project_period index
+			// and would scan all reports).
+			// Every report that ever held the entry is displaced by exactly one later
+			// save, which marks it here.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.displaced())),
 					Update.update("current", false), ProgressReport.class);
 		}
@@ -149,12 +153,18 @@ public class ProgressService {
 					ProgressReport.class);
 		}
 		else if (!applied.saved()) {
-			// A resumed request whose first attempt may have stopped before marking what it replaced: the rare path
-			// keeps the sweep, which marks every report older than this one in the period.
-			this.mongo.updateMulti(Query.query(Criteria.where("projectCode").is(project.code())
-				.and("periodKey").is(report.periodKey())
-				.and("sequence").lt(applied.winningSequence())
-				.and("current").is(true)), Update.update("current", false), ProgressReport.class);
+			// A resumed request whose first attempt may have stopped before marking what
+			// it replaced: the rare path
+			// keeps the sweep, which marks every report older than this one in the
+			// period.
+			this.mongo.updateMulti(Query.query(Criteria.where("projectCode")
+				.is(project.code())
+				.and("periodKey")
+				.is(report.periodKey())
+				.and("sequence")
+				.lt(applied.winningSequence())
+				.and("current")
+				.is(true)), Update.update("current", false), ProgressReport.class);
 		}
 		if (!applied.won()) {
 			report = this.mongo.findById(report.id(), ProgressReport.class);
@@ -173,18 +183,21 @@ public class ProgressService {
 	}
 
 	/**
-	 * How a report went into the roll-up: whether it holds the period now, the period's winning sequence, whether
-	 * this call wrote the roll-up, and the report it displaced there (null if none, or if this call wrote nothing).
+	 * How a report went into the roll-up: whether it holds the period now, the period's
+	 * winning sequence, whether this call wrote the roll-up, and the report it displaced
+	 * there (null if none, or if this call wrote nothing).
 	 */
 	private record Applied(boolean won, long winningSequence, boolean saved, String displaced) {
 	}
 
 	/**
-	 * Roll-up writes of one project on this instance take turns. Other instances are kept apart by the versioned
-	 * save; within one, taking turns also avoids the embedded store's lost updates between concurrent versioned
-	 * replaces of one document, which ProgressReportTests' concurrency test exposed as reports left current.
+	 * Roll-up writes of one project on this instance take turns. Other instances are kept
+	 * apart by the versioned save; within one, taking turns also avoids the embedded
+	 * store's lost updates between concurrent versioned replaces of one document, which
+	 * ProgressReportTests' concurrency test exposed as reports left current.
 	 */
-	private final Object[] rollupLocks = java.util.stream.IntStream.range(0, 256).mapToObj((i) -> new Object())
+	private final Object[] rollupLocks = java.util.stream.IntStream.range(0, 256)
+		.mapToObj((i) -> new Object())
 		.toArray();
 
 	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
@@ -214,8 +227,8 @@ public class ProgressService {
 			try {
 				ProjectProgress saved = this.mongo.save(next);
 				this.readModel.apply(saved);
-				AuditContext.changed("ProjectProgress", saved.projectCode(),
-						current.version() == null ? null : current, saved);
+				AuditContext.changed("ProjectProgress", saved.projectCode(), current.version() == null ? null : current,
+						saved);
 				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null,
 						ProgressReadModel.subject(saved));
 				if (saved.light() != current.light()) {
@@ -232,8 +245,9 @@ public class ProgressService {
 	}
 
 	/**
-	 * Whether report a comes after report b for the same period: the higher sequence, and between equal sequences
-	 * (which a store without an atomic counter may hand out) the larger id, so every pair has exactly one winner.
+	 * Whether report a comes after report b for the same period: the higher sequence, and
+	 * between equal sequences (which a store without an atomic counter may hand out) the
+	 * larger id, so every pair has exactly one winner.
 	 */
 	static boolean later(long sequenceA, String idA, long sequenceB, String idB) {
 		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
@@ -251,7 +265,10 @@ public class ProgressService {
 				project.year(), day);
 	}
 
-	/** Re-judges stored lights as days pass without reports; publishes a change for each light that moves. */
+	/**
+	 * Re-judges stored lights as days pass without reports; publishes a change for each
+	 * light that moves.
+	 */
 	@Scheduled(fixedDelayString = "${investment.supervision.light-sweep-interval:PT1H}",
 			initialDelayString = "${investment.supervision.light-sweep-initial-delay:PT1M}")
 	public int sweepLights() {
@@ -269,7 +286,10 @@ public class ProgressService {
 		return changed;
 	}
 
-	/** A project's planned investment or status changed: its light may move at once, not at the next sweep. */
+	/**
+	 * A project's planned investment or status changed: its light may move at once, not
+	 * at the next sweep.
+	 */
 	@EventListener
 	void onProjectChanged(DomainEvent event) {
 		if (event.type() == EventType.PROJECT_CHANGED) {
@@ -280,7 +300,10 @@ public class ProgressService {
 		}
 	}
 
-	/** Stores and announces a project's light when it differs from the stored one; true when it did. */
+	/**
+	 * Stores and announces a project's light when it differs from the stored one; true
+	 * when it did.
+	 */
 	private boolean rejudge(Project project) {
 		ProjectProgress progress = this.readModel.get(project.code());
 		if (progress == null) {
@@ -325,7 +348,9 @@ public class ProgressService {
 		return next;
 	}
 
-	/** Checks everything before anything is written; all problems are reported at once. */
+	/**
+	 * Checks everything before anything is written; all problems are reported at once.
+	 */
 	private Project validate(SubmitProgressReportInput input) {
 		List<PayloadError> errors = new ArrayList<>();
 		Project project = null;
@@ -358,7 +383,8 @@ public class ProgressService {
 					"physicalProgressPercent must be between 0 and 100."));
 		}
 		if (input.note() != null && input.note().length() > MAX_NOTE) {
-			errors.add(new PayloadError("input.note", "TOO_LONG", "note may have at most " + MAX_NOTE + " characters."));
+			errors
+				.add(new PayloadError("input.note", "TOO_LONG", "note may have at most " + MAX_NOTE + " characters."));
 		}
 		if (input.milestones() != null && project != null) {
 			ProjectProgress progress = this.readModel.get(project.code());
@@ -411,7 +437,8 @@ public class ProgressService {
 		if (input.milestones() == null) {
 			return List.of();
 		}
-		return input.milestones().stream()
+		return input.milestones()
+			.stream()
 			.map((m) -> new ProgressReport.MilestoneUpdate(milestoneKey(m.milestoneId()), m.status(), m.dateMet()))
 			.toList();
 	}
@@ -445,6 +472,5 @@ public class ProgressService {
 			throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null, "Interrupted.");
 		}
 	}
-
 
 }

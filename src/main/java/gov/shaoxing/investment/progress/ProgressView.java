@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code Project.progress}: a project's roll-up with its light judged on the supervision day. */
+/**
+ * {@code Project.progress}: a project's roll-up with its light judged on the supervision
+ * day.
+ */
 public record ProgressView(ProjectProgress progress, int planYear, BigDecimal plannedInvestment,
 		LightRule.Verdict verdict, LocalDate asOf) {
 

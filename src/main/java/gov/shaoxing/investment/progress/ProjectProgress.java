@@ -12,9 +12,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A project's progress roll-up: the current report of every period, the totals derived from them, milestones and
- * the stored light. One document per project, replaced as a whole under its version, so totals always equal the
- * sum of the current reports, whatever runs concurrently, without transactions.
+ * A project's progress roll-up: the current report of every period, the totals derived
+ * from them, milestones and the stored light. One document per project, replaced as a
+ * whole under its version, so totals always equal the sum of the current reports,
+ * whatever runs concurrently, without transactions.
  */
 @Document("project_progress")
 public record ProjectProgress(@Id String projectCode, @Indexed String districtCode, String category,
@@ -40,7 +41,10 @@ public record ProjectProgress(@Id String projectCode, @Indexed String districtCo
 			Instant submittedAt) {
 	}
 
-	/** Investment reported for {@code year}, in periods ending on or before {@code throughPeriodIndex} (1–24). */
+	/**
+	 * Investment reported for {@code year}, in periods ending on or before
+	 * {@code throughPeriodIndex} (1–24).
+	 */
 	public BigDecimal investmentThrough(int year, int throughPeriodIndex) {
 		BigDecimal sum = BigDecimal.ZERO;
 		for (Map.Entry<String, PeriodEntry> e : this.periods.entrySet()) {
@@ -52,7 +56,10 @@ public record ProjectProgress(@Id String projectCode, @Indexed String districtCo
 		return sum;
 	}
 
-	/** The latest period with a report, among those of {@code year} up to {@code throughPeriodIndex}. */
+	/**
+	 * The latest period with a report, among those of {@code year} up to
+	 * {@code throughPeriodIndex}.
+	 */
 	public ReportPeriod lastPeriodThrough(int year, int throughPeriodIndex) {
 		ReportPeriod last = null;
 		for (String key : this.periods.keySet()) {
@@ -64,7 +71,9 @@ public record ProjectProgress(@Id String projectCode, @Indexed String districtCo
 		return last;
 	}
 
-	/** A copy with one period's entry set and the totals derived again from all entries. */
+	/**
+	 * A copy with one period's entry set and the totals derived again from all entries.
+	 */
 	ProjectProgress withPeriod(String periodKey, PeriodEntry entry) {
 		Map<String, PeriodEntry> next = new TreeMap<>(this.periods);
 		next.put(periodKey, entry);

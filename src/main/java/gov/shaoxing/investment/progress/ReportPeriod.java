@@ -3,7 +3,10 @@ package gov.shaoxing.investment.progress;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** A half-month reporting period: the 1st–15th ({@code half} 1) or the 16th–end ({@code half} 2) of a month. */
+/**
+ * A half-month reporting period: the 1st–15th ({@code half} 1) or the 16th–end
+ * ({@code half} 2) of a month.
+ */
 public record ReportPeriod(int year, int month, int half) implements Comparable<ReportPeriod> {
 
 	public static boolean isValid(Integer year, Integer month, Integer half) {
@@ -18,8 +21,10 @@ public record ReportPeriod(int year, int month, int half) implements Comparable<
 	}
 
 	public static ReportPeriod parse(String key) {
-		return new ReportPeriod((key.charAt(0) - '0') * 1000 + (key.charAt(1) - '0') * 100 + (key.charAt(2) - '0') * 10
-				+ (key.charAt(3) - '0'), (key.charAt(5) - '0') * 10 + (key.charAt(6) - '0'), key.charAt(8) - '0');
+		return new ReportPeriod(
+				(key.charAt(0) - '0') * 1000 + (key.charAt(1) - '0') * 100 + (key.charAt(2) - '0') * 10
+						+ (key.charAt(3) - '0'),
+				(key.charAt(5) - '0') * 10 + (key.charAt(6) - '0'), key.charAt(8) - '0');
 	}
 
 	public LocalDate start() {
@@ -27,7 +32,8 @@ public record ReportPeriod(int year, int month, int half) implements Comparable<
 	}
 
 	public LocalDate end() {
-		return this.half == 1 ? LocalDate.of(this.year, this.month, 15) : YearMonth.of(this.year, this.month).atEndOfMonth();
+		return this.half == 1 ? LocalDate.of(this.year, this.month, 15)
+				: YearMonth.of(this.year, this.month).atEndOfMonth();
 	}
 
 	/** Ordinal within the year, 1 to 24. */

@@ -18,7 +18,10 @@ record SubmitProgressReportInput(String projectId, PeriodInput period, BigDecima
 	record ProblemInput(String text, String departmentCode, LocalDate deadline) {
 	}
 
-	/** A canonical text of the input, so that two submissions compare equal when they mean the same. */
+	/**
+	 * A canonical text of the input, so that two submissions compare equal when they mean
+	 * the same.
+	 */
 	String canonical() {
 		StringBuilder sb = new StringBuilder();
 		sb.append(this.projectId).append('|');
@@ -32,8 +35,12 @@ record SubmitProgressReportInput(String projectId, PeriodInput period, BigDecima
 		}
 		if (this.problems != null) {
 			for (ProblemInput p : this.problems) {
-				sb.append("|p:").append(p.text() == null ? "" : p.text().strip()).append(',').append(p.departmentCode())
-					.append(',').append(p.deadline());
+				sb.append("|p:")
+					.append(p.text() == null ? "" : p.text().strip())
+					.append(',')
+					.append(p.departmentCode())
+					.append(',')
+					.append(p.deadline());
 			}
 		}
 		return sb.toString();

@@ -22,7 +22,9 @@ public class SupervisionCalendar {
 		return LocalDate.now(this.clock);
 	}
 
-	/** The pinned day if configured, else today, but never past the end of the plan year. */
+	/**
+	 * The pinned day if configured, else today, but never past the end of the plan year.
+	 */
 	public LocalDate asOf(int planYear) {
 		LocalDate day = this.properties.asOf() != null ? this.properties.asOf() : today();
 		LocalDate yearEnd = LocalDate.of(planYear, 12, 31);

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Supervision settings. {@code asOf} pins the day lights are judged on (unset: today, but never past the plan
- * year's end). The light thresholds are documented on {@code ProjectProgress.light} in the schema.
+ * Supervision settings. {@code asOf} pins the day lights are judged on (unset: today, but
+ * never past the plan year's end). The light thresholds are documented on
+ * {@code ProjectProgress.light} in the schema.
  */
 @ConfigurationProperties("investment.supervision")
 public record SupervisionProperties(LocalDate asOf, BigDecimal redBelow, BigDecimal yellowBelow,

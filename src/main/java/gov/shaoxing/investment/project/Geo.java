@@ -1,8 +1,8 @@
 package gov.shaoxing.investment.project;
 
 /**
- * Plain spherical geometry, so that "near me" works on stores without geo operators: a bounding box that an
- * ordinary index can serve, refined by exact great-circle distance.
+ * Plain spherical geometry, so that "near me" works on stores without geo operators: a
+ * bounding box that an ordinary index can serve, refined by exact great-circle distance.
  */
 final class Geo {
 

@@ -7,7 +7,8 @@ import gov.shaoxing.investment.common.ErrorCode;
 
 /**
  * The 24-character national investment-project code (全国投资项目在线审批监管平台项目代码):
- * {@code YYYY-RRRRRR-II-TT-NNNNNN}, i.e. year, 6-digit region, 2-digit industry, 2-digit type and 6-digit serial.
+ * {@code YYYY-RRRRRR-II-TT-NNNNNN}, i.e. year, 6-digit region, 2-digit industry, 2-digit
+ * type and 6-digit serial.
  */
 public final class NationalProjectCode {
 
@@ -20,7 +21,9 @@ public final class NationalProjectCode {
 		return code != null && FORMAT.matcher(code).matches();
 	}
 
-	/** Returns the code, failing with {@code INVALID_PROJECT_CODE} when it is malformed. */
+	/**
+	 * Returns the code, failing with {@code INVALID_PROJECT_CODE} when it is malformed.
+	 */
 	public static String require(String code, String field) {
 		String trimmed = code == null ? null : code.trim();
 		if (!isValid(trimmed)) {

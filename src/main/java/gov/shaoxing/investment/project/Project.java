@@ -11,20 +11,20 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A major project of the programme. Its natural key {@code code} is also its document id; district, departments and
- * officials are referenced by id. Amounts are exact decimals in 亿元. {@code revision} counts changes made through
- * {@code updateProject} (0 as loaded), with who made the last one and when.
+ * A major project of the programme. Its natural key {@code code} is also its document id;
+ * district, departments and officials are referenced by id. Amounts are exact decimals in
+ * 亿元. {@code revision} counts changes made through {@code updateProject} (0 as loaded),
+ * with who made the last one and when.
  */
 @Document("projects")
 @CompoundIndex(name = "location", def = "{'location.latitude': 1, 'location.longitude': 1}")
 @CompoundIndex(name = "district_category", def = "{'districtCode': 1, 'category': 1}")
-public record Project(@Id String code, @Indexed ProjectCategory category, String name,
-		@Indexed String districtCode, @Indexed String leadDepartmentCode, @Indexed List<String> coDepartmentCodes,
-		String ownerEnterprise, @Indexed BigDecimal totalInvestment, BigDecimal plannedInvestment,
-		@Indexed boolean strategicEmerging, @Indexed boolean techUpgradePlan, @Indexed ProjectStatus status,
-		LocalDate plannedStart, LocalDate plannedFinish, Location location,
-		@Indexed(unique = true, sparse = true) String nationalCode, Liaison liaison, int year, boolean demo,
-		Integer revision, Instant updatedAt, String updatedBy) {
+public record Project(@Id String code, @Indexed ProjectCategory category, String name, @Indexed String districtCode,
+		@Indexed String leadDepartmentCode, @Indexed List<String> coDepartmentCodes, String ownerEnterprise,
+		@Indexed BigDecimal totalInvestment, BigDecimal plannedInvestment, @Indexed boolean strategicEmerging,
+		@Indexed boolean techUpgradePlan, @Indexed ProjectStatus status, LocalDate plannedStart,
+		LocalDate plannedFinish, Location location, @Indexed(unique = true, sparse = true) String nationalCode,
+		Liaison liaison, int year, boolean demo, Integer revision, Instant updatedAt, String updatedBy) {
 
 	public Project {
 		coDepartmentCodes = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);
@@ -52,8 +52,8 @@ public record Project(@Id String code, @Indexed ProjectCategory category, String
 	}
 
 	/**
-	 * The 一对一 liaison: the city leader and the department assigned to the project, and the named cadre of that
-	 * department who is the day-to-day contact.
+	 * The 一对一 liaison: the city leader and the department assigned to the project, and
+	 * the named cadre of that department who is the day-to-day contact.
 	 */
 	public record Liaison(String cityLeaderId, String departmentCode, String cadreId) {
 	}

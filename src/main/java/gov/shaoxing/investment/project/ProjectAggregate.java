@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Sums over every project that matched a filter, not only the page; computed only when asked for. */
+/**
+ * Sums over every project that matched a filter, not only the page; computed only when
+ * asked for.
+ */
 public record ProjectAggregate(List<Project> matches) {
 
 	public int count() {
@@ -21,13 +24,16 @@ public record ProjectAggregate(List<Project> matches) {
 		return sum(this.matches, Project::plannedInvestment);
 	}
 
-	/** The matches grouped by a key, groups in first-seen order of the given key order. */
+	/**
+	 * The matches grouped by a key, groups in first-seen order of the given key order.
+	 */
 	List<ProjectGroup> groups(Function<Project, String> key) {
 		Map<String, List<Project>> grouped = new LinkedHashMap<>();
 		for (Project p : this.matches) {
 			grouped.computeIfAbsent(key.apply(p), (k) -> new java.util.ArrayList<>()).add(p);
 		}
-		return grouped.entrySet().stream()
+		return grouped.entrySet()
+			.stream()
 			.map((e) -> new ProjectGroup(e.getKey(), e.getValue().size(), sum(e.getValue(), Project::totalInvestment),
 					sum(e.getValue(), Project::plannedInvestment)))
 			.toList();

@@ -78,8 +78,9 @@ class ProjectController {
 	@QueryMapping
 	Project projectByNationalCode(@Argument String nationalCode) {
 		String code = NationalProjectCode.require(nationalCode, "nationalCode");
-		ProjectConnection found = this.projects.search(new ProjectFilter(null, null, null, null, null, null, null,
-				null, null, null, null, code), null, 1, null);
+		ProjectConnection found = this.projects.search(
+				new ProjectFilter(null, null, null, null, null, null, null, null, null, null, null, code), null, 1,
+				null);
 		return found.edges().isEmpty() ? null : found.edges().get(0).node();
 	}
 
@@ -93,7 +94,10 @@ class ProjectController {
 		}
 	}
 
-	/** Read from the store, not the read model: this instance's copy may not have heard of the change yet. */
+	/**
+	 * Read from the store, not the read model: this instance's copy may not have heard of
+	 * the change yet.
+	 */
 	@SubscriptionMapping
 	Flux<Project> projectChanged(@Argument String districtCode) {
 		return this.feed.events()
@@ -154,8 +158,7 @@ class ProjectController {
 	Map<Project, List<Department>> coDepartments(List<Project> projects) {
 		Map<String, Department> found = this.departments
 			.byCodes(projects.stream().flatMap((p) -> p.coDepartmentCodes().stream()).distinct().toList());
-		return toMap(projects,
-				(p) -> p.coDepartmentCodes().stream().map(found::get).filter((d) -> d != null).toList());
+		return toMap(projects, (p) -> p.coDepartmentCodes().stream().map(found::get).filter((d) -> d != null).toList());
 	}
 
 	@BatchMapping(typeName = "Liaison")
@@ -180,7 +183,10 @@ class ProjectController {
 		return parents.stream().map(code).filter((c) -> c != null).distinct().toList();
 	}
 
-	/** Parent-to-value map; parents whose value is missing are left out, which GraphQL answers with null. */
+	/**
+	 * Parent-to-value map; parents whose value is missing are left out, which GraphQL
+	 * answers with null.
+	 */
 	private static <P, V> Map<P, V> toMap(List<P> parents, Function<P, V> value) {
 		Map<P, V> map = new java.util.HashMap<>();
 		for (P parent : parents) {

@@ -6,11 +6,14 @@ import java.util.List;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 
-/** The {@code ProjectFilter} input: every condition given must hold; a list matches any of its values. */
-public record ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes,
-		List<String> departmentCodes, List<String> leadDepartmentCodes, List<ProjectStatus> statuses,
-		BigDecimal minTotalInvestment, BigDecimal maxTotalInvestment, Boolean strategicEmerging,
-		Boolean techUpgradePlan, String nameContains, Near near, String nationalCode) {
+/**
+ * The {@code ProjectFilter} input: every condition given must hold; a list matches any of
+ * its values.
+ */
+public record ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes, List<String> departmentCodes,
+		List<String> leadDepartmentCodes, List<ProjectStatus> statuses, BigDecimal minTotalInvestment,
+		BigDecimal maxTotalInvestment, Boolean strategicEmerging, Boolean techUpgradePlan, String nameContains,
+		Near near, String nationalCode) {
 
 	static final int MAX_NAME_FILTER = 100;
 
@@ -23,7 +26,10 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 	public record Near(double latitude, double longitude, double radiusKm) {
 	}
 
-	/** Checks the filter and returns it normalised (trimmed strings, validated code); never null. */
+	/**
+	 * Checks the filter and returns it normalised (trimmed strings, validated code);
+	 * never null.
+	 */
 	static ProjectFilter validated(ProjectFilter filter) {
 		if (filter == null) {
 			return NONE;
@@ -53,8 +59,8 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 				: NationalProjectCode.require(filter.nationalCode, "filter.nationalCode");
 		return new ProjectFilter(filter.categories, filter.districtCodes, filter.departmentCodes,
 				filter.leadDepartmentCodes, filter.statuses, filter.minTotalInvestment, filter.maxTotalInvestment,
-				filter.strategicEmerging, filter.techUpgradePlan, (name == null || name.isEmpty()) ? null : name,
-				near, code);
+				filter.strategicEmerging, filter.techUpgradePlan, (name == null || name.isEmpty()) ? null : name, near,
+				code);
 	}
 
 	/** The exact test, applied in memory to every candidate. */
@@ -74,7 +80,10 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 				&& (this.near == null || (p.location() != null && distanceKm(p) <= this.near.radiusKm));
 	}
 
-	/** Great-circle distance from the filter's point, or null without a {@code near} condition. */
+	/**
+	 * Great-circle distance from the filter's point, or null without a {@code near}
+	 * condition.
+	 */
 	Double distanceKm(Project p) {
 		if (this.near == null || p.location() == null) {
 			return null;

@@ -2,5 +2,7 @@ package gov.shaoxing.investment.project;
 
 /** How to group an aggregate. */
 enum ProjectGroupBy {
+
 	DISTRICT, CATEGORY, STATUS, SCALE_BAND, LEAD_DEPARTMENT
+
 }

@@ -19,9 +19,9 @@ import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.common.Paging.PageRequest;
 
 /**
- * Filters, sorts and pages projects in memory, with keyset cursors: a cursor holds the sort-key values of the last
- * project seen, so pages stay stable while projects are added or changed. The order always ends with the code, so
- * it is total.
+ * Filters, sorts and pages projects in memory, with keyset cursors: a cursor holds the
+ * sort-key values of the last project seen, so pages stay stable while projects are added
+ * or changed. The order always ends with the code, so it is total.
  */
 final class ProjectQuery {
 
@@ -180,7 +180,8 @@ final class ProjectQuery {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new ApiException(ErrorCode.INVALID_CURSOR, "after", "after is not a cursor issued by this connection.");
+			throw new ApiException(ErrorCode.INVALID_CURSOR, "after",
+					"after is not a cursor issued by this connection.");
 		}
 		return keys;
 	}

@@ -23,9 +23,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds projects. With the read model on, every search runs over an in-memory copy; with it off, one store query
- * (on indexed fields and a bounding box) fetches the candidates and the same in-memory code filters, sorts and
- * pages them, so both paths give identical answers.
+ * Finds projects. With the read model on, every search runs over an in-memory copy; with
+ * it off, one store query (on indexed fields and a bounding box) fetches the candidates
+ * and the same in-memory code filters, sorts and pages them, so both paths give identical
+ * answers.
  */
 @Service
 public class ProjectService {
@@ -49,8 +50,7 @@ public class ProjectService {
 		this.mongo = mongo;
 		this.districts = districts;
 		this.paging = paging;
-		this.projects = new CachedCollection<>(readModel, repository::findAll, repository::findAllById,
-				Project::code);
+		this.projects = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Project::code);
 	}
 
 	public Project byCode(String code) {
@@ -66,8 +66,8 @@ public class ProjectService {
 	}
 
 	/**
-	 * Answers several scoped searches (one per district or department parent) with a single candidate fetch per
-	 * distinct set of arguments.
+	 * Answers several scoped searches (one per district or department parent) with a
+	 * single candidate fetch per distinct set of arguments.
 	 */
 	Map<ProjectsKey, ProjectConnection> searchAll(Collection<ProjectsKey> keys) {
 		Map<ProjectsKey, ProjectConnection> result = new LinkedHashMap<>();
@@ -86,7 +86,10 @@ public class ProjectService {
 		return result;
 	}
 
-	/** Plan order of districts, read at most once per search and only when the order needs it. */
+	/**
+	 * Plan order of districts, read at most once per search and only when the order needs
+	 * it.
+	 */
 	private ToIntFunction<String> districtOrder() {
 		@SuppressWarnings("unchecked")
 		ToIntFunction<String>[] order = new ToIntFunction[1];
@@ -133,7 +136,9 @@ public class ProjectService {
 		return this.mongo.find(query, Project.class);
 	}
 
-	/** Store-side conditions on indexed fields; the exact test runs in memory afterwards. */
+	/**
+	 * Store-side conditions on indexed fields; the exact test runs in memory afterwards.
+	 */
 	private static List<Criteria> criteria(ProjectFilter f) {
 		List<Criteria> c = new ArrayList<>();
 		if (f.categories() != null) {
@@ -182,7 +187,10 @@ public class ProjectService {
 				Criteria.where("coDepartmentCodes").in(codes));
 	}
 
-	/** A regular expression that matches the text literally: every metacharacter is escaped. */
+	/**
+	 * A regular expression that matches the text literally: every metacharacter is
+	 * escaped.
+	 */
 	static String literal(String text) {
 		StringBuilder sb = new StringBuilder(text.length() * 2);
 		for (char ch : text.toCharArray()) {
@@ -195,8 +203,9 @@ public class ProjectService {
 	}
 
 	/**
-	 * One search request: the root field's arguments plus an optional scope to one district or one department
-	 * (lead or co-department), as used by {@code District.projects} and {@code Department.projects}.
+	 * One search request: the root field's arguments plus an optional scope to one
+	 * district or one department (lead or co-department), as used by
+	 * {@code District.projects} and {@code Department.projects}.
 	 */
 	record ProjectsKey(String districtCode, String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
 			Integer first, String after) {
@@ -218,6 +227,5 @@ public class ProjectService {
 		}
 
 	}
-
 
 }

@@ -26,9 +26,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Changes a project's record for those the role table lets change it. A change that leaves the record as it is
- * succeeds without a write, so retries are harmless; otherwise the document is replaced only if nobody changed it
- * meanwhile (its {@code revision}), and other instances hear of it through a PROJECT_CHANGED event.
+ * Changes a project's record for those the role table lets change it. A change that
+ * leaves the record as it is succeeds without a write, so retries are harmless; otherwise
+ * the document is replaced only if nobody changed it meanwhile (its {@code revision}),
+ * and other instances hear of it through a PROJECT_CHANGED event.
  */
 @Service
 public class ProjectUpdateService {
@@ -37,7 +38,10 @@ public class ProjectUpdateService {
 
 	static final int MAX_REASON = 500;
 
-	/** 1万亿元: far beyond any single project, small enough to catch a unit mistake (万元 typed as 亿元). */
+	/**
+	 * 1万亿元: far beyond any single project, small enough to catch a unit mistake (万元 typed
+	 * as 亿元).
+	 */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000");
 
 	private static final int MAX_SCALE = 4;
@@ -80,7 +84,9 @@ public class ProjectUpdateService {
 				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The project is at revision "
 						+ current.revision() + " now; read it again and decide on the change.");
 			}
-			Criteria unchanged = Criteria.where("_id").is(code).and("revision")
+			Criteria unchanged = Criteria.where("_id")
+				.is(code)
+				.and("revision")
 				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
 						: new Object[] { current.revision() });
 			Project saved;
@@ -176,8 +182,7 @@ public class ProjectUpdateService {
 
 	private static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors) {
 		if (in.latitude() == null || in.longitude() == null || in.latitude() < -90 || in.latitude() > 90
-				|| in.longitude() < -180 || in.longitude() > 180 || in.latitude().isNaN()
-				|| in.longitude().isNaN()) {
+				|| in.longitude() < -180 || in.longitude() > 180 || in.latitude().isNaN() || in.longitude().isNaN()) {
 			errors.add(new PayloadError("input.location", "INVALID_LOCATION",
 					"Give latitude (−90 to 90) and longitude (−180 to 180) in WGS-84 degrees."));
 			return null;
@@ -209,8 +214,7 @@ public class ProjectUpdateService {
 	}
 
 	private boolean takenByAnother(String nationalCode, String code) {
-		Project other = this.mongo.findOne(Query.query(Criteria.where("nationalCode").is(nationalCode)),
-				Project.class);
+		Project other = this.mongo.findOne(Query.query(Criteria.where("nationalCode").is(nationalCode)), Project.class);
 		return other != null && !other.code().equals(code);
 	}
 
@@ -220,11 +224,14 @@ public class ProjectUpdateService {
 	}
 
 	private static PayloadError tooLong(String field, int max) {
-		return new PayloadError(field, "TOO_LONG", field.substring(field.lastIndexOf('.') + 1) + " may have at most "
-				+ max + " characters.");
+		return new PayloadError(field, "TOO_LONG",
+				field.substring(field.lastIndexOf('.') + 1) + " may have at most " + max + " characters.");
 	}
 
-	/** Equal apart from the bookkeeping of who changed it last; amounts compare by value (2.50 = 2.5). */
+	/**
+	 * Equal apart from the bookkeeping of who changed it last; amounts compare by value
+	 * (2.50 = 2.5).
+	 */
 	private static boolean sameRecord(Project a, Project b) {
 		return Objects.equals(a.name(), b.name()) && Objects.equals(a.ownerEnterprise(), b.ownerEnterprise())
 				&& sameAmount(a.totalInvestment(), b.totalInvestment())

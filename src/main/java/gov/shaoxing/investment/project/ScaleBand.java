@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The plan's size classes of a project by total investment; each lower bound is inclusive. */
+/**
+ * The plan's size classes of a project by total investment; each lower bound is
+ * inclusive.
+ */
 public enum ScaleBand {
 
 	BELOW_500M("0"), OVER_500M("5"), OVER_1B("10"), OVER_2B("20"), OVER_5B("50");
@@ -33,7 +36,10 @@ public enum ScaleBand {
 		return band;
 	}
 
-	/** Every band a total counts in: the plan's columns are cumulative, so 12亿 is both 5亿+ and 10亿+. */
+	/**
+	 * Every band a total counts in: the plan's columns are cumulative, so 12亿 is both 5亿+
+	 * and 10亿+.
+	 */
 	public static List<ScaleBand> cumulative(BigDecimal total) {
 		List<ScaleBand> bands = new ArrayList<>();
 		ScaleBand top = of(total);

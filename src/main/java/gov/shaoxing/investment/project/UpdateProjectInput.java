@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Changes to a project's record; fields left null stay as they are. District, category, lead department and the
- * 一对一 liaison are assigned by the city and are not changed here.
+ * Changes to a project's record; fields left null stay as they are. District, category,
+ * lead department and the 一对一 liaison are assigned by the city and are not changed here.
  */
 public record UpdateProjectInput(String id, Integer expectedRevision, String name, String ownerEnterprise,
 		BigDecimal totalInvestment, BigDecimal plannedInvestment, ProjectStatus status, LocalDate plannedStart,

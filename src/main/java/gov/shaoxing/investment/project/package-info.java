@@ -1,4 +1,5 @@
 /**
- * Major projects: search, filters, paging, aggregates and their batched links to districts, departments and liaison officials.
+ * Major projects: search, filters, paging, aggregates and their batched links to
+ * districts, departments and liaison officials.
  */
 package gov.shaoxing.investment.project;

@@ -4,19 +4,23 @@ import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 
 /**
- * The write rules of the role table, checked by the services themselves whatever path a request takes. Reads are
- * open to every signed-in user; what anonymous callers may read is marked {@code @signedIn} in the schema.
+ * The write rules of the role table, checked by the services themselves whatever path a
+ * request takes. Reads are open to every signed-in user; what anonymous callers may read
+ * is marked {@code @signedIn} in the schema.
  */
 public final class AccessPolicy {
 
 	private AccessPolicy() {
 	}
 
-	/** Progress reports: admins, the district's officer, or an inspector assigned to the district. */
+	/**
+	 * Progress reports: admins, the district's officer, or an inspector assigned to the
+	 * district.
+	 */
 	public static void requireMayReport(Actor actor, String districtCode) {
 		requireSignedIn(actor);
-		if (actor.is(Role.ADMIN) || (actor.is(Role.DISTRICT_OFFICER, Role.INSPECTOR)
-				&& actor.districtCodes().contains(districtCode))) {
+		if (actor.is(Role.ADMIN)
+				|| (actor.is(Role.DISTRICT_OFFICER, Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
 		throw forbidden(actor, "report progress for projects in " + districtCode);
@@ -40,12 +44,14 @@ public final class AccessPolicy {
 		throw forbidden(actor, "report statistics for " + districtCode);
 	}
 
-	/** Notices: admins, the city supervisor, or an officer of the department the notice is addressed to. */
+	/**
+	 * Notices: admins, the city supervisor, or an officer of the department the notice is
+	 * addressed to.
+	 */
 	public static void requireMayHandleNotice(Actor actor, String departmentCode) {
 		requireSignedIn(actor);
-		if (actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)
-				|| (actor.is(Role.DEPARTMENT_OFFICER) && departmentCode != null
-						&& departmentCode.equals(actor.departmentCode()))) {
+		if (actor.is(Role.ADMIN, Role.CITY_SUPERVISOR) || (actor.is(Role.DEPARTMENT_OFFICER) && departmentCode != null
+				&& departmentCode.equals(actor.departmentCode()))) {
 			return;
 		}
 		throw forbidden(actor, "change notices addressed to " + departmentCode);
@@ -60,8 +66,8 @@ public final class AccessPolicy {
 	}
 
 	/**
-	 * A project's record: admins, an officer of its lead department (牵头部门; co-implementing departments read
-	 * only), or an officer of its district.
+	 * A project's record: admins, an officer of its lead department (牵头部门;
+	 * co-implementing departments read only), or an officer of its district.
 	 */
 	public static void requireMayChangeProject(Actor actor, String districtCode, String leadDepartmentCode) {
 		requireSignedIn(actor);
@@ -97,8 +103,7 @@ public final class AccessPolicy {
 	}
 
 	private static ApiException forbidden(Actor actor, String what) {
-		return new ApiException(ErrorCode.FORBIDDEN, null,
-				"A " + actor.role() + " may not " + what + ".");
+		return new ApiException(ErrorCode.FORBIDDEN, null, "A " + actor.role() + " may not " + what + ".");
 	}
 
 }

@@ -10,12 +10,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens already decoded and verified, by their exact text, until they expire: dashboards and phones send
- * the same token with every request, and checking its signature and claims again each time (the issuer claim's
- * conversion to a URL alone searches the class path) took several per cent of a small query's CPU. A remembered
- * token is served only while the clock is before its {@code exp}; from then on every request goes to the real decoder, which refuses it. Tokens without {@code exp} are never remembered. Being
- * the same text, a remembered token carries the same signature, so nothing forged can be served from here; the
- * cost is that a key withdrawn at the provider stops its tokens only when they expire (at most
+ * Remembers tokens already decoded and verified, by their exact text, until they expire:
+ * dashboards and phones send the same token with every request, and checking its
+ * signature and claims again each time (the issuer claim's conversion to a URL alone
+ * searches the class path) took several per cent of a small query's CPU. A remembered
+ * token is served only while the clock is before its {@code exp}; from then on every
+ * request goes to the real decoder, which refuses it. Tokens without {@code exp} are
+ * never remembered. Being the same text, a remembered token carries the same signature,
+ * so nothing forged can be served from here; the cost is that a key withdrawn at the
+ * provider stops its tokens only when they expire (at most
  * {@code investment.security.token-lifetime} for the embedded issuer).
  */
 final class CachingJwtDecoder implements JwtDecoder {

@@ -35,7 +35,10 @@ public final class CurrentActor {
 				districts);
 	}
 
-	/** Our own tokens carry {@code role}; an OIDC provider's may carry {@code roles} or Keycloak's realm roles. */
+	/**
+	 * Our own tokens carry {@code role}; an OIDC provider's may carry {@code roles} or
+	 * Keycloak's realm roles.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Role roleOf(Jwt jwt) {
 		String role = jwt.getClaimAsString(ROLE_CLAIM);

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.security;
 
 /** What a signed-in user may change (everyone signed in may read everything). */
 public enum Role {
+
 	/** Everything, including users and targets. */
 	ADMIN,
 	/** 市产业投资办公室: targets and notices. */
@@ -14,4 +15,5 @@ public enum Role {
 	INSPECTOR,
 	/** Reads only. */
 	ANALYST
+
 }

@@ -23,9 +23,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * An OAuth2 resource server: every request may carry a bearer JWT, validated against the embedded issuer or, with
- * {@code OIDC_ISSUER_URI}, the provider's keys. Access rules live in the GraphQL layer and the services, so the
- * filter chain only authenticates; a bad token gets a 401 with a GraphQL-shaped body.
+ * An OAuth2 resource server: every request may carry a bearer JWT, validated against the
+ * embedded issuer or, with {@code OIDC_ISSUER_URI}, the provider's keys. Access rules
+ * live in the GraphQL layer and the services, so the filter chain only authenticates; a
+ * bad token gets a 401 with a GraphQL-shaped body.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +42,8 @@ class SecurityConfiguration {
 				: JwtDecoders.fromIssuerLocation(properties.issuerUri());
 		// real time, as the decoders' own expiry checks use
 		JwtDecoder cached = new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
-		// revocation is checked on every use, outside the cache: a remembered token is refused once its user changes
+		// revocation is checked on every use, outside the cache: a remembered token is
+		// refused once its user changes
 		return properties.embeddedIssuer() ? revocations.checking(cached) : cached;
 	}
 
@@ -59,37 +61,43 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/photos")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/photos")
 				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
 				.anyRequest()
 				.permitAll())
-			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-				.authenticationEntryPoint(invalidToken()))
+			.oauth2ResourceServer(
+					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+						.authenticationEntryPoint(invalidToken()))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken())
-				.accessDeniedHandler((request, response, ex) -> write(response, 403, "FORBIDDEN",
-						"Your role may not do this.")));
+				.accessDeniedHandler(
+						(request, response, ex) -> write(response, 403, "FORBIDDEN", "Your role may not do this.")));
 		return http.build();
 	}
 
 	/**
-	 * No observations of each security filter, authentication and authorization: a dozen per request, they took
-	 * about a tenth of a small query's CPU. {@code http.server.requests} still times every request.
+	 * No observations of each security filter, authentication and authorization: a dozen
+	 * per request, they took about a tenth of a small query's CPU.
+	 * {@code http.server.requests} still times every request.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** graphql-ws: the token comes in the {@code connection_init} payload as {@code Authorization: Bearer …}. */
+	/**
+	 * graphql-ws: the token comes in the {@code connection_init} payload as
+	 * {@code Authorization: Bearer …}.
+	 */
 	@Bean
 	AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder) {
 		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(),
 				new ProviderManager(new JwtAuthenticationProvider(decoder)));
 	}
 
-	/** The firewall's refusals (encoded slashes, path traversal…) as a clear 400, not an error page. */
+	/**
+	 * The firewall's refusals (encoded slashes, path traversal…) as a clear 400, not an
+	 * error page.
+	 */
 	@Bean
 	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
 		return (request, response, ex) -> write(response, 400, "REQUEST_REJECTED",
@@ -111,8 +119,9 @@ class SecurityConfiguration {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code
-					+ "\",\"classification\":\"" + (status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN"
-							: "BAD_REQUEST") + "\"}}],\"code\":\"" + code + "\"}");
+					+ "\",\"classification\":\""
+					+ (status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST")
+					+ "\"}}],\"code\":\"" + code + "\"}");
 	}
 
 }

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Fields marked {@code @signedIn} in the schema answer anonymous callers with null and an error, on every path to
- * them (aliases, fragments, node), because the check wraps the field's data fetcher itself.
+ * Fields marked {@code @signedIn} in the schema answer anonymous callers with null and an
+ * error, on every path to them (aliases, fragments, node), because the check wraps the
+ * field's data fetcher itself.
  */
 @Configuration(proxyBeanMethods = false)
 class SignedInDirective {
@@ -58,7 +59,8 @@ class SignedInDirective {
 			DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
 			registry.dataFetcher(coordinates, (DataFetcher<Object>) (env) -> {
 				if (!CurrentActor.get().signedIn()) {
-					return refusal(env, parent.getName() + "." + field.getName() + " is for signed-in staff; sign in first.");
+					return refusal(env,
+							parent.getName() + "." + field.getName() + " is for signed-in staff; sign in first.");
 				}
 				return original.get(env);
 			});

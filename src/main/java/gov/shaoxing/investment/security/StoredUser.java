@@ -7,9 +7,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A user an admin created through the API (the embedded issuer's own user store, beside the configured users). The
- * password is kept only as a BCrypt hash; a disabled user cannot sign in. {@code tokenVersion} goes into every token
- * issued to the user and is raised when the user is disabled or their password, role or scope changes, which
+ * A user an admin created through the API (the embedded issuer's own user store, beside
+ * the configured users). The password is kept only as a BCrypt hash; a disabled user
+ * cannot sign in. {@code tokenVersion} goes into every token issued to the user and is
+ * raised when the user is disabled or their password, role or scope changes, which
  * revokes the tokens issued before.
  */
 @Document("users")
@@ -35,7 +36,9 @@ public record StoredUser(@Id String username, String passwordHash, Role role, St
 
 	/** Where a user is defined. */
 	public enum UserSource {
+
 		CONFIGURATION, DEMO, SERVICE
+
 	}
 
 	/** A user as the API shows it: never the password hash. */

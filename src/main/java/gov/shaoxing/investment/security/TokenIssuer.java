@@ -23,8 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * The embedded issuer: signs RS256 tokens with a key made at start-up (so tokens do not outlive a restart) and
- * validates them. Production uses an OIDC provider instead.
+ * The embedded issuer: signs RS256 tokens with a key made at start-up (so tokens do not
+ * outlive a restart) and validates them. Production uses an OIDC provider instead.
  */
 public final class TokenIssuer {
 
@@ -37,7 +37,8 @@ public final class TokenIssuer {
 	private final Clock clock;
 
 	TokenIssuer() {
-		// real time, not the application's (possibly pinned) clock: validators check expiry against real time
+		// real time, not the application's (possibly pinned) clock: validators check
+		// expiry against real time
 		this.clock = Clock.systemUTC();
 		KeyPair keys;
 		try {
@@ -78,7 +79,10 @@ public final class TokenIssuer {
 		return issue(user, now, lifetime, null);
 	}
 
-	/** A token for a user created through the API carries its token version, so changing the user revokes it. */
+	/**
+	 * A token for a user created through the API carries its token version, so changing
+	 * the user revokes it.
+	 */
 	public Token issue(SecurityProperties.User user, Instant now, java.time.Duration lifetime, Integer tokenVersion) {
 		Instant expires = now.plus(lifetime);
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()

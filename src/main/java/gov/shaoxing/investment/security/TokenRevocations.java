@@ -15,9 +15,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses tokens of users created through the API once they are disabled, removed, or changed (password, role,
- * scope): such a token carries the user's token version, and a lower version than the stored one is revoked. The
- * versions are held in memory (a small collection) and re-read when any instance changes a user.
+ * Refuses tokens of users created through the API once they are disabled, removed, or
+ * changed (password, role, scope): such a token carries the user's token version, and a
+ * lower version than the stored one is revoked. The versions are held in memory (a small
+ * collection) and re-read when any instance changes a user.
  */
 @Component
 public class TokenRevocations {
@@ -74,7 +75,8 @@ public class TokenRevocations {
 		Map<String, Integer> current = this.versions;
 		if (current == null) {
 			long loading = this.generation.get();
-			current = this.mongo.findAll(StoredUser.class).stream()
+			current = this.mongo.findAll(StoredUser.class)
+				.stream()
 				.collect(Collectors.toUnmodifiableMap(StoredUser::username, TokenRevocations::version));
 			if (this.generation.get() == loading) {
 				this.versions = current;
@@ -83,7 +85,10 @@ public class TokenRevocations {
 		return current;
 	}
 
-	/** The decoder with revoked tokens refused like forged ones (HTTP 401, {@code INVALID_TOKEN}). */
+	/**
+	 * The decoder with revoked tokens refused like forged ones (HTTP 401,
+	 * {@code INVALID_TOKEN}).
+	 */
 	JwtDecoder checking(JwtDecoder decoder) {
 		return (token) -> {
 			Jwt jwt = decoder.decode(token);

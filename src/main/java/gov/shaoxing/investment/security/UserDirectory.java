@@ -14,8 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The users the embedded issuer signs tokens for: those configured, plus one demo user per role (named after the
- * role in lower case, password {@code demo}) unless demo users are turned off. Passwords are kept as BCrypt hashes.
+ * The users the embedded issuer signs tokens for: those configured, plus one demo user
+ * per role (named after the role in lower case, password {@code demo}) unless demo users
+ * are turned off. Passwords are kept as BCrypt hashes.
  */
 @Component
 public class UserDirectory {
@@ -25,7 +26,10 @@ public class UserDirectory {
 
 	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
-	/** A hash that never matches, compared against for unknown users so timing does not reveal who exists. */
+	/**
+	 * A hash that never matches, compared against for unknown users so timing does not
+	 * reveal who exists.
+	 */
 	private static final String NO_USER = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6kWJ5Fs3lbS8ZlWZ1Yd1N2K";
 
 	private final PasswordEncoder encoder = new BCryptPasswordEncoder();
@@ -62,8 +66,9 @@ public class UserDirectory {
 	}
 
 	/**
-	 * The user, if the password is right: a configured user, or else an enabled user created through the API. Every
-	 * attempt costs one BCrypt check, so timing does not reveal who exists.
+	 * The user, if the password is right: a configured user, or else an enabled user
+	 * created through the API. Every attempt costs one BCrypt check, so timing does not
+	 * reveal who exists.
 	 */
 	public Optional<SignIn> authenticate(String username, String password) {
 		SecurityProperties.User user = username == null ? null : this.users.get(username);
@@ -87,11 +92,17 @@ public class UserDirectory {
 		return List.copyOf(this.users.values());
 	}
 
-	/** A successful sign-in: the user and, for users created through the API, their current token version. */
+	/**
+	 * A successful sign-in: the user and, for users created through the API, their
+	 * current token version.
+	 */
 	public record SignIn(SecurityProperties.User user, Integer tokenVersion) {
 	}
 
-	/** Whether the name belongs to a configured or demo user, which only configuration changes. */
+	/**
+	 * Whether the name belongs to a configured or demo user, which only configuration
+	 * changes.
+	 */
 	public boolean configured(String username) {
 		return this.users.containsKey(username);
 	}

@@ -34,10 +34,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Demo supervision activity, generated deterministically (fixed seed, no clock): half-monthly reports for every demo
- * project from January to the pinned month, milestones, monthly economy-wide statistics per district, and a few
- * notices. Districts get different paces, so the bulletin shows some ahead, some behind and some red lights. All of
- * it is marked demo, with sequence 0 so that any real report for the same period replaces it.
+ * Demo supervision activity, generated deterministically (fixed seed, no clock):
+ * half-monthly reports for every demo project from January to the pinned month,
+ * milestones, monthly economy-wide statistics per district, and a few notices. Districts
+ * get different paces, so the bulletin shows some ahead, some behind and some red lights.
+ * All of it is marked demo, with sequence 0 so that any real report for the same period
+ * replaces it.
  */
 final class DemoActivity {
 
@@ -46,14 +48,12 @@ final class DemoActivity {
 	private static final ZoneId SHAOXING = ZoneId.of("Asia/Shanghai");
 
 	/** How fast each district's projects go, relative to plan. */
-	private static final Map<String, Double> PACE = Map.ofEntries(Map.entry("SX_COUNTY", 1.08),
-			Map.entry("ZHUJI", 1.0), Map.entry("SHANGYU", 1.04), Map.entry("SHENGZHOU", 0.82),
-			Map.entry("XINCHANG", 0.92), Map.entry("YUECHENG", 0.74), Map.entry("HIGH_TECH_ZONE", 1.12),
-			Map.entry("PAOJIANG", 0.97), Map.entry("JINGHU", 0.66), Map.entry("BINHAI", 0.86),
-			Map.entry("CITY_DIRECT", 0.95));
+	private static final Map<String, Double> PACE = Map.ofEntries(Map.entry("SX_COUNTY", 1.08), Map.entry("ZHUJI", 1.0),
+			Map.entry("SHANGYU", 1.04), Map.entry("SHENGZHOU", 0.82), Map.entry("XINCHANG", 0.92),
+			Map.entry("YUECHENG", 0.74), Map.entry("HIGH_TECH_ZONE", 1.12), Map.entry("PAOJIANG", 0.97),
+			Map.entry("JINGHU", 0.66), Map.entry("BINHAI", 0.86), Map.entry("CITY_DIRECT", 0.95));
 
-	private static final String[] PROBLEMS = { "用地指标尚未落实", "施工许可手续办理滞后", "配套电力增容未到位", "项目融资缺口较大",
-			"环评审批进度偏慢" };
+	private static final String[] PROBLEMS = { "用地指标尚未落实", "施工许可手续办理滞后", "配套电力增容未到位", "项目融资缺口较大", "环评审批进度偏慢" };
 
 	private static final String[] PROBLEM_DEPARTMENTS = { "GTJ", "FGW", "JXW", "RMYH", "FGW" };
 
@@ -69,7 +69,8 @@ final class DemoActivity {
 		List<Notice> notices = new ArrayList<>();
 		for (Project p : projects.stream().sorted(java.util.Comparator.comparing(Project::code)).toList()) {
 			double pace = PACE.getOrDefault(p.districtCode(), 1.0) * (0.55 + random.nextDouble() * 0.75);
-			// a few projects stop reporting partway: their lights turn red for missing reports
+			// a few projects stop reporting partway: their lights turn red for missing
+			// reports
 			int stopsAfter = random.nextInt(100) < 6 ? 6 + random.nextInt(12) : 24;
 			List<ProgressReport> reports = new ArrayList<>();
 			BigDecimal perPeriod = p.plannedInvestment().divide(BigDecimal.valueOf(24), 6, RoundingMode.HALF_UP);
@@ -77,12 +78,13 @@ final class DemoActivity {
 			for (int index = 1; index <= Math.min(lastPeriod, stopsAfter); index++) {
 				ReportPeriod period = new ReportPeriod(year, (index + 1) / 2, index % 2 == 1 ? 1 : 2);
 				double noise = 0.6 + random.nextDouble() * 0.8;
-				BigDecimal amount = perPeriod.multiply(BigDecimal.valueOf(pace * noise)).setScale(4, RoundingMode.HALF_UP);
+				BigDecimal amount = perPeriod.multiply(BigDecimal.valueOf(pace * noise))
+					.setScale(4, RoundingMode.HALF_UP);
 				percent = Math.min(100, percent + 100.0 / 30 * pace * noise);
 				Instant at = period.end().plusDays(2).atTime(10, 0).atZone(SHAOXING).toInstant();
 				String id = demoId("R", at, p.code() + "-" + period.key());
-				reports.add(new ProgressReport(id, p.code(), p.districtCode(), p.category().name(), period, period.key(),
-						amount, BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP), List.of(),
+				reports.add(new ProgressReport(id, p.code(), p.districtCode(), p.category().name(), period,
+						period.key(), amount, BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP), List.of(),
 						null, List.of(), "demo-" + p.code() + "-" + period.key(), 0, at, "demo", true, true));
 			}
 			List<Milestone> milestones = milestones(p, pace, through, random);
@@ -101,9 +103,10 @@ final class DemoActivity {
 						? new Notice.Transition(resolvedAt, NoticeStatus.OPEN, NoticeStatus.RESOLVED, "demo", "已协调解决")
 						: new Notice.Transition(deadline.plusDays(1).atStartOfDay(SHAOXING).toInstant(),
 								NoticeStatus.OPEN, NoticeStatus.OVERDUE, "system", "deadline passed"));
-				notices.add(new Notice(demoId("N", raisedAt, p.code()), p.code(), p.districtCode(), PROBLEM_DEPARTMENTS[which],
-						NoticeSource.PROGRESS_REPORT, null, PROBLEMS[which] + "(演示)", deadline, status, raisedAt,
-						resolved ? resolvedAt : raisedAt, resolvedAt, resolved ? "已协调解决(演示)" : null, history, 0L));
+				notices.add(new Notice(demoId("N", raisedAt, p.code()), p.code(), p.districtCode(),
+						PROBLEM_DEPARTMENTS[which], NoticeSource.PROGRESS_REPORT, null, PROBLEMS[which] + "(演示)",
+						deadline, status, raisedAt, resolved ? resolvedAt : raisedAt, resolvedAt,
+						resolved ? "已协调解决(演示)" : null, history, 0L));
 			}
 		}
 		long t0 = System.nanoTime();
@@ -116,16 +119,18 @@ final class DemoActivity {
 		inspections(mongo, projects, through, random);
 		long t2 = System.nanoTime();
 		indicatorReports(indicators, districts, targets, through, random);
-		org.slf4j.LoggerFactory.getLogger(DemoActivity.class).info(
-				"Demo activity: {} progress reports in {} ms, {} notices, indicator reports in {} ms",
-				histories.stream().mapToInt((h) -> h.reports().size()).sum(), (t1 - t0) / 1000000, notices.size(),
-				(System.nanoTime() - t2) / 1000000);
+		org.slf4j.LoggerFactory.getLogger(DemoActivity.class)
+			.info("Demo activity: {} progress reports in {} ms, {} notices, indicator reports in {} ms",
+					histories.stream().mapToInt((h) -> h.reports().size()).sum(), (t1 - t0) / 1000000, notices.size(),
+					(System.nanoTime() - t2) / 1000000);
 	}
 
-	/** 半月一督查: a demo inspection of every twelfth project each quarter, a few with findings. */
+	/**
+	 * 半月一督查: a demo inspection of every twelfth project each quarter, a few with
+	 * findings.
+	 */
 	private static void inspections(MongoTemplate mongo, List<Project> projects, YearMonth through, Random random) {
-		String[] findings = { "现场施工正常,人员设备到位(演示)", "主体结构施工中,进度略慢于计划(演示)", "设备尚未进场,需加快推进(演示)",
-				"现场停工,企业资金紧张(演示)" };
+		String[] findings = { "现场施工正常,人员设备到位(演示)", "主体结构施工中,进度略慢于计划(演示)", "设备尚未进场,需加快推进(演示)", "现场停工,企业资金紧张(演示)" };
 		InspectionRating[] ratings = InspectionRating.values();
 		List<Inspection> list = new ArrayList<>();
 		List<Project> sorted = projects.stream().sorted(java.util.Comparator.comparing(Project::code)).toList();
@@ -134,8 +139,10 @@ final class DemoActivity {
 			for (int month = 3; month <= through.getMonthValue(); month += 3) {
 				int which = random.nextInt(10) < 6 ? 0 : 1 + random.nextInt(3);
 				LocalDate date = LocalDate.of(through.getYear(), month, 10 + random.nextInt(10));
-				double lat = p.location() == null ? 30.0 : p.location().latitude() + (random.nextDouble() - 0.5) * 0.002;
-				double lon = p.location() == null ? 120.58 : p.location().longitude() + (random.nextDouble() - 0.5) * 0.002;
+				double lat = p.location() == null ? 30.0
+						: p.location().latitude() + (random.nextDouble() - 0.5) * 0.002;
+				double lon = p.location() == null ? 120.58
+						: p.location().longitude() + (random.nextDouble() - 0.5) * 0.002;
 				Instant at = date.atTime(16, 0).atZone(SHAOXING).toInstant();
 				list.add(new Inspection(demoId("I", at, p.code()), p.code(), p.districtCode(), date,
 						new Inspection.Position(lat, lon, 15.0), 0.1, findings[which],
@@ -146,7 +153,10 @@ final class DemoActivity {
 		mongo.insertAll(list);
 	}
 
-	/** Ids in the same time-ordered shape as live ones ({@code R20120317100000000-D…}), so feeds sort them by date. */
+	/**
+	 * Ids in the same time-ordered shape as live ones ({@code R20120317100000000-D…}), so
+	 * feeds sort them by date.
+	 */
 	private static String demoId(String prefix, Instant at, String suffix) {
 		return prefix + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 			.withZone(java.time.ZoneOffset.UTC)
@@ -178,7 +188,10 @@ final class DemoActivity {
 		return list;
 	}
 
-	/** Monthly year-to-date figures for every economy-wide indicator a district has a target for. */
+	/**
+	 * Monthly year-to-date figures for every economy-wide indicator a district has a
+	 * target for.
+	 */
 	private static void indicatorReports(IndicatorReportService indicators, List<District> districts,
 			List<Target> targets, YearMonth through, Random random) {
 		int year = through.getYear();
@@ -195,7 +208,8 @@ final class DemoActivity {
 				for (int month = 1; month <= through.getMonthValue(); month++) {
 					BigDecimal value;
 					if (t.unit() == Unit.PERCENT) {
-						value = t.guaranteed().multiply(BigDecimal.valueOf(Math.min(1.6, drift) * (0.97 + random.nextDouble() * 0.06)))
+						value = t.guaranteed()
+							.multiply(BigDecimal.valueOf(Math.min(1.6, drift) * (0.97 + random.nextDouble() * 0.06)))
 							.setScale(1, RoundingMode.HALF_UP);
 						if (!growth) {
 							value = value.min(BigDecimal.valueOf(100));
@@ -206,11 +220,15 @@ final class DemoActivity {
 						value = t.unit() == Unit.COUNT ? share.setScale(0, RoundingMode.HALF_DOWN)
 								: share.setScale(2, RoundingMode.HALF_UP);
 					}
-					Instant at = through.withMonth(month).atEndOfMonth().plusDays(5).atTime(9, 0).atZone(SHAOXING).toInstant();
-					reports.add(new IndicatorReport(IndicatorReport.idOf(year, month, d.code(), t.indicator()),
-							year, month, d.code(), t.indicator(), t.unit(), value, "demo-" + d.code() + "-"
-									+ t.indicator() + "-" + month,
-							0, at, "demo", true));
+					Instant at = through.withMonth(month)
+						.atEndOfMonth()
+						.plusDays(5)
+						.atTime(9, 0)
+						.atZone(SHAOXING)
+						.toInstant();
+					reports.add(new IndicatorReport(IndicatorReport.idOf(year, month, d.code(), t.indicator()), year,
+							month, d.code(), t.indicator(), t.unit(), value,
+							"demo-" + d.code() + "-" + t.indicator() + "-" + month, 0, at, "demo", true));
 				}
 			}
 		}

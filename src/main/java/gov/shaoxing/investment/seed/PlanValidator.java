@@ -7,8 +7,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks the transcribed plan: for every additive column of every attachment, the district figures must add up to
- * the 全市 (or 合计) row. A transcription slip is caught here, before anything is loaded.
+ * Checks the transcribed plan: for every additive column of every attachment, the
+ * district figures must add up to the 全市 (or 合计) row. A transcription slip is caught
+ * here, before anything is loaded.
  */
 final class PlanValidator {
 

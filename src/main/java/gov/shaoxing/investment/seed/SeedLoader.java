@@ -40,8 +40,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code seed/}: the plan exactly as transcribed, and the demo project set. Idempotent: every document is
- * upserted by its natural key, so loading twice leaves the same data.
+ * Loads {@code seed/}: the plan exactly as transcribed, and the demo project set.
+ * Idempotent: every document is upserted by its natural key, so loading twice leaves the
+ * same data.
  */
 @Component
 public class SeedLoader {
@@ -90,7 +91,10 @@ public class SeedLoader {
 		this.projects = projects;
 	}
 
-	/** Reads the plan and refuses it, naming every column, when district figures do not add up to the total. */
+	/**
+	 * Reads the plan and refuses it, naming every column, when district figures do not
+	 * add up to the total.
+	 */
 	JsonNode plan() {
 		JsonNode plan = read(this.properties.plan());
 		List<String> problems = PlanValidator.mismatches(plan);
@@ -153,9 +157,11 @@ public class SeedLoader {
 						this.properties.demoThrough());
 			}
 		}
-		log.info("Seed loaded: {} districts, {} departments, {} targets, {} measures, {} demo officials, "
-				+ "{} demo projects", districtDocs.size(), departmentDocs.size(), targetDocs.size(),
-				measureDocs.size(), officialCount, projectCount);
+		log.info(
+				"Seed loaded: {} districts, {} departments, {} targets, {} measures, {} demo officials, "
+						+ "{} demo projects",
+				districtDocs.size(), departmentDocs.size(), targetDocs.size(), measureDocs.size(), officialCount,
+				projectCount);
 	}
 
 	private static List<Target> targets(JsonNode plan, int year) {
@@ -167,21 +173,23 @@ public class SeedLoader {
 				JsonNode column = columns.get(c);
 				merge(byId, year, null, column, new BigDecimal(attachment.get("total").get(c).asString()), source);
 				for (Map.Entry<String, JsonNode> row : attachment.get("rows").properties()) {
-					merge(byId, year, row.getKey(), column, new BigDecimal(row.getValue().get(c).asString()),
-							source);
+					merge(byId, year, row.getKey(), column, new BigDecimal(row.getValue().get(c).asString()), source);
 				}
 			}
 		}
 		for (JsonNode t : plan.get("cityTargets")) {
 			Indicator indicator = Indicator.valueOf(text(t, "indicator"));
-			byId.put(Target.idOf(year, null, indicator), new Target(Target.idOf(year, null, indicator), year, null,
-					indicator, Unit.valueOf(text(t, "unit")), decimal(t, "guaranteed"), decimal(t, "stretch"),
-					text(t, "source")));
+			byId.put(Target.idOf(year, null, indicator),
+					new Target(Target.idOf(year, null, indicator), year, null, indicator, Unit.valueOf(text(t, "unit")),
+							decimal(t, "guaranteed"), decimal(t, "stretch"), text(t, "source")));
 		}
 		return List.copyOf(byId.values());
 	}
 
-	/** Adds one cell: the guaranteed and stretch columns of one indicator land on the same target. */
+	/**
+	 * Adds one cell: the guaranteed and stretch columns of one indicator land on the same
+	 * target.
+	 */
 	private static void merge(Map<String, Target> byId, int year, String district, JsonNode column, BigDecimal value,
 			String source) {
 		Indicator indicator = Indicator.valueOf(text(column, "indicator"));
@@ -223,9 +231,8 @@ public class SeedLoader {
 						: new Project.Location(loc.get("latitude").asDouble(), loc.get("longitude").asDouble(),
 								text(loc, "address")),
 				text(p, "nationalCode"),
-				liaison == null || liaison.isNull() ? null
-						: new Project.Liaison(text(liaison, "cityLeaderId"), text(liaison, "departmentCode"),
-								text(liaison, "cadreId")),
+				liaison == null || liaison.isNull() ? null : new Project.Liaison(text(liaison, "cityLeaderId"),
+						text(liaison, "departmentCode"), text(liaison, "cadreId")),
 				year, true);
 	}
 

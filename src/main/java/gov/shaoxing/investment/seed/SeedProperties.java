@@ -3,8 +3,9 @@ package gov.shaoxing.investment.seed;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Seed loading: at first start on an empty database ({@code onEmpty}), from these classpath files, plus generated
- * demo supervision activity through {@code demoThrough} unless {@code demoActivity} is off.
+ * Seed loading: at first start on an empty database ({@code onEmpty}), from these
+ * classpath files, plus generated demo supervision activity through {@code demoThrough}
+ * unless {@code demoActivity} is off.
  */
 @ConfigurationProperties("investment.seed")
 record SeedProperties(Boolean onEmpty, String plan, String demo, Boolean demoActivity,

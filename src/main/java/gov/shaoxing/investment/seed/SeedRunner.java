@@ -13,8 +13,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the plan at every start and loads the seed into an empty database, before the web server takes requests
- * (a lifecycle phase ahead of it). With the {@code seed} argument it re-loads the seed (upserting) and exits.
+ * Checks the plan at every start and loads the seed into an empty database, before the
+ * web server takes requests (a lifecycle phase ahead of it). With the {@code seed}
+ * argument it re-loads the seed (upserting) and exits.
  */
 @Component
 class SeedRunner implements SmartLifecycle, ApplicationRunner {
@@ -56,7 +57,8 @@ class SeedRunner implements SmartLifecycle, ApplicationRunner {
 			}
 		}
 		catch (DataAccessResourceFailureException | MongoException ex) {
-			// Start anyway: health says DOWN and requests get STORE_UNAVAILABLE until the store is back.
+			// Start anyway: health says DOWN and requests get STORE_UNAVAILABLE until the
+			// store is back.
 			log.error("The store is unavailable, so the seed was not checked or loaded: {}", ex.getMessage());
 		}
 	}

@@ -15,10 +15,11 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes every document class declares. Done here rather than by auto-index-creation so that a store
- * that is down at start-up does not stop the service from starting (health reports DOWN instead). It runs
- * before the seed and before the web server takes requests. The embedded
- * store accepts non-unique indexes but ignores them; real MongoDB uses them.
+ * Creates the indexes every document class declares. Done here rather than by
+ * auto-index-creation so that a store that is down at start-up does not stop the service
+ * from starting (health reports DOWN instead). It runs before the seed and before the web
+ * server takes requests. The embedded store accepts non-unique indexes but ignores them;
+ * real MongoDB uses them.
  */
 @Component
 class IndexInitializer implements SmartLifecycle {

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Chooses the store: the URI in {@code MONGODB_URI}, or an in-process mongo-java-server speaking the wire protocol.
- * Either way the rest of the application sees an ordinary MongoDB connection string.
+ * Chooses the store: the URI in {@code MONGODB_URI}, or an in-process mongo-java-server
+ * speaking the wire protocol. Either way the rest of the application sees an ordinary
+ * MongoDB connection string.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {

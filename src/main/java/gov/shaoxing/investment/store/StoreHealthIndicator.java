@@ -8,8 +8,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Store health by {@code ping}, which both real MongoDB and the embedded server answer (Boot's own Mongo indicator
- * sends {@code hello}, which the embedded server does not know).
+ * Store health by {@code ping}, which both real MongoDB and the embedded server answer
+ * (Boot's own Mongo indicator sends {@code hello}, which the embedded server does not
+ * know).
  */
 @Component("store")
 class StoreHealthIndicator extends AbstractHealthIndicator {

@@ -8,7 +8,10 @@ import java.util.Map;
 import gov.shaoxing.investment.targets.Indicator;
 import gov.shaoxing.investment.targets.Target;
 
-/** Actual values of every indicator for every district and the city, as of one day. {@code null} key: city-wide. */
+/**
+ * Actual values of every indicator for every district and the city, as of one day.
+ * {@code null} key: city-wide.
+ */
 public record Actuals(int year, LocalDate asOf, Map<String, Map<Indicator, BigDecimal>> byDistrict,
 		Map<Indicator, BigDecimal> city) {
 

@@ -23,10 +23,10 @@ import gov.shaoxing.investment.targets.Unit;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes actuals. Counts and investment of major projects come from the projects and their progress roll-ups (in
- * memory); economy-wide figures from the latest indicator report on or before the day (one query). City-wide
- * values add up the districts, except percentages, which are means weighted by each district's industrial
- * investment.
+ * Computes actuals. Counts and investment of major projects come from the projects and
+ * their progress roll-ups (in memory); economy-wide figures from the latest indicator
+ * report on or before the day (one query). City-wide values add up the districts, except
+ * percentages, which are means weighted by each district's industrial investment.
  */
 @Service
 public class ActualsService {
@@ -97,8 +97,8 @@ public class ActualsService {
 				}
 			}
 		}
-		Map<String, Map<Indicator, BigDecimal>> reported = asOf.getYear() < year ? Map.of()
-				: this.indicatorReports.latest(year, asOf.getYear() > year ? 12 : asOf.getMonthValue() - (endOfMonth(asOf) ? 0 : 1));
+		Map<String, Map<Indicator, BigDecimal>> reported = asOf.getYear() < year ? Map.of() : this.indicatorReports
+			.latest(year, asOf.getYear() > year ? 12 : asOf.getMonthValue() - (endOfMonth(asOf) ? 0 : 1));
 		reported.forEach((district, values) -> {
 			Map<Indicator, BigDecimal> target = byDistrict.get(district);
 			if (target != null) {

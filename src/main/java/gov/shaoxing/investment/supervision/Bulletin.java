@@ -10,7 +10,10 @@ import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.targets.Indicator;
 import gov.shaoxing.investment.targets.Unit;
 
-/** The monthly 通报 or the quarterly 汇报: every district's standing, the red-light projects and overdue notices. */
+/**
+ * The monthly 通报 or the quarterly 汇报: every district's standing, the red-light projects
+ * and overdue notices.
+ */
 public record Bulletin(int year, Integer month, Integer quarter, LocalDate asOf, List<DistrictStanding> districts,
 		List<RedProject> redProjects, List<Notice> overdueNotices) {
 
@@ -18,7 +21,10 @@ public record Bulletin(int year, Integer month, Integer quarter, LocalDate asOf,
 	public record DistrictStanding(District district, BigDecimal score, int rank, List<IndicatorStanding> indicators) {
 	}
 
-	/** One indicator of a district: target, actual, completion and rank among the districts. */
+	/**
+	 * One indicator of a district: target, actual, completion and rank among the
+	 * districts.
+	 */
 	public record IndicatorStanding(Indicator indicator, Unit unit, BigDecimal guaranteed, BigDecimal stretch,
 			BigDecimal actual, BigDecimal completionRate, BigDecimal stretchCompletionRate, Integer rank) {
 	}

@@ -34,9 +34,10 @@ import gov.shaoxing.investment.targets.TargetService;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds bulletins and rankings from targets, actuals, lights and notices. Whatever the number of projects and
- * reports, a build costs two store queries (indicator reports and overdue notices); everything else is in memory,
- * and a built bulletin is reused until the next change event from any instance.
+ * Builds bulletins and rankings from targets, actuals, lights and notices. Whatever the
+ * number of projects and reports, a build costs two store queries (indicator reports and
+ * overdue notices); everything else is in memory, and a built bulletin is reused until
+ * the next change event from any instance.
  */
 @Service
 public class BulletinService {
@@ -61,8 +62,8 @@ public class BulletinService {
 
 	private final SupervisionCache cache;
 
-	BulletinService(SupervisionCache cache, TargetService targets, ActualsService actuals, DistrictService districts, ProjectService projects,
-			ProgressReadModel progress, ProgressService progressService, NoticeService notices,
+	BulletinService(SupervisionCache cache, TargetService targets, ActualsService actuals, DistrictService districts,
+			ProjectService projects, ProgressReadModel progress, ProgressService progressService, NoticeService notices,
 			RankingProperties ranking, SupervisionCalendar calendar) {
 		this.cache = cache;
 		this.targets = targets;
@@ -92,14 +93,17 @@ public class BulletinService {
 				() -> build(year, quarter * 3, quarter, YearMonth.of(year, quarter * 3).atEndOfMonth()));
 	}
 
-	/** The annual 评比, best first: scores as of the year's end, or as of today while the year runs. */
+	/**
+	 * The annual 评比, best first: scores as of the year's end, or as of today while the
+	 * year runs.
+	 */
 	public List<DistrictScore> ranking(int year) {
 		requirePlan(year);
 		LocalDate asOf = this.calendar.asOf(year);
-		return this.cache.get("R" + year + "-" + asOf, () -> standings(year, asOf, this.actuals.compute(year, asOf))
-			.stream()
-			.map((s) -> new DistrictScore(s.district(), s.score(), s.rank()))
-			.toList());
+		return this.cache.get("R" + year + "-" + asOf,
+				() -> standings(year, asOf, this.actuals.compute(year, asOf)).stream()
+					.map((s) -> new DistrictScore(s.district(), s.score(), s.rank()))
+					.toList());
 	}
 
 	private Bulletin build(int year, int month, Integer quarter, LocalDate asOf) {
@@ -167,7 +171,8 @@ public class BulletinService {
 					: weighted.multiply(BigDecimal.valueOf(100)).divide(weights, 2, RoundingMode.HALF_UP);
 			unranked.add(new DistrictStanding(d, score, 0, indicators));
 		}
-		unranked.sort(Comparator.comparing(DistrictStanding::score).reversed()
+		unranked.sort(Comparator.comparing(DistrictStanding::score)
+			.reversed()
 			.thenComparing((s) -> s.district().planOrder()));
 		List<DistrictStanding> ranked = new ArrayList<>();
 		assignRanks(unranked, DistrictStanding::score,

@@ -9,8 +9,8 @@ import gov.shaoxing.investment.targets.Indicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How districts are scored: the weight of each indicator, and the cap on any one indicator's completion rate, so
- * overshooting one target cannot hide missing others.
+ * How districts are scored: the weight of each indicator, and the cap on any one
+ * indicator's completion rate, so overshooting one target cannot hide missing others.
  */
 @ConfigurationProperties("investment.ranking")
 public record RankingProperties(Map<Indicator, BigDecimal> weights, BigDecimal cap) {

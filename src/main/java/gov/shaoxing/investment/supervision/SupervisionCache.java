@@ -10,13 +10,13 @@ import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
 
-
 import org.springframework.stereotype.Component;
 
 /**
- * Built bulletins and rankings, reused until anything they depend on changes: every domain event from any instance
- * (reports, lights, notices, statistics) starts a new generation. Dashboards read far more often than the field
- * writes, so most requests are answered from here; a change costs one rebuild. Off with the read model.
+ * Built bulletins and rankings, reused until anything they depend on changes: every
+ * domain event from any instance (reports, lights, notices, statistics) starts a new
+ * generation. Dashboards read far more often than the field writes, so most requests are
+ * answered from here; a change costs one rebuild. Off with the read model.
  */
 @Component
 class SupervisionCache {

@@ -29,11 +29,12 @@ class SupervisionController {
 			BatchLoaderRegistry registry) {
 		this.bulletins = bulletins;
 		this.calendar = calendar;
-		registry.<ActualsKey, Actuals>forName("actuals").registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
-			Map<ActualsKey, Actuals> result = new HashMap<>();
-			keys.forEach((k) -> result.put(k, actuals.compute(k.year(), k.asOf())));
-			return result;
-		}));
+		registry.<ActualsKey, Actuals>forName("actuals")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
+				Map<ActualsKey, Actuals> result = new HashMap<>();
+				keys.forEach((k) -> result.put(k, actuals.compute(k.year(), k.asOf())));
+				return result;
+			}));
 	}
 
 	@QueryMapping
@@ -52,7 +53,8 @@ class SupervisionController {
 	}
 
 	@SchemaMapping(typeName = "Target")
-	CompletableFuture<BigDecimal> actual(Target target, @Argument LocalDate asOf, DataLoader<ActualsKey, Actuals> actuals) {
+	CompletableFuture<BigDecimal> actual(Target target, @Argument LocalDate asOf,
+			DataLoader<ActualsKey, Actuals> actuals) {
 		return load(target, asOf, actuals).thenApply((a) -> a.actual(target));
 	}
 
@@ -72,7 +74,9 @@ class SupervisionController {
 		return actuals.load(new ActualsKey(target.year(), asOf != null ? asOf : this.calendar.asOf(target.year())));
 	}
 
-	/** Batch key: all targets of a request asked about the same day share one computation. */
+	/**
+	 * Batch key: all targets of a request asked about the same day share one computation.
+	 */
 	record ActualsKey(int year, LocalDate asOf) {
 	}
 

@@ -1,13 +1,12 @@
 package gov.shaoxing.investment.targets;
 
 /**
- * The plan's indicators, each with its unit and whether district figures add up to the city-wide one (counts and
- * amounts do; percentages do not).
+ * The plan's indicators, each with its unit and whether district figures add up to the
+ * city-wide one (counts and amounts do; percentages do not).
  */
 public enum Indicator {
 
-	INDUSTRIAL_INVESTMENT(Unit.YI_YUAN, true, "工业投资完成投资额"),
-	INDUSTRIAL_INVESTMENT_GROWTH(Unit.PERCENT, false, "工业投资增长"),
+	INDUSTRIAL_INVESTMENT(Unit.YI_YUAN, true, "工业投资完成投资额"), INDUSTRIAL_INVESTMENT_GROWTH(Unit.PERCENT, false, "工业投资增长"),
 	SEI_INVESTMENT_SHARE(Unit.PERCENT, false, "战略性新兴产业完成投资比重"),
 	EQUIPMENT_TECH_INVESTMENT_SHARE(Unit.PERCENT, false, "设备技术投资占面上投资比重"),
 	SEI_KEY_PLAN_PROJECTS(Unit.COUNT, true, "列入市战略性新兴产业重点计划的项目数"),
@@ -15,12 +14,9 @@ public enum Indicator {
 	INDUSTRIAL_PROJECTS_OVER_500M(Unit.COUNT, true, "单体投资规模5亿元以上在建项目数"),
 	INDUSTRIAL_PROJECTS_OVER_1B(Unit.COUNT, true, "单体投资规模10亿元以上在建项目数"),
 	INDUSTRIAL_PROJECTS_OVER_2B(Unit.COUNT, true, "单体投资规模20亿元以上在建项目数"),
-	INDUSTRIAL_PROJECTS_OVER_5B(Unit.COUNT, true, "50亿元以上项目数"),
-	SERVICE_PROJECTS(Unit.COUNT, true, "组织实施市服务业重大建设计划项目数"),
-	SERVICE_INVESTMENT(Unit.YI_YUAN, true, "重大服务业项目完成投资"),
-	AGRICULTURAL_PROJECTS(Unit.COUNT, true, "组织实施农业产业化项目数"),
-	AGRICULTURAL_INVESTMENT(Unit.YI_YUAN, true, "农业产业化项目完成投资"),
-	FOREIGN_CAPITAL(Unit.WAN_USD, true, "实际引进外资"),
+	INDUSTRIAL_PROJECTS_OVER_5B(Unit.COUNT, true, "50亿元以上项目数"), SERVICE_PROJECTS(Unit.COUNT, true, "组织实施市服务业重大建设计划项目数"),
+	SERVICE_INVESTMENT(Unit.YI_YUAN, true, "重大服务业项目完成投资"), AGRICULTURAL_PROJECTS(Unit.COUNT, true, "组织实施农业产业化项目数"),
+	AGRICULTURAL_INVESTMENT(Unit.YI_YUAN, true, "农业产业化项目完成投资"), FOREIGN_CAPITAL(Unit.WAN_USD, true, "实际引进外资"),
 	FOREIGN_PROJECTS_OVER_10M_USD(Unit.COUNT, true, "总投资1000万美元以上外资项目数"),
 	FOREIGN_PROJECTS_OVER_30M_USD(Unit.COUNT, true, "总投资3000万美元以上外资项目数"),
 	DOMESTIC_CAPITAL(Unit.WAN_YUAN, true, "实际引进内资(不含房地产项目)"),
@@ -42,14 +38,15 @@ public enum Indicator {
 	}
 
 	/**
-	 * Whether the actual is computed from the projects and their reports; the others are economy-wide statistics
-	 * that districts or the statistics bureau report.
+	 * Whether the actual is computed from the projects and their reports; the others are
+	 * economy-wide statistics that districts or the statistics bureau report.
 	 */
 	public boolean fromProjects() {
 		return switch (this) {
 			case SEI_KEY_PLAN_PROJECTS, TECH_UPGRADE_PLAN_PROJECTS, INDUSTRIAL_PROJECTS_OVER_500M,
 					INDUSTRIAL_PROJECTS_OVER_1B, INDUSTRIAL_PROJECTS_OVER_2B, INDUSTRIAL_PROJECTS_OVER_5B,
-					SERVICE_PROJECTS, SERVICE_INVESTMENT, AGRICULTURAL_PROJECTS, AGRICULTURAL_INVESTMENT -> true;
+					SERVICE_PROJECTS, SERVICE_INVESTMENT, AGRICULTURAL_PROJECTS, AGRICULTURAL_INVESTMENT ->
+				true;
 			default -> false;
 		};
 	}

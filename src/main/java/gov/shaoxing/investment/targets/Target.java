@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One annual target: {@code (year, district or city-wide, indicator)} with its guaranteed (必保) value and, where the
- * plan gives one, its stretch (力争) value, in the plan's own unit. {@code districtCode} is null for city-wide.
+ * One annual target: {@code (year, district or city-wide, indicator)} with its guaranteed
+ * (必保) value and, where the plan gives one, its stretch (力争) value, in the plan's own
+ * unit. {@code districtCode} is null for city-wide.
  */
 @Document("targets")
 @CompoundIndex(name = "year_district_indicator", def = "{'year': 1, 'districtCode': 1, 'indicator': 1}", unique = true)
@@ -46,7 +47,9 @@ public record Target(@Id String id, int year, String districtCode, Indicator ind
 				this.source, this.revision + 1, history);
 	}
 
-	/** One change of a target's figures: who, when, why, and the figures before and after. */
+	/**
+	 * One change of a target's figures: who, when, why, and the figures before and after.
+	 */
 	public record Revision(int number, Instant revisedAt, String revisedBy, BigDecimal guaranteedBefore,
 			BigDecimal stretchBefore, BigDecimal guaranteed, BigDecimal stretch, String reason) {
 	}

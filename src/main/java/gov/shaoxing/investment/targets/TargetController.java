@@ -59,7 +59,10 @@ class TargetController {
 		}
 	}
 
-	/** Read from the store, not the read model: this instance's copy may not have heard of the change yet. */
+	/**
+	 * Read from the store, not the read model: this instance's copy may not have heard of
+	 * the change yet.
+	 */
 	@SubscriptionMapping
 	Flux<Target> targetChanged(@Argument String districtCode) {
 		return this.feed.events()
@@ -77,8 +80,8 @@ class TargetController {
 
 	@BatchMapping
 	Map<Target, District> district(List<Target> targets) {
-		Map<String, District> found = this.districts.byCodes(
-				targets.stream().map(Target::districtCode).filter((c) -> c != null).distinct().toList());
+		Map<String, District> found = this.districts
+			.byCodes(targets.stream().map(Target::districtCode).filter((c) -> c != null).distinct().toList());
 		return targets.stream()
 			.filter((t) -> t.districtCode() != null && found.containsKey(t.districtCode()))
 			.collect(Collectors.toMap((t) -> t, (t) -> found.get(t.districtCode()), (a, b) -> a));

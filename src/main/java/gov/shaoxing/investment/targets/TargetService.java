@@ -34,15 +34,18 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads annual targets, ordered city-wide first, then districts in plan order, then indicators in schema order, and
- * revises them for the city supervisor.
+ * Reads annual targets, ordered city-wide first, then districts in plan order, then
+ * indicators in schema order, and revises them for the city supervisor.
  */
 @Service
 public class TargetService {
 
 	static final int MAX_REASON = 500;
 
-	/** Larger than any figure of the plan (its largest is 98,000 万美元) by several orders of magnitude. */
+	/**
+	 * Larger than any figure of the plan (its largest is 98,000 万美元) by several orders of
+	 * magnitude.
+	 */
 	private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000");
 
 	private static final int MAX_SCALE = 4;
@@ -78,7 +81,8 @@ public class TargetService {
 	public List<Target> find(int year, String districtCode, Indicator indicator, TargetScope scope) {
 		List<Target> found;
 		if (this.cached) {
-			found = this.targets.all().stream()
+			found = this.targets.all()
+				.stream()
 				.filter((t) -> t.year() == year)
 				.filter((t) -> districtCode == null || districtCode.equals(t.districtCode()))
 				.filter((t) -> indicator == null || t.indicator() == indicator)
@@ -105,7 +109,8 @@ public class TargetService {
 		List<String> codes = keys.stream().map(DistrictYear::districtCode).distinct().toList();
 		List<Integer> years = keys.stream().map(DistrictYear::year).distinct().toList();
 		List<Target> found = this.cached
-				? this.targets.all().stream()
+				? this.targets.all()
+					.stream()
 					.filter((t) -> codes.contains(t.districtCode()) && years.contains(t.year()))
 					.toList()
 				: this.mongo.find(Query.query(Criteria.where("districtCode").in(codes).and("year").in(years)),
@@ -113,8 +118,8 @@ public class TargetService {
 		Map<DistrictYear, List<Target>> grouped = found.stream()
 			.sorted(order())
 			.collect(Collectors.groupingBy((t) -> new DistrictYear(t.districtCode(), t.year())));
-		return keys.stream().collect(Collectors.toMap(Function.identity(),
-				(k) -> grouped.getOrDefault(k, List.of()), (a, b) -> a));
+		return keys.stream()
+			.collect(Collectors.toMap(Function.identity(), (k) -> grouped.getOrDefault(k, List.of()), (a, b) -> a));
 	}
 
 	public void saveAll(Collection<Target> all) {
@@ -137,9 +142,10 @@ public class TargetService {
 	}
 
 	/**
-	 * Revises a target's figures. Setting the figures it already has changes nothing and succeeds, so a retried
-	 * request is harmless; a stale {@code expectedRevision} for a different change is refused. The write replaces
-	 * the document only if nobody revised it meanwhile.
+	 * Revises a target's figures. Setting the figures it already has changes nothing and
+	 * succeeds, so a retried request is harmless; a stale {@code expectedRevision} for a
+	 * different change is refused. The write replaces the document only if nobody revised
+	 * it meanwhile.
 	 */
 	public Target update(UpdateTargetInput input, Actor actor) {
 		AccessPolicy.requireMayChangeTargets(actor);
@@ -188,7 +194,9 @@ public class TargetService {
 						+ current.revision() + " now; read it again and decide on the new figures.");
 			}
 			Target revised = current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
-			Criteria unchanged = Criteria.where("_id").is(id).and("revision")
+			Criteria unchanged = Criteria.where("_id")
+				.is(id)
+				.and("revision")
 				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
 						: new Object[] { current.revision() });
 			Target saved = this.mongo.findAndReplace(Query.query(unchanged), revised,

@@ -29,9 +29,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Admins manage the embedded issuer's users through the API: create them, change their role and scope, reset
- * their password, disable them. Configured and demo users are changed in configuration only. With an OIDC provider
- * users live in the provider, and these operations are refused.
+ * Admins manage the embedded issuer's users through the API: create them, change their
+ * role and scope, reset their password, disable them. Configured and demo users are
+ * changed in configuration only. With an OIDC provider users live in the provider, and
+ * these operations are refused.
  */
 @Service
 class UserService {
@@ -103,8 +104,8 @@ class UserService {
 		}
 		Instant now = this.clock.instant();
 		StoredUser user = new StoredUser(username, this.directory.hash(input.password()), role,
-				blankToNull(input.departmentCode()), input.districtCodes(),
-				input.enabled() == null || input.enabled(), now, actor.name(), now, actor.name(), 0);
+				blankToNull(input.departmentCode()), input.districtCodes(), input.enabled() == null || input.enabled(),
+				now, actor.name(), now, actor.name(), 0);
 		try {
 			user = this.mongo.insert(user);
 		}
@@ -142,7 +143,8 @@ class UserService {
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
 		}
-		// tokens carry the role and scope they were issued with: any change to those, the password or the right to
+		// tokens carry the role and scope they were issued with: any change to those, the
+		// password or the right to
 		// sign in revokes the tokens issued before
 		boolean revoke = input.password() != null || role != current.role()
 				|| !java.util.Objects.equals(department, current.departmentCode())
@@ -182,7 +184,10 @@ class UserService {
 		}
 	}
 
-	/** A department officer acts for one department; district officers and inspectors for one or more districts. */
+	/**
+	 * A department officer acts for one department; district officers and inspectors for
+	 * one or more districts.
+	 */
 	private void checkScope(List<PayloadError> errors, Role role, String departmentCode, List<String> districtCodes) {
 		String department = blankToNull(departmentCode);
 		if (department != null && this.departments.byCode(department) == null) {

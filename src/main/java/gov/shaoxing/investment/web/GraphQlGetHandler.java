@@ -35,16 +35,20 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * GraphQL-over-HTTP {@code GET}: a read-only operation taken from query parameters and run through the same
- * {@link WebGraphQlHandler} as {@code POST}, so interceptors, security and instrumentation apply alike.
+ * GraphQL-over-HTTP {@code GET}: a read-only operation taken from query parameters and
+ * run through the same {@link WebGraphQlHandler} as {@code POST}, so interceptors,
+ * security and instrumentation apply alike.
  *
  * <p>
- * Spring for GraphQL only accepts {@code POST}; {@code GET} lets browsers and CDNs cache queries and lets a person try
- * a query from the address bar.
+ * Spring for GraphQL only accepts {@code POST}; {@code GET} lets browsers and CDNs cache
+ * queries and lets a person try a query from the address bar.
  */
 final class GraphQlGetHandler {
 
-	/** GraphQL context key marking an operation sent by {@code GET}; the limits package refuses non-queries. */
+	/**
+	 * GraphQL context key marking an operation sent by {@code GET}; the limits package
+	 * refuses non-queries.
+	 */
 	static final String HTTP_GET_CONTEXT_KEY = "investment.http.get";
 
 	private final IdGenerator idGenerator = new AlternativeJdkIdGenerator();
@@ -62,7 +66,8 @@ final class GraphQlGetHandler {
 		MediaType contentType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
 		Optional<String> query = request.param("query").filter(StringUtils::hasText);
 		if (query.isEmpty() && request.param("extensions").filter((e) -> e.contains("persistedQuery")).isPresent()) {
-			// an automatic persisted query sent by its hash alone: the limits package's document provider looks it up
+			// an automatic persisted query sent by its hash alone: the limits package's
+			// document provider looks it up
 			query = Optional.of(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		}
 		if (query.isEmpty()) {
@@ -77,8 +82,7 @@ final class GraphQlGetHandler {
 			if (text.isPresent()) {
 				Optional<Map<?, ?>> map = jsonObject(text.get());
 				if (map.isEmpty()) {
-					return RequestErrors.badRequest(contentType,
-						"The '" + name + "' parameter must be a JSON object.");
+					return RequestErrors.badRequest(contentType, "The '" + name + "' parameter must be a JSON object.");
 				}
 				body.put(name, map.get());
 			}
@@ -94,7 +98,8 @@ final class GraphQlGetHandler {
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				cookies(request), request.remoteAddress().orElse(null), request.attributes(), body,
 				this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
-		// read by the limits instrumentation: a persisted query run by hash is only known to be a query once looked up
+		// read by the limits instrumentation: a persisted query run by hash is only known
+		// to be a query once looked up
 		graphQlRequest.configureExecutionInput(
 				(input, builder) -> builder.graphQLContext(Map.of(HTTP_GET_CONTEXT_KEY, true)).build());
 		Mono<ServerResponse> response = this.graphQlHandler.handleRequest(graphQlRequest)
@@ -103,8 +108,10 @@ final class GraphQlGetHandler {
 	}
 
 	private static ServerResponse respond(WebGraphQlResponse response, MediaType contentType) {
-		// As Spring's POST handler: a request error (nothing executed, so no data) is a 400 only in the
-		// graphql-response+json media type; legacy application/json clients expect 200 for every GraphQL response.
+		// As Spring's POST handler: a request error (nothing executed, so no data) is a
+		// 400 only in the
+		// graphql-response+json media type; legacy application/json clients expect 200
+		// for every GraphQL response.
 		boolean requestError = !response.getExecutionResult().isDataPresent();
 		HttpStatus status = (requestError && ResponseMediaType.GRAPHQL_RESPONSE.equals(contentType))
 				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
@@ -115,8 +122,9 @@ final class GraphQlGetHandler {
 	}
 
 	/**
-	 * The kind of the operation that would run, or {@code null} when the document does not parse or does not
-	 * name one operation: the engine then reports that as a GraphQL error.
+	 * The kind of the operation that would run, or {@code null} when the document does
+	 * not parse or does not name one operation: the engine then reports that as a GraphQL
+	 * error.
 	 */
 	static Operation operation(String query, String operationName) {
 		Document document;

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Answers an unreadable {@code POST} to the GraphQL endpoint (malformed JSON, no {@code query} string) with a 400 and a
- * GraphQL {@code errors} body instead of Boot's generic error page, and never with the parser's message.
+ * Answers an unreadable {@code POST} to the GraphQL endpoint (malformed JSON, no
+ * {@code query} string) with a 400 and a GraphQL {@code errors} body instead of Boot's
+ * generic error page, and never with the parser's message.
  */
 @ControllerAdvice
 class GraphQlRequestBodyAdvice {
@@ -31,7 +32,8 @@ class GraphQlRequestBodyAdvice {
 	ResponseEntity<Map<String, Object>> unreadableRequest(Exception ex, HttpServletRequest request) throws Exception {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (!this.graphQlPath.equals(path)) {
-			// not ours: rethrowing the same exception hands it on to Spring's default resolvers, unlogged
+			// not ours: rethrowing the same exception hands it on to Spring's default
+			// resolvers, unlogged
 			throw ex;
 		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)

@@ -15,15 +15,22 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
-/** HTTP routes that Spring Boot's GraphQL endpoint lacks: queries by {@code GET} and an offline GraphiQL page. */
+/**
+ * HTTP routes that Spring Boot's GraphQL endpoint lacks: queries by {@code GET} and an
+ * offline GraphiQL page.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlWebConfiguration {
 
-	/** Page template whose scripts and styles all come from WebJars in this application's jar. */
+	/**
+	 * Page template whose scripts and styles all come from WebJars in this application's
+	 * jar.
+	 */
 	static final String GRAPHIQL_PAGE = "web/graphiql.html";
 
 	@Bean
-	@Order(-1) // ahead of Boot's graphQlRouterFunction (order 0), whose GET route only answers 405
+	@Order(-1) // ahead of Boot's graphQlRouterFunction (order 0), whose GET route only
+				// answers 405
 	RouterFunction<ServerResponse> graphQlWebRoutes(WebGraphQlHandler graphQlHandler, JsonMapper json,
 			GraphQlProperties properties) {
 		String path = properties.getHttp().getPath();
@@ -37,8 +44,8 @@ class GraphQlWebConfiguration {
 	}
 
 	/**
-	 * Boot's WebSocket mapping runs before any router function and takes every upgrade on the shared path; this
-	 * guard keeps it so if that order ever changes.
+	 * Boot's WebSocket mapping runs before any router function and takes every upgrade on
+	 * the shared path; this guard keeps it so if that order ever changes.
 	 */
 	private static RequestPredicate notWebSocketUpgrade() {
 		return (request) -> !"websocket".equalsIgnoreCase(request.headers().firstHeader(HttpHeaders.UPGRADE));

@@ -9,8 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * GraphQL-shaped bodies for HTTP requests turned away before any GraphQL runs, so clients read one error format and
- * never an exception message.
+ * GraphQL-shaped bodies for HTTP requests turned away before any GraphQL runs, so clients
+ * read one error format and never an exception message.
  */
 final class RequestErrors {
 
@@ -18,8 +18,8 @@ final class RequestErrors {
 	}
 
 	static Map<String, Object> body(String message) {
-		return Map.of("errors",
-				List.of(Map.of("message", message, "extensions", Map.of("classification", ErrorType.BAD_REQUEST.name()))));
+		return Map.of("errors", List
+			.of(Map.of("message", message, "extensions", Map.of("classification", ErrorType.BAD_REQUEST.name()))));
 	}
 
 	static ServerResponse badRequest(MediaType contentType, String message) {

@@ -9,8 +9,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Picks {@code application/graphql-response+json} unless the client prefers {@code application/json}; a client that
- * accepts neither still gets the former, which the GraphQL-over-HTTP spec allows in place of a 406.
+ * Picks {@code application/graphql-response+json} unless the client prefers
+ * {@code application/json}; a client that accepts neither still gets the former, which
+ * the GraphQL-over-HTTP spec allows in place of a 406.
  */
 final class ResponseMediaType {
 

@@ -10,15 +10,19 @@ import java.util.SplittableRandom;
 import gov.shaoxing.investment.project.Project;
 
 /**
- * Synthetic projects cloned from the demo set, so that districts, departments, liaison officials and the mix of
- * categories and sizes stay those of the demo data while the count grows. Deterministic for a given seed.
+ * Synthetic projects cloned from the demo set, so that districts, departments, liaison
+ * officials and the mix of categories and sizes stay those of the demo data while the
+ * count grows. Deterministic for a given seed.
  */
 final class BenchProjects {
 
 	private BenchProjects() {
 	}
 
-	/** {@code count} projects coded {@code BENCH-00001}... cloned round-robin from {@code demo}. */
+	/**
+	 * {@code count} projects coded {@code BENCH-00001}... cloned round-robin from
+	 * {@code demo}.
+	 */
 	static List<Project> cloneOf(List<Project> demo, int count, long seed) {
 		if (demo.isEmpty()) {
 			throw new IllegalStateException("No demo projects to clone: the seed did not load.");
@@ -28,7 +32,8 @@ final class BenchProjects {
 		List<Project> projects = new ArrayList<>(count);
 		for (int i = 1; i <= count; i++) {
 			Project t = templates.get((i - 1) % templates.size());
-			// Amounts within ±25% of the template keep the demo's size bands while making the data less uniform.
+			// Amounts within ±25% of the template keep the demo's size bands while making
+			// the data less uniform.
 			double factor = 0.75 + random.nextDouble() * 0.5;
 			Project.Location location = (t.location() != null)
 					? new Project.Location(t.location().latitude() + jitter(random),
@@ -36,9 +41,9 @@ final class BenchProjects {
 					: null;
 			projects.add(new Project(code(i), t.category(), t.name().replace("(演示)", "") + " #" + i + "(演示)",
 					t.districtCode(), t.leadDepartmentCode(), t.coDepartmentCodes(), t.ownerEnterprise(),
-					scaled(t.totalInvestment(), factor), scaled(t.plannedInvestment(), factor),
-					t.strategicEmerging(), t.techUpgradePlan(), t.status(), t.plannedStart(), t.plannedFinish(),
-					location, null, t.liaison(), t.year(), true));
+					scaled(t.totalInvestment(), factor), scaled(t.plannedInvestment(), factor), t.strategicEmerging(),
+					t.techUpgradePlan(), t.status(), t.plannedStart(), t.plannedFinish(), location, null, t.liaison(),
+					t.year(), true));
 		}
 		return projects;
 	}

@@ -25,10 +25,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The benchmark command: starts the service in this JVM on the in-memory embedded store, adds synthetic projects,
- * then measures requests per second and latency over HTTP for three typical operations. Run it with
- * {@code mvn -B -q -Pbench test-compile exec:exec}; settings are system properties (see {@link Settings}). It is
- * not a test: nothing runs it during {@code mvn verify}.
+ * The benchmark command: starts the service in this JVM on the in-memory embedded store,
+ * adds synthetic projects, then measures requests per second and latency over HTTP for
+ * three typical operations. Run it with {@code mvn -B -q -Pbench test-compile exec:exec};
+ * settings are system properties (see {@link Settings}). It is not a test: nothing runs
+ * it during {@code mvn verify}.
  */
 public final class HttpBenchmark {
 
@@ -48,10 +49,12 @@ public final class HttpBenchmark {
 		try {
 			System.out.printf("Started the service in %.1f s%n", seconds(System.nanoTime() - startedAt));
 			List<String> codes = load(context, settings);
-			// contact details and supervision are for signed-in staff: the clients sign in as an analyst, as a
+			// contact details and supervision are for signed-in staff: the clients sign
+			// in as an analyst, as a
 			// dashboard would (and as an inspector for submissions)
 			LoadRunner.authorization = "Bearer " + context.getBean(TokenIssuer.class)
-				.issue(new SecurityProperties.User("bench-admin", null, Role.ADMIN, null, List.of()), Duration.ofHours(4))
+				.issue(new SecurityProperties.User("bench-admin", null, Role.ADMIN, null, List.of()),
+						Duration.ofHours(4))
 				.value();
 			if (settings.operations().contains("bulletin") || settings.operations().contains("submit")) {
 				SupervisionLoad.reports(context, codes, settings.seed());
@@ -66,7 +69,8 @@ public final class HttpBenchmark {
 					System.out.printf("%-10s warm-up %d s ...", operation.name(), settings.warmup().toSeconds());
 					System.out.flush();
 					LoadRunner.Result warmup = runner.run(operation, settings.warmup());
-					System.out.printf(" %,.0f req/s, JIT %.0f%% of CPUs; measuring %d s ...", warmup.requestsPerSecond(),
+					System.out.printf(" %,.0f req/s, JIT %.0f%% of CPUs; measuring %d s ...",
+							warmup.requestsPerSecond(),
 							100 * warmup.jitCpuNanos() / (warmup.elapsedNanos() * (double) runtimeCpus()),
 							settings.measure().toSeconds());
 					System.out.flush();
@@ -89,7 +93,10 @@ public final class HttpBenchmark {
 		System.exit(exitCode);
 	}
 
-	/** Adds the synthetic projects through the service, so the read model sees them as it would real ones. */
+	/**
+	 * Adds the synthetic projects through the service, so the read model sees them as it
+	 * would real ones.
+	 */
 	private static List<String> load(ConfigurableApplicationContext context, Settings settings) {
 		ProjectService projects = context.getBean(ProjectService.class);
 		List<Project> demo = projects.all();
@@ -102,12 +109,14 @@ public final class HttpBenchmark {
 		int total = projects.all().size();
 		Runtime runtime = Runtime.getRuntime();
 		System.gc();
-		System.out.printf("Loaded %,d synthetic projects in %.1f s (%,d demo projects cloned; %,d in the store); "
-				+ "heap in use after GC %,d MiB%n", bench.size(), seconds(System.nanoTime() - start), demo.size(),
-				total, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+		System.out.printf(
+				"Loaded %,d synthetic projects in %.1f s (%,d demo projects cloned; %,d in the store); "
+						+ "heap in use after GC %,d MiB%n",
+				bench.size(), seconds(System.nanoTime() - start), demo.size(), total,
+				(runtime.totalMemory() - runtime.freeMemory()) >> 20);
 		List<String> known = context.getBean(DistrictService.class)
-			.byCodes(List.of("SX_COUNTY", "YUECHENG", "PAOJIANG", "ZHUJI", "SHANGYU", "SHENGZHOU", "XINCHANG",
-					"JINGHU", "BINHAI", "HIGH_TECH_ZONE", "CITY_DIRECT"))
+			.byCodes(List.of("SX_COUNTY", "YUECHENG", "PAOJIANG", "ZHUJI", "SHANGYU", "SHENGZHOU", "XINCHANG", "JINGHU",
+					"BINHAI", "HIGH_TECH_ZONE", "CITY_DIRECT"))
 			.keySet()
 			.stream()
 			.toList();
@@ -131,7 +140,10 @@ public final class HttpBenchmark {
 		return chosen;
 	}
 
-	/** Sends every distinct page filter and one of each other request once, and shows what they answer. */
+	/**
+	 * Sends every distinct page filter and one of each other request once, and shows what
+	 * they answer.
+	 */
 	private static void check(LoadRunner runner, List<Operation> operations) throws Exception {
 		Pattern totalCount = Pattern.compile("\"totalCount\":(\\d+)");
 		for (Operation operation : operations) {
@@ -145,8 +157,7 @@ public final class HttpBenchmark {
 				Matcher count = totalCount.matcher(response.body());
 				String detail = count.find() ? "totalCount " + count.group(1) + ", " : "";
 				System.out.printf("Check %-10s variant %d: HTTP %d, %s%,d bytes: %s%n", operation.name(), v + 1,
-						response.status(), detail, response.body().length(),
-						abbreviate(response.body(), 120));
+						response.status(), detail, response.body().length(), abbreviate(response.body(), 120));
 			}
 		}
 	}
@@ -158,7 +169,8 @@ public final class HttpBenchmark {
 				System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
 				System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 		System.out.printf("CPUs available to the JVM: %d; max heap %,d MiB; GC %s%n", runtime.availableProcessors(),
-				runtime.maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans()
+				runtime.maxMemory() >> 20,
+				ManagementFactory.getGarbageCollectorMXBeans()
 					.stream()
 					.map(GarbageCollectorMXBean::getName)
 					.collect(Collectors.joining(", ")));
@@ -170,22 +182,24 @@ public final class HttpBenchmark {
 	private static void print(Settings settings, List<LoadRunner.Result> results) {
 		int cpus = Runtime.getRuntime().availableProcessors();
 		System.out.println();
-		System.out.printf("%,d synthetic projects, %d clients (%s), %d s warm-up and %d s measured per operation; "
-				+ "client and server share this JVM and its %d CPUs%n", settings.projects(), settings.clients(),
+		System.out.printf(
+				"%,d synthetic projects, %d clients (%s), %d s warm-up and %d s measured per operation; "
+						+ "client and server share this JVM and its %d CPUs%n",
+				settings.projects(), settings.clients(),
 				settings.plainClient() ? "PlainHttpConnection" : "java.net.http", settings.warmup().toSeconds(),
 				settings.measure().toSeconds(), cpus);
 		System.out.println();
 		System.out.printf("| %-9s | %9s | %6s | %8s | %7s | %7s | %7s | %-32s |%n", "operation", "requests", "errors",
 				"req/s", "p50 ms", "p99 ms", "max ms", "goal");
-		System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(11), "-".repeat(11), "-".repeat(8),
-				"-".repeat(10), "-".repeat(9), "-".repeat(9), "-".repeat(9), "-".repeat(34));
+		System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(11), "-".repeat(11), "-".repeat(8), "-".repeat(10),
+				"-".repeat(9), "-".repeat(9), "-".repeat(9), "-".repeat(34));
 		for (LoadRunner.Result r : results) {
 			Operation.Goal goal = r.operation().goal();
 			String verdict = (goal != null)
 					? goal + (goal.metBy(r.requestsPerSecond(), r.percentileMillis(99)) ? ": met" : ": MISSED") : "-";
-			System.out.printf("| %-9s | %,9d | %,6d | %,8.0f | %7.2f | %7.2f | %7.2f | %-32s |%n",
-					r.operation().name(), r.requests(), r.errors(), r.requestsPerSecond(), r.percentileMillis(50),
-					r.percentileMillis(99), r.maxMillis(), verdict);
+			System.out.printf("| %-9s | %,9d | %,6d | %,8.0f | %7.2f | %7.2f | %7.2f | %-32s |%n", r.operation().name(),
+					r.requests(), r.errors(), r.requestsPerSecond(), r.percentileMillis(50), r.percentileMillis(99),
+					r.maxMillis(), verdict);
 		}
 		System.out.println();
 		System.out.println("CPU during each measurement, in % of all CPUs, and the server's CPU time per request "
@@ -193,10 +207,11 @@ public final class HttpBenchmark {
 		for (LoadRunner.Result r : results) {
 			double capacity = r.elapsedNanos() * (double) cpus;
 			double serverCpu = r.processCpuNanos() - r.clientCpuNanos() - r.jitCpuNanos() - r.gcCpuNanos();
-			System.out.printf("  %-9s this JVM %3.0f%%: HTTP client %2.0f%%, JIT %2.0f%%, GC %2.0f%% (%d pauses, %d ms); "
-					+ "other processes %s; server %,.0f us per request%n", r.operation().name(),
-					100 * r.processShare(), 100 * r.clientCpuNanos() / capacity, 100 * r.jitCpuNanos() / capacity,
-					100 * r.gcCpuNanos() / capacity, r.gcCount(), r.gcMillis(),
+			System.out.printf(
+					"  %-9s this JVM %3.0f%%: HTTP client %2.0f%%, JIT %2.0f%%, GC %2.0f%% (%d pauses, %d ms); "
+							+ "other processes %s; server %,.0f us per request%n",
+					r.operation().name(), 100 * r.processShare(), 100 * r.clientCpuNanos() / capacity,
+					100 * r.jitCpuNanos() / capacity, 100 * r.gcCpuNanos() / capacity, r.gcCount(), r.gcMillis(),
 					Double.isNaN(r.othersShare()) ? "unknown" : String.format("%2.0f%%", 100 * r.othersShare()),
 					serverCpu / Math.max(1, r.requests()) / 1e3);
 		}
@@ -224,13 +239,16 @@ public final class HttpBenchmark {
 	}
 
 	/**
-	 * What to run, from system properties: {@code bench.projects} (default 10000), {@code bench.clients} (16),
-	 * {@code bench.warmup} and {@code bench.seconds} (seconds of warm-up and of measurement per operation, 20
-	 * each), {@code bench.ops} (comma-separated, default {@code project,page,districts}), {@code bench.seed} and
-	 * {@code bench.client}: {@code plain} for {@link PlainHttpConnection} or {@code jdk} for {@code java.net.http}.
-	 * Besides {@code project,page,districts} (issue 2), {@code bulletin} and {@code submit} measure supervision: the
-	 * monthly bulletin over {@code projects} projects with 24 reports each, and progress submissions by 16 inspectors.
-	 * For experiments, {@code bench.appArgs} adds space-separated application arguments.
+	 * What to run, from system properties: {@code bench.projects} (default 10000),
+	 * {@code bench.clients} (16), {@code bench.warmup} and {@code bench.seconds} (seconds
+	 * of warm-up and of measurement per operation, 20 each), {@code bench.ops}
+	 * (comma-separated, default {@code project,page,districts}), {@code bench.seed} and
+	 * {@code bench.client}: {@code plain} for {@link PlainHttpConnection} or {@code jdk}
+	 * for {@code java.net.http}. Besides {@code project,page,districts} (issue 2),
+	 * {@code bulletin} and {@code submit} measure supervision: the monthly bulletin over
+	 * {@code projects} projects with 24 reports each, and progress submissions by 16
+	 * inspectors. For experiments, {@code bench.appArgs} adds space-separated application
+	 * arguments.
 	 */
 	record Settings(int projects, int clients, Duration warmup, Duration measure, List<String> operations, long seed,
 			String client, List<String> appArguments) {

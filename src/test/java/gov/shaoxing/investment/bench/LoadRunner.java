@@ -24,9 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Closed-loop load: a fixed number of client threads, each sending its next request as soon as the previous answer
- * has arrived, over one keep-alive HTTP/1.1 connection per thread. Records every latency and the CPU the process
- * and the client side spent, so the server's share can be told apart when both run in one JVM.
+ * Closed-loop load: a fixed number of client threads, each sending its next request as
+ * soon as the previous answer has arrived, over one keep-alive HTTP/1.1 connection per
+ * thread. Records every latency and the CPU the process and the client side spent, so the
+ * server's share can be told apart when both run in one JVM.
  */
 final class LoadRunner implements AutoCloseable {
 
@@ -58,8 +59,9 @@ final class LoadRunner implements AutoCloseable {
 		.getOperatingSystemMXBean();
 
 	/**
-	 * A runner whose client threads send with {@code java.net.http} (one shared {@link HttpClient}) or, with
-	 * {@code plainClient}, each over its own {@link PlainHttpConnection}.
+	 * A runner whose client threads send with {@code java.net.http} (one shared
+	 * {@link HttpClient}) or, with {@code plainClient}, each over its own
+	 * {@link PlainHttpConnection}.
 	 */
 	LoadRunner(URI uri, int clients, long seed, boolean plainClient) {
 		this.uri = uri;
@@ -85,7 +87,10 @@ final class LoadRunner implements AutoCloseable {
 		return new PlainHttpConnection.Response(response.statusCode(), response.body());
 	}
 
-	/** Runs the operation for the duration with every client thread and returns what was measured. */
+	/**
+	 * Runs the operation for the duration with every client thread and returns what was
+	 * measured.
+	 */
 	Result run(Operation operation, Duration duration) throws InterruptedException {
 		Client[] workers = new Client[this.clients];
 		CountDownLatch ready = new CountDownLatch(this.clients);
@@ -155,7 +160,9 @@ final class LoadRunner implements AutoCloseable {
 			.build();
 	}
 
-	/** CPU time of the HTTP client's own threads (selector and executor), by thread id. */
+	/**
+	 * CPU time of the HTTP client's own threads (selector and executor), by thread id.
+	 */
 	private Map<Long, Long> httpThreadCpu() {
 		Map<Long, Long> cpu = new HashMap<>();
 		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
@@ -171,8 +178,9 @@ final class LoadRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Busy and total CPU ticks of the whole machine from {@code /proc/stat} (Linux), to show when other processes
-	 * competed for the CPUs during a run; null where it cannot be read.
+	 * Busy and total CPU ticks of the whole machine from {@code /proc/stat} (Linux), to
+	 * show when other processes competed for the CPUs during a run; null where it cannot
+	 * be read.
 	 */
 	private static long[] machineTicks() {
 		try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/stat"))) {
@@ -190,9 +198,10 @@ final class LoadRunner implements AutoCloseable {
 	}
 
 	/**
-	 * CPU ticks so far of the JVM's own threads, which {@link ThreadMXBean} does not show, by Linux thread id: the
-	 * JIT compilers' ({@code C1/C2 CompilerThread}) at index 0 and the garbage collector's ({@code GC Thread#n},
-	 * {@code G1 ...}, {@code VM Thread}) at index 1. Empty where {@code /proc/self/task} cannot be read.
+	 * CPU ticks so far of the JVM's own threads, which {@link ThreadMXBean} does not
+	 * show, by Linux thread id: the JIT compilers' ({@code C1/C2 CompilerThread}) at
+	 * index 0 and the garbage collector's ({@code GC Thread#n}, {@code G1 ...},
+	 * {@code VM Thread}) at index 1. Empty where {@code /proc/self/task} cannot be read.
 	 */
 	private static Map<Long, long[]> jvmThreadTicks() {
 		Map<Long, long[]> ticks = new HashMap<>();
@@ -204,9 +213,11 @@ final class LoadRunner implements AutoCloseable {
 					int close = stat.lastIndexOf(')');
 					String name = stat.substring(open + 1, close);
 					int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
-							: name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : -1;
+							: name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1
+									: -1;
 					if (kind >= 0) {
-						// After the name: state is field 3, utime and stime are fields 14 and 15 of the whole line.
+						// After the name: state is field 3, utime and stime are fields 14
+						// and 15 of the whole line.
 						String[] fields = stat.substring(close + 2).split(" ");
 						long[] value = new long[2];
 						value[kind] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -224,7 +235,10 @@ final class LoadRunner implements AutoCloseable {
 		return ticks;
 	}
 
-	/** Ticks of JIT and GC threads since the snapshot; threads started since count from zero. */
+	/**
+	 * Ticks of JIT and GC threads since the snapshot; threads started since count from
+	 * zero.
+	 */
 	private static long[] ticksSince(Map<Long, long[]> before) {
 		long[] total = new long[2];
 		for (Map.Entry<Long, long[]> now : jvmThreadTicks().entrySet()) {
@@ -341,15 +355,16 @@ final class LoadRunner implements AutoCloseable {
 	/** What one run measured; latencies are sorted, in nanoseconds. */
 	record Result(Operation operation, int requests, int errors, long elapsedNanos, long[] latencies,
 			long processCpuNanos, long clientCpuNanos, long gcCount, long gcMillis, long jitCpuNanos, long gcCpuNanos,
-			double machineBusy,
-			String firstFailure) {
+			double machineBusy, String firstFailure) {
 
 		/** Share of all CPUs this JVM used during the run. */
 		double processShare() {
 			return this.processCpuNanos / (this.elapsedNanos * (double) Runtime.getRuntime().availableProcessors());
 		}
 
-		/** Share of all CPUs that other processes used during the run, NaN where unknown. */
+		/**
+		 * Share of all CPUs that other processes used during the run, NaN where unknown.
+		 */
 		double othersShare() {
 			return Math.max(0, this.machineBusy - processShare());
 		}

@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import gov.shaoxing.investment.common.GlobalId;
 
 /**
- * One benchmarked GraphQL operation: how to pick the next request body, what a correct answer must contain, and
- * the goal it is held to. Request bodies are encoded up front so the client spends its time on HTTP only.
+ * One benchmarked GraphQL operation: how to pick the next request body, what a correct
+ * answer must contain, and the goal it is held to. Request bodies are encoded up front so
+ * the client spends its time on HTTP only.
  */
 final class Operation {
 
@@ -23,7 +24,10 @@ final class Operation {
 	static final String DISTRICTS_QUERY = """
 			{ districts { code name targets(year: 2012) { indicator guaranteed stretch } } }""";
 
-	/** The page filters, used in turn at random: two to four districts each, as a dashboard would ask. */
+	/**
+	 * The page filters, used in turn at random: two to four districts each, as a
+	 * dashboard would ask.
+	 */
 	static final List<String> PAGE_FILTERS = List.of(
 			"{\"categories\":[\"INDUSTRIAL\",\"SERVICE\"],\"minTotalInvestment\":5,\"districtCodes\":[\"ZHUJI\",\"SHANGYU\"]}",
 			"{\"categories\":[\"INDUSTRIAL\",\"SERVICE\"],\"minTotalInvestment\":5,\"districtCodes\":[\"SX_COUNTY\",\"YUECHENG\",\"PAOJIANG\"]}",
@@ -36,7 +40,10 @@ final class Operation {
 
 	private final byte[][] bodies;
 
-	/** Makes bodies on the fly (unique idempotency keys); null when {@code bodies} are used. */
+	/**
+	 * Makes bodies on the fly (unique idempotency keys); null when {@code bodies} are
+	 * used.
+	 */
 	private java.util.function.Function<SplittableRandom, byte[]> generator;
 
 	private final String expected;
@@ -51,12 +58,14 @@ final class Operation {
 		this.goal = goal;
 	}
 
-	/** Operation 1: one project with its district, departments and liaison, by a random one of the codes. */
+	/**
+	 * Operation 1: one project with its district, departments and liaison, by a random
+	 * one of the codes.
+	 */
 	static Operation project(List<String> codes) {
 		byte[][] bodies = new byte[codes.size()][];
 		for (int i = 0; i < bodies.length; i++) {
-			bodies[i] = body(PROJECT_QUERY,
-					"{\"id\":\"" + GlobalId.encode("Project", codes.get(i)) + "\"}");
+			bodies[i] = body(PROJECT_QUERY, "{\"id\":\"" + GlobalId.encode("Project", codes.get(i)) + "\"}");
 		}
 		return new Operation("project", "project(id) with district, departments, liaison", bodies,
 				"\"project\":{\"name\":", new Goal(2000, 20));
@@ -67,8 +76,8 @@ final class Operation {
 		byte[][] bodies = PAGE_FILTERS.stream()
 			.map((filter) -> body(PAGE_QUERY, "{\"filter\":" + filter + "}"))
 			.toArray(byte[][]::new);
-		return new Operation("page", "projects(filter, first: 50) with district, department", bodies,
-				"\"totalCount\":", new Goal(500, 50));
+		return new Operation("page", "projects(filter, first: 50) with district, department", bodies, "\"totalCount\":",
+				new Goal(500, 50));
 	}
 
 	/** Operation 3: every district with its 2012 targets. */
@@ -89,32 +98,35 @@ final class Operation {
 
 	/** Supervision: the monthly bulletin for all districts. */
 	static Operation bulletin() {
-		return new Operation("bulletin", "bulletin(2012, 9) for all districts", new byte[][] { body(BULLETIN_QUERY, null) },
-				"\"districts\":[{", new Goal(10, 100));
+		return new Operation("bulletin", "bulletin(2012, 9) for all districts",
+				new byte[][] { body(BULLETIN_QUERY, null) }, "\"districts\":[{", new Goal(10, 100));
 	}
 
-	/** Supervision: 16 inspectors submitting reports, each with a new idempotency key, on random projects. */
+	/**
+	 * Supervision: 16 inspectors submitting reports, each with a new idempotency key, on
+	 * random projects.
+	 */
 	static Operation submit(List<String> codes) {
 		java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
-		Operation op = new Operation("submit", "submitProgressReport, new key each", new byte[][] { body("{ x }", null) },
-				"\"errors\":[]", new Goal(500, 1000));
+		Operation op = new Operation("submit", "submitProgressReport, new key each",
+				new byte[][] { body("{ x }", null) }, "\"errors\":[]", new Goal(500, 1000));
 		op.generator = (random) -> {
 			long n = sequence.incrementAndGet();
 			String code = codes.get(random.nextInt(codes.size()));
 			int month = 1 + random.nextInt(9);
 			int half = 1 + random.nextInt(2);
 			String amount = (1 + random.nextInt(500)) / 100 + "." + String.format("%02d", random.nextInt(100));
-			return body(SUBMIT_QUERY, "{\"i\":{\"projectId\":\"" + GlobalId.encode("Project", code)
-					+ "\",\"period\":{\"year\":2012,\"month\":" + month + ",\"half\":" + half
-					+ "},\"investmentCompleted\":\"" + amount + "\",\"physicalProgressPercent\":40,"
-					+ "\"idempotencyKey\":\"bench-key-" + n + "\"}}");
+			return body(SUBMIT_QUERY,
+					"{\"i\":{\"projectId\":\"" + GlobalId.encode("Project", code)
+							+ "\",\"period\":{\"year\":2012,\"month\":" + month + ",\"half\":" + half
+							+ "},\"investmentCompleted\":\"" + amount + "\",\"physicalProgressPercent\":40,"
+							+ "\"idempotencyKey\":\"bench-key-" + n + "\"}}");
 		};
 		return op;
 	}
 
 	private static byte[] body(String query, String variables) {
-		String json = "{\"query\":" + quoted(query) + ((variables != null) ? ",\"variables\":" + variables : "")
-				+ "}";
+		String json = "{\"query\":" + quoted(query) + ((variables != null) ? ",\"variables\":" + variables : "") + "}";
 		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -146,7 +158,10 @@ final class Operation {
 		return this.generator != null ? this.generator.apply(random) : this.bodies[random.nextInt(this.bodies.length)];
 	}
 
-	/** A cheap correctness check: no GraphQL errors, and the part of the answer every request must have. */
+	/**
+	 * A cheap correctness check: no GraphQL errors, and the part of the answer every
+	 * request must have.
+	 */
 	boolean accepts(int status, String body) {
 		if (this.generator != null) {
 			return status == 200 && body.contains(this.expected) && !body.contains("\"errors\":[{");

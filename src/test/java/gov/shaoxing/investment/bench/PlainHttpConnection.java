@@ -15,9 +15,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A minimal blocking HTTP/1.1 client on one keep-alive socket: it sends a POST and reads one response, with a
- * Content-Length or a chunked body. It costs the client a small fraction of the CPU that {@code java.net.http}
- * needs, which matters when client and server share two cores. One instance per thread; not thread-safe.
+ * A minimal blocking HTTP/1.1 client on one keep-alive socket: it sends a POST and reads
+ * one response, with a Content-Length or a chunked body. It costs the client a small
+ * fraction of the CPU that {@code java.net.http} needs, which matters when client and
+ * server share two cores. One instance per thread; not thread-safe.
  */
 final class PlainHttpConnection implements AutoCloseable {
 
@@ -42,7 +43,10 @@ final class PlainHttpConnection implements AutoCloseable {
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** Posts the body and returns the status and the body of the answer; reconnects after a failure. */
+	/**
+	 * Posts the body and returns the status and the body of the answer; reconnects after
+	 * a failure.
+	 */
 	Response post(byte[] body) throws IOException {
 		try {
 			if (this.socket == null) {

@@ -26,7 +26,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Supervision load: 24 half-monthly reports for every synthetic project, and the exact-totals check afterwards. */
+/**
+ * Supervision load: 24 half-monthly reports for every synthetic project, and the
+ * exact-totals check afterwards.
+ */
 final class SupervisionLoad {
 
 	private SupervisionLoad() {
@@ -48,8 +51,8 @@ final class SupervisionLoad {
 					.setScale(4, RoundingMode.HALF_UP);
 				Instant at = period.end().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
 				reports.add(new ProgressReport("RBENCH-" + code + "-" + period.key(), code, p.districtCode(),
-						p.category().name(), period, period.key(), amount, BigDecimal.valueOf(4L * index), List.of(), null,
-						List.of(), "bench-" + code + "-" + period.key(), 0, at, "bench", true, true));
+						p.category().name(), period, period.key(), amount, BigDecimal.valueOf(4L * index), List.of(),
+						null, List.of(), "bench-" + code + "-" + period.key(), 0, at, "bench", true, true));
 				count++;
 			}
 			histories.add(new ProgressImporter.History(p, reports, List.of()));
@@ -67,7 +70,8 @@ final class SupervisionLoad {
 		}
 	}
 
-	// roll-ups are read a page at a time: with 24 period entries one is about 12 KB, and all 10,339 in one reply
+	// roll-ups are read a page at a time: with 24 period entries one is about 12 KB, and
+	// all 10,339 in one reply
 	// (123 MB) are more than the 48 MB the embedded server's driver accepts
 
 	private static final int PAGE = 1000;

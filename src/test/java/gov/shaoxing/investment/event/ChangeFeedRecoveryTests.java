@@ -37,7 +37,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** How the feed copes with its store: lost streams, no change streams, a store down at start, stopping. */
+/**
+ * How the feed copes with its store: lost streams, no change streams, a store down at
+ * start, stopping.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ChangeFeedRecoveryTests {
 
@@ -67,11 +70,14 @@ class ChangeFeedRecoveryTests {
 		this.feed = new ChangeFeed(mongo, EventProperties.defaults());
 		this.feed.start();
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			// Nothing read yet, so there is no resume token: the events written meanwhile come from the collection.
+			// Nothing read yet, so there is no resume token: the events written meanwhile
+			// come from the collection.
 			this.feed.closeStream();
-			new EventPublisher(mongo, (event) -> { }).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "during");
+			new EventPublisher(mongo, (event) -> {
+			}).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "during");
 			assertThat(events.next().subjectId()).isEqualTo("during");
-			new EventPublisher(mongo, (event) -> { }).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "after");
+			new EventPublisher(mongo, (event) -> {
+			}).publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "after");
 			assertThat(events.next().subjectId()).isEqualTo("after");
 		}
 		assertThat(this.feed.reconnects()).isEqualTo(1);
@@ -94,7 +100,8 @@ class ChangeFeedRecoveryTests {
 		this.feed.start();
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.POLLING);
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			EventPublisher publisher = new EventPublisher(mongo, (event) -> { });
+			EventPublisher publisher = new EventPublisher(mongo, (event) -> {
+			});
 			publisher.publish(EventType.PROJECT_LIGHT_CHANGED, "ZHUJI", null, "P1");
 			publisher.publish(EventType.PROJECT_LIGHT_CHANGED, "ZHUJI", null, "P2");
 			assertThat(List.of(events.next(), events.next())).extracting(DomainEvent::subjectId)
@@ -108,8 +115,7 @@ class ChangeFeedRecoveryTests {
 	void startsWithoutTheStoreAndDeliversOnceItAnswers() {
 		int port = freePort();
 		MongoTemplate mongo = connect(port);
-		this.feed = new ChangeFeed(mongo,
-				new EventProperties(null, null, null, Duration.ofSeconds(2), null));
+		this.feed = new ChangeFeed(mongo, new EventProperties(null, null, null, Duration.ofSeconds(2), null));
 		long started = System.nanoTime();
 		this.feed.start();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -117,7 +123,8 @@ class ChangeFeedRecoveryTests {
 		startServer(port);
 		await().atMost(Received.TIMEOUT).until(() -> this.feed.delivery() == ChangeFeed.Delivery.CHANGE_STREAM);
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			new EventPublisher(mongo, (event) -> { }).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "N1");
+			new EventPublisher(mongo, (event) -> {
+			}).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "N1");
 			assertThat(events.next().subjectId()).isEqualTo("N1");
 		}
 	}
@@ -134,7 +141,8 @@ class ChangeFeedRecoveryTests {
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.STOPPED);
 		this.feed.start();
 		try (Received<DomainEvent> events = Received.subscribe(this.feed.events())) {
-			new EventPublisher(mongo, (event) -> { }).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "again");
+			new EventPublisher(mongo, (event) -> {
+			}).publish(EventType.NOTICE_CHANGED, "ZHUJI", "JXW", "again");
 			assertThat(events.next().subjectId()).isEqualTo("again");
 		}
 	}
@@ -160,8 +168,10 @@ class ChangeFeedRecoveryTests {
 		};
 		this.feed.events().subscribe(stalled);
 		try (Received<DomainEvent> fast = Received.subscribe(this.feed.events())) {
-			EventPublisher publisher = new EventPublisher(mongo, (event) -> { });
-			// In bursts no larger than the buffer, so that the subscriber that keeps up does not lose any.
+			EventPublisher publisher = new EventPublisher(mongo, (event) -> {
+			});
+			// In bursts no larger than the buffer, so that the subscriber that keeps up
+			// does not lose any.
 			for (int burst = 0; burst < 5; burst++) {
 				for (int i = 1; i <= 10; i++) {
 					publisher.publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "P" + (burst * 10 + i));

@@ -28,7 +28,10 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Live updates on one instance: graphql-ws subscriptions, resuming a lost stream, slow subscribers, expiry. */
+/**
+ * Live updates on one instance: graphql-ws subscriptions, resuming a lost stream, slow
+ * subscribers, expiry.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.store.oplog=true" })
 class ChangeFeedTests {
@@ -74,7 +77,10 @@ class ChangeFeedTests {
 			.build();
 	}
 
-	/** Also checks that subscriptions end on the server when their clients go, so the next test starts clean. */
+	/**
+	 * Also checks that subscriptions end on the server when their clients go, so the next
+	 * test starts clean.
+	 */
 	@AfterEach
 	void disconnect() {
 		this.subscriber.stop().block(Received.TIMEOUT);
@@ -102,7 +108,8 @@ class ChangeFeedTests {
 		Notice raised = this.notices.raise(NoticeDrafts.inspectionNotice("JXW", "环评批复滞后"));
 		HttpGraphQlTester http = HttpGraphQlTester.create(WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeader("Authorization", "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+			.defaultHeader("Authorization",
+					"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
 			.responseTimeout(Received.TIMEOUT)
 			.build());
 		try (Received<Map<String, Object>> jxw = Received.subscribe(noticeChanged("JXW"))) {
@@ -114,7 +121,8 @@ class ChangeFeedTests {
 				.path("startNotice.errors")
 				.entityList(Object.class)
 				.hasSize(0);
-			// the raise itself may still be in flight and arrive first; the change must follow it
+			// the raise itself may still be in flight and arrive first; the change must
+			// follow it
 			Map<String, Object> seen = jxw.next();
 			if (!"IN_PROGRESS".equals(seen.get("status"))) {
 				seen = jxw.next();
@@ -130,7 +138,8 @@ class ChangeFeedTests {
 			awaitSubscribers(this.subscribed + 2);
 			this.notices.raise(NoticeDrafts.inspectionNotice("JXW", "资金未到位"));
 			assertThat(jxw.next()).containsEntry("text", "资金未到位");
-			// Each subscriber gets events in order, so FGW's first notice must be its own, raised after JXW's.
+			// Each subscriber gets events in order, so FGW's first notice must be its
+			// own, raised after JXW's.
 			this.notices.raise(NoticeDrafts.inspectionNotice("FGW", "立项手续未办"));
 			assertThat(fgw.next()).containsEntry("text", "立项手续未办");
 		}
@@ -139,11 +148,12 @@ class ChangeFeedTests {
 	@Test
 	void aLostStreamResumesWithoutLosingEventsWrittenMeanwhile() {
 		int reconnects = this.feed.reconnects();
-		try (Received<DomainEvent> events = Received.subscribe(this.feed.events()
-			.filter((e) -> "resume".equals(e.districtCode())))) {
+		try (Received<DomainEvent> events = Received
+			.subscribe(this.feed.events().filter((e) -> "resume".equals(e.districtCode())))) {
 			this.publisher.publish(EventType.PROGRESS_CHANGED, "resume", null, "before");
 			assertThat(events.next().subjectId()).isEqualTo("before");
-			// The feed waits a second before it reconnects, so these are written while it has no stream.
+			// The feed waits a second before it reconnects, so these are written while it
+			// has no stream.
 			this.feed.closeStream();
 			this.publisher.publish(EventType.PROGRESS_CHANGED, "resume", null, "during-1");
 			this.publisher.publish(EventType.PROGRESS_CHANGED, "resume", null, "during-2");
@@ -195,7 +205,8 @@ class ChangeFeedTests {
 	void eventIdsSortInPublishingOrder() {
 		Instant now = Instant.now();
 		assertThat(Ids.next("E", now)).isLessThan(Ids.next("E", now.plusMillis(1)));
-		assertThat(DomainEvent.floorId(now)).isLessThan(Ids.next("E", now)).isGreaterThan(Ids.next("E", now.minusMillis(1)));
+		assertThat(DomainEvent.floorId(now)).isLessThan(Ids.next("E", now))
+			.isGreaterThan(Ids.next("E", now.minusMillis(1)));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

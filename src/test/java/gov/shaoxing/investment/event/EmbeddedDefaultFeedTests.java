@@ -8,11 +8,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded store runs without an oplog by default, so the feed polls the events collection from the start
- * (without asking the store for a change stream it cannot give) and still delivers every event.
+ * The embedded store runs without an oplog by default, so the feed polls the events
+ * collection from the start (without asking the store for a change stream it cannot give)
+ * and still delivers every event.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class EmbeddedDefaultFeedTests {
 
 	@Autowired
@@ -24,10 +24,9 @@ class EmbeddedDefaultFeedTests {
 	@Test
 	void theDefaultEmbeddedStoreIsPolledAndEventsStillArrive() {
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.POLLING);
-		try (Received<DomainEvent> events = Received.subscribe(this.feed.events()
-			.filter((e) -> "polled-event".equals(e.subjectId())))) {
-			org.awaitility.Awaitility.await().atMost(Received.TIMEOUT)
-				.until(() -> this.feed.subscriberCount() > 0);
+		try (Received<DomainEvent> events = Received
+			.subscribe(this.feed.events().filter((e) -> "polled-event".equals(e.subjectId())))) {
+			org.awaitility.Awaitility.await().atMost(Received.TIMEOUT).until(() -> this.feed.subscriberCount() > 0);
 			this.publisher.publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "polled-event");
 			assertThat(events.next().type()).isEqualTo(EventType.PROGRESS_CHANGED);
 		}

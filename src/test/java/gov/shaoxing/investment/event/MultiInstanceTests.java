@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Instances behind a load balancer share one store: what one instance writes reaches subscribers on every other,
- * by change stream or, where the store has none, by polling. Each test starts its own instances on the embedded
- * store of the first.
+ * Instances behind a load balancer share one store: what one instance writes reaches
+ * subscribers on every other, by change stream or, where the store has none, by polling.
+ * Each test starts its own instances on the embedded store of the first.
  */
 class MultiInstanceTests {
 
@@ -148,7 +148,10 @@ class MultiInstanceTests {
 		return (Flux) connection.document("""
 				subscription noticeChanged($departmentCode: ID) {
 				  noticeChanged(departmentCode: $departmentCode) { id text status }
-				}""").variable("departmentCode", departmentCode).executeSubscription().toFlux("noticeChanged", Map.class);
+				}""")
+			.variable("departmentCode", departmentCode)
+			.executeSubscription()
+			.toFlux("noticeChanged", Map.class);
 	}
 
 }

@@ -6,7 +6,10 @@ import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeSource;
 
-/** Notices to raise in live-update tests: each call is a new notice for the given department. */
+/**
+ * Notices to raise in live-update tests: each call is a new notice for the given
+ * department.
+ */
 final class NoticeDrafts {
 
 	private NoticeDrafts() {

@@ -10,7 +10,10 @@ import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** What a subscriber has received so far; {@link #next()} waits a bounded time, so a lost event fails, not hangs. */
+/**
+ * What a subscriber has received so far; {@link #next()} waits a bounded time, so a lost
+ * event fails, not hangs.
+ */
 final class Received<T> implements AutoCloseable {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -33,7 +36,8 @@ final class Received<T> implements AutoCloseable {
 		try {
 			T item = this.items.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (item == null) {
-				fail("Nothing received within " + TIMEOUT + (this.errors.isEmpty() ? "" : "; error: " + this.errors.peek()));
+				fail("Nothing received within " + TIMEOUT
+						+ (this.errors.isEmpty() ? "" : "; error: " + this.errors.peek()));
 			}
 			return item;
 		}

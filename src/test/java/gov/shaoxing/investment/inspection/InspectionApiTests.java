@@ -33,7 +33,10 @@ import static gov.shaoxing.investment.inspection.InspectionFixtures.with;
 import static gov.shaoxing.investment.inspection.InspectorClient.MAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Inspectors record inspections from their phones; dashboards list them. End to end over HTTP. */
+/**
+ * Inspectors record inspections from their phones; dashboards list them. End to end over
+ * HTTP.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class InspectionApiTests {
 
@@ -66,44 +69,83 @@ class InspectionApiTests {
 
 		Map<String, Object> input = with(inspection(this.today), "photoIds", List.of(photo.get("id")));
 		String id = this.phone.record(input)
-			.path("recordInspection.errors").entityList(Object.class).hasSize(0)
-			.path("recordInspection.project.code").entity(String.class).isEqualTo(InspectionFixtures.PROJECT)
-			.path("recordInspection.inspection.project.code").entity(String.class).isEqualTo(InspectionFixtures.PROJECT)
-			.path("recordInspection.inspection.district.code").entity(String.class).isEqualTo("SX_COUNTY")
-			.path("recordInspection.inspection.date").entity(String.class).isEqualTo(this.today.toString())
-			.path("recordInspection.inspection.rating").entity(String.class).isEqualTo("ON_TRACK")
-			.path("recordInspection.inspection.position.accuracyMeters").entity(Double.class).isEqualTo(12.5)
-			.path("recordInspection.inspection.distanceKm").entity(Double.class)
+			.path("recordInspection.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("recordInspection.project.code")
+			.entity(String.class)
+			.isEqualTo(InspectionFixtures.PROJECT)
+			.path("recordInspection.inspection.project.code")
+			.entity(String.class)
+			.isEqualTo(InspectionFixtures.PROJECT)
+			.path("recordInspection.inspection.district.code")
+			.entity(String.class)
+			.isEqualTo("SX_COUNTY")
+			.path("recordInspection.inspection.date")
+			.entity(String.class)
+			.isEqualTo(this.today.toString())
+			.path("recordInspection.inspection.rating")
+			.entity(String.class)
+			.isEqualTo("ON_TRACK")
+			.path("recordInspection.inspection.position.accuracyMeters")
+			.entity(Double.class)
+			.isEqualTo(12.5)
+			.path("recordInspection.inspection.distanceKm")
+			.entity(Double.class)
 			.satisfies((km) -> assertThat(km).isBetween(0.10, 0.12))
-			.path("recordInspection.inspection.photos[0].id").entity(String.class).isEqualTo((String) photo.get("id"))
-			.path("recordInspection.inspection.photos[0].url").entity(String.class).isEqualTo((String) photo.get("url"))
-			.path("recordInspection.inspection.photos[0].contentType").entity(String.class).isEqualTo("image/jpeg")
-			.path("recordInspection.inspection.photos[0].size").entity(Integer.class).isEqualTo(48_000)
-			.path("recordInspection.inspection.id").entity(String.class).get();
+			.path("recordInspection.inspection.photos[0].id")
+			.entity(String.class)
+			.isEqualTo((String) photo.get("id"))
+			.path("recordInspection.inspection.photos[0].url")
+			.entity(String.class)
+			.isEqualTo((String) photo.get("url"))
+			.path("recordInspection.inspection.photos[0].contentType")
+			.entity(String.class)
+			.isEqualTo("image/jpeg")
+			.path("recordInspection.inspection.photos[0].size")
+			.entity(Integer.class)
+			.isEqualTo(48_000)
+			.path("recordInspection.inspection.id")
+			.entity(String.class)
+			.get();
 
-		byte[] served = this.phone.http.get().uri((String) photo.get("url")).exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.IMAGE_JPEG)
-			.expectBody(byte[].class).returnResult().getResponseBody();
+		byte[] served = this.phone.http.get()
+			.uri((String) photo.get("url"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.IMAGE_JPEG)
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(served).isEqualTo(jpeg);
 
-		this.phone.graphQl.document("query($id: ID!) { node(id: $id) { ... on Inspection { findings photos { url } } } "
-				+ "inspection(id: $id) { inspector } }")
+		this.phone.graphQl
+			.document("query($id: ID!) { node(id: $id) { ... on Inspection { findings photos { url } } } "
+					+ "inspection(id: $id) { inspector } }")
 			.variable("id", id)
 			.execute()
-			.path("node.findings").entity(String.class).isEqualTo("主体厂房封顶，设备安装过半。")
-			.path("node.photos[0].url").entity(String.class).isEqualTo((String) photo.get("url"))
-			.path("inspection.inspector").entity(String.class).isEqualTo("王督查");
+			.path("node.findings")
+			.entity(String.class)
+			.isEqualTo("主体厂房封顶，设备安装过半。")
+			.path("node.photos[0].url")
+			.entity(String.class)
+			.isEqualTo((String) photo.get("url"))
+			.path("inspection.inspector")
+			.entity(String.class)
+			.isEqualTo("王督查");
 		this.phone.graphQl.document("query($p: ID!) { project(id: $p) { inspections(first: 100) { nodes { id } } } }")
 			.variable("p", projectId(InspectionFixtures.PROJECT))
 			.execute()
-			.path("project.inspections.nodes[*].id").entityList(String.class).contains(id);
+			.path("project.inspections.nodes[*].id")
+			.entityList(String.class)
+			.contains(id);
 	}
 
 	@Test
 	void aRetryWithTheSameKeyReturnsTheSameInspectionAndWritesNothing() {
-		Map<String, Object> input = with(inspection(this.today), "problems",
-				List.of(problem("施工用电未落实", "JXW")));
+		Map<String, Object> input = with(inspection(this.today), "problems", List.of(problem("施工用电未落实", "JXW")));
 		String first = (String) this.phone.recordOk(input).get("id");
 		long inspections = this.mongo.getCollection("inspections").countDocuments();
 		long notices = this.mongo.getCollection("notices").countDocuments();
@@ -122,7 +164,8 @@ class InspectionApiTests {
 		Map<String, Object> input = with(inspection(this.today), "problems", List.of(problem("消防通道堵塞", "FGW")));
 		String id = (String) this.phone.recordOk(input).get("id");
 		String key = GlobalId.decode(id).key();
-		// as if the server had died after claiming the key and raising the notice, before storing the inspection
+		// as if the server had died after claiming the key and raising the notice, before
+		// storing the inspection
 		this.mongo.remove(Query.query(Criteria.where("_id").is(key)), "inspections");
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("inspection:" + input.get("idempotencyKey"))),
 				Update.update("state", "PENDING"), "idempotency_keys");
@@ -141,13 +184,22 @@ class InspectionApiTests {
 		long inspections = this.mongo.getCollection("inspections").countDocuments();
 
 		this.phone.record(with(input, "findings", "一个不同的发现"))
-			.path("recordInspection.inspection").valueIsNull()
-			.path("recordInspection.errors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED")
-			.path("recordInspection.errors[0].field").entity(String.class).isEqualTo("input.idempotencyKey");
+			.path("recordInspection.inspection")
+			.valueIsNull()
+			.path("recordInspection.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("IDEMPOTENCY_KEY_REUSED")
+			.path("recordInspection.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("input.idempotencyKey");
 
 		assertThat(this.mongo.getCollection("inspections").countDocuments()).isEqualTo(inspections);
-		this.phone.graphQl.document("query($id: ID!) { inspection(id: $id) { findings } }").variable("id", id).execute()
-			.path("inspection.findings").entity(String.class).isEqualTo(input.get("findings"));
+		this.phone.graphQl.document("query($id: ID!) { inspection(id: $id) { findings } }")
+			.variable("id", id)
+			.execute()
+			.path("inspection.findings")
+			.entity(String.class)
+			.isEqualTo(input.get("findings"));
 	}
 
 	@Test
@@ -155,8 +207,7 @@ class InspectionApiTests {
 		String marker = "厂区道路未硬化-" + UUID.randomUUID();
 		Map<String, Object> explicit = problem("环评批复未到位-" + marker, "FGW");
 		explicit.put("deadline", this.today.plusDays(30).toString());
-		Map<String, Object> input = with(inspection(this.today), "problems",
-				List.of(problem(marker, "JXW"), explicit));
+		Map<String, Object> input = with(inspection(this.today), "problems", List.of(problem(marker, "JXW"), explicit));
 		input.put("rating", "SERIOUS_ISSUES");
 		Map<String, Object> recorded = this.phone.recordOk(input);
 		@SuppressWarnings("unchecked")
@@ -170,7 +221,9 @@ class InspectionApiTests {
 			.document("{ notices(filter: { departmentCodes: [\"JXW\"] }, first: 100) "
 					+ "{ nodes { id text source deadline status project { code } department { code } } } }")
 			.execute()
-			.path("notices.nodes").entityList(MAP).get();
+			.path("notices.nodes")
+			.entityList(MAP)
+			.get();
 		assertThat(jxw).filteredOn((n) -> marker.equals(n.get("text"))).singleElement().satisfies((n) -> {
 			assertThat(n.get("source")).isEqualTo("INSPECTION");
 			assertThat(n.get("status")).isEqualTo("OPEN");
@@ -181,8 +234,12 @@ class InspectionApiTests {
 		this.phone.graphQl.document("query($id: ID!) { notice(id: $id) { text department { code } } }")
 			.variable("id", problems.get(1).get("noticeId"))
 			.execute()
-			.path("notice.text").entity(String.class).isEqualTo("环评批复未到位-" + marker)
-			.path("notice.department.code").entity(String.class).isEqualTo("FGW");
+			.path("notice.text")
+			.entity(String.class)
+			.isEqualTo("环评批复未到位-" + marker)
+			.path("notice.department.code")
+			.entity(String.class)
+			.isEqualTo("FGW");
 	}
 
 	static Stream<Arguments> invalidInputs() {
@@ -196,16 +253,15 @@ class InspectionApiTests {
 				Arguments.of("a day after today", "date", today.plusDays(2).toString(), "input.date", "DATE_IN_FUTURE"),
 				Arguments.of("latitude over 90", "position", position(90.5, 120.5), "input.position.latitude",
 						"INVALID_POSITION"),
-				Arguments.of("longitude under -180", "position", position(30.0, -180.01),
-						"input.position.longitude", "INVALID_POSITION"),
+				Arguments.of("longitude under -180", "position", position(30.0, -180.01), "input.position.longitude",
+						"INVALID_POSITION"),
 				Arguments.of("negative accuracy", "position", with(position(30, 120), "accuracyMeters", -1),
 						"input.position.accuracyMeters", "INVALID_POSITION"),
 				Arguments.of("photo never uploaded", "photoIds", List.of(new ObjectId().toHexString()),
 						"input.photoIds[0]", "UNKNOWN_PHOTO"),
 				Arguments.of("photo id that is not one", "photoIds", List.of("IMG_0001.jpg"), "input.photoIds[0]",
 						"UNKNOWN_PHOTO"),
-				Arguments.of("findings of 4001 characters", "findings", "查".repeat(4001), "input.findings",
-						"TOO_LONG"),
+				Arguments.of("findings of 4001 characters", "findings", "查".repeat(4001), "input.findings", "TOO_LONG"),
 				Arguments.of("blank findings", "findings", "  ", "input.findings", "REQUIRED"),
 				Arguments.of("problem for an unknown department", "problems",
 						List.of(problem("ok", "JXW"), problem("道路", "NO_SUCH_DEPT")),
@@ -227,20 +283,24 @@ class InspectionApiTests {
 		long[] before = writtenCounts();
 
 		this.phone.record(input)
-			.path("recordInspection.inspection").valueIsNull()
-			.path("recordInspection.project").valueIsNull()
-			.path("recordInspection.errors").entityList(MAP).satisfies((errors) -> assertThat(errors)
-				.singleElement()
-				.satisfies((e) -> {
-					assertThat(e.get("field")).isEqualTo(field);
-					assertThat(e.get("code")).isEqualTo(code);
-					assertThat((String) e.get("message")).isNotBlank().doesNotContain("Exception");
-				}));
+			.path("recordInspection.inspection")
+			.valueIsNull()
+			.path("recordInspection.project")
+			.valueIsNull()
+			.path("recordInspection.errors")
+			.entityList(MAP)
+			.satisfies((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+				assertThat(e.get("field")).isEqualTo(field);
+				assertThat(e.get("code")).isEqualTo(code);
+				assertThat((String) e.get("message")).isNotBlank().doesNotContain("Exception");
+			}));
 
 		assertThat(writtenCounts()).as("inspections, notices, idempotency keys").containsExactly(before);
-		// the key was not claimed either: once the mistake is fixed, the same key records the inspection
+		// the key was not claimed either: once the mistake is fixed, the same key records
+		// the inspection
 		if (!"idempotencyKey".equals(key)) {
-			this.phone.recordOk(with(inspection(this.today.minusDays(7)), "idempotencyKey", input.get("idempotencyKey")));
+			this.phone
+				.recordOk(with(inspection(this.today.minusDays(7)), "idempotencyKey", input.get("idempotencyKey")));
 		}
 	}
 
@@ -251,7 +311,8 @@ class InspectionApiTests {
 		input.put("findings", "x".repeat(4001));
 		input.put("problems", List.of(problem("道路", "NOPE")));
 		this.phone.record(input)
-			.path("recordInspection.errors[*].field").entityList(String.class)
+			.path("recordInspection.errors[*].field")
+			.entityList(String.class)
 			.containsExactly("input.date", "input.position.latitude", "input.position.longitude", "input.findings",
 					"input.problems[0].departmentCode");
 	}
@@ -268,9 +329,11 @@ class InspectionApiTests {
 		assertThat(ids(Map.of("inspector", inspector, "districtCodes", List.of("SX_COUNTY")))).containsExactly(c, a);
 		assertThat(ids(Map.of("inspector", inspector, "districtCodes", List.of("ZHUJI")))).containsExactly(b);
 		assertThat(ids(Map.of("inspector", inspector, "dateFrom", this.today.minusDays(6).toString(), "dateTo",
-				this.today.minusDays(1).toString()))).containsExactly(c, b);
+				this.today.minusDays(1).toString())))
+			.containsExactly(c, b);
 		assertThat(ids(Map.of("inspector", inspector, "dateFrom", this.today.minusDays(10).toString(), "dateTo",
-				this.today.minusDays(10).toString()))).containsExactly(a);
+				this.today.minusDays(10).toString())))
+			.containsExactly(a);
 		assertThat(ids(Map.of("inspector", inspector, "ratings", List.of("STALLED", "MINOR_ISSUES"))))
 			.containsExactly(c, b);
 		assertThat(ids(Map.of("inspector", inspector, "projectId", projectId("DEMO-IND-001")))).containsExactly(a);
@@ -291,7 +354,9 @@ class InspectionApiTests {
 				.variable("first", 2)
 				.variable("after", after)
 				.execute()
-				.path("inspections").entity(MAP).get();
+				.path("inspections")
+				.entity(MAP)
+				.get();
 			assertThat(((Number) page.get("totalCount")).intValue()).isEqualTo(5);
 			((List<?>) page.get("nodes")).forEach((n) -> seen.add((String) ((Map<?, ?>) n).get("id")));
 			Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
@@ -304,8 +369,9 @@ class InspectionApiTests {
 
 	@Test
 	void aDateRangeEndingBeforeItStartsIsABadRequest() {
-		this.phone.graphQl.document("{ inspections(filter: { dateFrom: \"2012-06-01\", dateTo: \"2012-05-01\" }) "
-				+ "{ totalCount } }")
+		this.phone.graphQl
+			.document(
+					"{ inspections(filter: { dateFrom: \"2012-06-01\", dateTo: \"2012-05-01\" }) " + "{ totalCount } }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
@@ -320,8 +386,9 @@ class InspectionApiTests {
 		Map<String, Object> recorded = this.phone.recordOk(input);
 		double expected = InspectionService.distanceKm(29.71, 120.24, InspectionFixtures.PROJECT_LATITUDE,
 				InspectionFixtures.PROJECT_LONGITUDE);
-		assertThat(((Number) recorded.get("distanceKm")).doubleValue()).isCloseTo(expected,
-				org.assertj.core.data.Offset.offset(0.001)).isGreaterThan(40);
+		assertThat(((Number) recorded.get("distanceKm")).doubleValue())
+			.isCloseTo(expected, org.assertj.core.data.Offset.offset(0.001))
+			.isGreaterThan(40);
 	}
 
 	private String recordBy(String inspector, String project, LocalDate date, String rating) {
@@ -336,7 +403,9 @@ class InspectionApiTests {
 			.variable("filter", filter)
 			.variable("first", 100)
 			.execute()
-			.path("inspections.nodes[*].id").entityList(String.class).get();
+			.path("inspections.nodes[*].id")
+			.entityList(String.class)
+			.get();
 	}
 
 	private long[] writtenCounts() {

@@ -22,11 +22,12 @@ import static gov.shaoxing.investment.inspection.InspectorClient.MAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the read model off, a page of projects with their inspections costs one inspections query however many
- * projects it shows.
+ * With the read model off, a page of projects with their inspections costs one
+ * inspections query however many projects it shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false", "investment.seed.demo-activity=false" })
+		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
+				"investment.seed.demo-activity=false" })
 @Import(CommandCounter.Config.class)
 class InspectionBatchingTests {
 
@@ -34,8 +35,8 @@ class InspectionBatchingTests {
 	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
 
 	/** In 诸暨市; only the first test records inspections on them. */
-	private static final List<String> PROJECTS = List.of("DEMO-IND-020", "DEMO-IND-021", "DEMO-IND-022",
-			"DEMO-IND-023", "DEMO-IND-024");
+	private static final List<String> PROJECTS = List.of("DEMO-IND-020", "DEMO-IND-021", "DEMO-IND-022", "DEMO-IND-023",
+			"DEMO-IND-024");
 
 	/** In 上虞市, for the feed test. */
 	private static final List<String> OTHER_PROJECTS = List.of("DEMO-IND-039", "DEMO-IND-040", "DEMO-IND-041");
@@ -74,10 +75,13 @@ class InspectionBatchingTests {
 			.variable("filter", Map.of("districtCodes", List.of("ZHUJI")))
 			.variable("first", 50)
 			.execute()
-			.path("projects.nodes").entityList(MAP).get();
+			.path("projects.nodes")
+			.entityList(MAP)
+			.get();
 
 		assertThat(projects).hasSizeGreaterThan(PROJECTS.size());
-		assertThat(projects).filteredOn((p) -> PROJECTS.contains(p.get("code"))).hasSize(PROJECTS.size())
+		assertThat(projects).filteredOn((p) -> PROJECTS.contains(p.get("code")))
+			.hasSize(PROJECTS.size())
 			.allSatisfy((p) -> {
 				Map<?, ?> inspections = (Map<?, ?>) p.get("inspections");
 				assertThat(inspections.get("totalCount")).isEqualTo(3);
@@ -97,19 +101,30 @@ class InspectionBatchingTests {
 		}
 		String document = "query($n: Int) { inspections(first: $n) { nodes { id project { code } district { name } } } }";
 		this.counter.reset();
-		this.phone.graphQl.document(document).variable("n", 5).execute().path("inspections.nodes").entityList(Object.class)
+		this.phone.graphQl.document(document)
+			.variable("n", 5)
+			.execute()
+			.path("inspections.nodes")
+			.entityList(Object.class)
 			.hasSize(5);
 		List<String> small = finds();
 		this.counter.reset();
-		this.phone.graphQl.document(document).variable("n", 50).execute().path("inspections.nodes")
-			.entityList(Object.class).hasSizeGreaterThan(9);
+		this.phone.graphQl.document(document)
+			.variable("n", 50)
+			.execute()
+			.path("inspections.nodes")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(9);
 		assertThat(finds()).isEqualTo(small).contains("find inspections", "find projects", "find districts");
 	}
 
 	/** The queries sent (the counter leaves out the change feed's own reads). */
 	private List<String> finds() {
-		return this.counter.commands().stream().filter((c) -> c.startsWith("find") || c.startsWith("count")
-				|| c.startsWith("aggregate")).sorted().toList();
+		return this.counter.commands()
+			.stream()
+			.filter((c) -> c.startsWith("find") || c.startsWith("count") || c.startsWith("aggregate"))
+			.sorted()
+			.toList();
 	}
 
 }

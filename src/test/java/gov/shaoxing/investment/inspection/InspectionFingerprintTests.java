@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A retry is recognised only when every field is the same; a changed field is a different inspection. */
+/**
+ * A retry is recognised only when every field is the same; a changed field is a different
+ * inspection.
+ */
 class InspectionFingerprintTests {
 
 	private static RecordInspectionInput input(String findings, String inspector, List<String> photos,
@@ -31,10 +34,10 @@ class InspectionFingerprintTests {
 			.isNotEqualTo(InspectionService.canonical(input("a", "b", List.of(), null, "k")));
 		assertThat(InspectionService.canonical(input("a", null, List.of("x", "y"), null, "k")))
 			.isNotEqualTo(InspectionService.canonical(input("a", null, List.of("x;1:y"), null, "k")));
-		assertThat(InspectionService.canonical(input("a", null, List.of(),
-				List.of(new ProblemInput("t", "JXW", null)), "k")))
-			.isNotEqualTo(InspectionService.canonical(input("a", null, List.of(),
-					List.of(new ProblemInput("t", "JXW", LocalDate.of(2012, 6, 1))), "k")));
+		assertThat(InspectionService
+			.canonical(input("a", null, List.of(), List.of(new ProblemInput("t", "JXW", null)), "k")))
+			.isNotEqualTo(InspectionService.canonical(
+					input("a", null, List.of(), List.of(new ProblemInput("t", "JXW", LocalDate.of(2012, 6, 1))), "k")));
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
 
-/** Inputs and files for inspection tests: a valid inspection of a demo project, and photos of each kind. */
+/**
+ * Inputs and files for inspection tests: a valid inspection of a demo project, and photos
+ * of each kind.
+ */
 final class InspectionFixtures {
 
 	/** DEMO-IND-001 in 绍兴县, where the seed puts it. */
@@ -36,7 +39,10 @@ final class InspectionFixtures {
 		return "insp-" + UUID.randomUUID();
 	}
 
-	/** A valid input: today, on site at DEMO-IND-001, no photos, no problems, a fresh idempotency key. */
+	/**
+	 * A valid input: today, on site at DEMO-IND-001, no photos, no problems, a fresh
+	 * idempotency key.
+	 */
 	static Map<String, Object> inspection(LocalDate date) {
 		return inspection(PROJECT, date);
 	}
@@ -90,7 +96,10 @@ final class InspectionFixtures {
 		return "这不是照片。This is a text file with a .jpg name.\n".repeat(20).getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** A multipart body with the given bytes as field {@code file}, claiming whatever name and type the client says. */
+	/**
+	 * A multipart body with the given bytes as field {@code file}, claiming whatever name
+	 * and type the client says.
+	 */
 	static MultiValueMap<String, HttpEntity<?>> upload(byte[] bytes, String filename, MediaType claimedType) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("file", new ByteArrayResource(bytes) {

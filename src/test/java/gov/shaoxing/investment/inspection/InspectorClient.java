@@ -10,7 +10,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-/** What an inspector's phone does over HTTP: upload photos, record inspections, ask GraphQL questions. */
+/**
+ * What an inspector's phone does over HTTP: upload photos, record inspections, ask
+ * GraphQL questions.
+ */
 final class InspectorClient {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -26,22 +29,26 @@ final class InspectorClient {
 			.defaultHeader("Authorization", "Bearer " + token)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
-		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+		this.graphQl = HttpGraphQlTester
+			.create(this.http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
 	}
 
 	/** Uploads a photo and returns the 201 body. */
 	Map<String, Object> uploadPhoto(byte[] bytes, String filename, MediaType claimedType) {
-		return this.http.post().uri("/photos")
+		return this.http.post()
+			.uri("/photos")
 			.body(BodyInserters.fromMultipartData(InspectionFixtures.upload(bytes, filename, claimedType)))
 			.exchange()
-			.expectStatus().isCreated()
+			.expectStatus()
+			.isCreated()
 			.expectBody(MAP)
 			.returnResult()
 			.getResponseBody();
 	}
 
 	WebTestClient.ResponseSpec postPhoto(byte[] bytes, String filename, MediaType claimedType) {
-		return this.http.post().uri("/photos")
+		return this.http.post()
+			.uri("/photos")
 			.body(BodyInserters.fromMultipartData(InspectionFixtures.upload(bytes, filename, claimedType)))
 			.exchange();
 	}
@@ -52,8 +59,12 @@ final class InspectorClient {
 
 	/** Records an inspection that must succeed and returns it. */
 	Map<String, Object> recordOk(Map<String, Object> input) {
-		return record(input).path("recordInspection.errors").entityList(Object.class).hasSize(0)
-			.path("recordInspection.inspection").entity(MAP).get();
+		return record(input).path("recordInspection.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("recordInspection.inspection")
+			.entity(MAP)
+			.get();
 	}
 
 	long count(String document, String path) {

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** Which files count as photos, and which upload limits the service agrees to start with. */
+/**
+ * Which files count as photos, and which upload limits the service agrees to start with.
+ */
 class PhotoTypeTests {
 
 	@Test
@@ -38,8 +40,7 @@ class PhotoTypeTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> PhotoController.checkAligned(five, DataSize.ofMegabytes(1), DataSize.ofMegabytes(10)))
 			.withMessageContaining("max-file-size");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> PhotoController.checkAligned(five, five, five))
+		assertThatIllegalStateException().isThrownBy(() -> PhotoController.checkAligned(five, five, five))
 			.withMessageContaining("max-request-size");
 	}
 

@@ -17,8 +17,9 @@ import static gov.shaoxing.investment.inspection.InspectorClient.MAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /photos} and {@code GET /photos/{id}} as a phone sees them: what is accepted, what is refused and
- * with which status and JSON code, and that photos come back unchanged and cacheable.
+ * {@code POST /photos} and {@code GET /photos/{id}} as a phone sees them: what is
+ * accepted, what is refused and with which status and JSON code, and that photos come
+ * back unchanged and cacheable.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class PhotoUploadTests {
@@ -46,22 +47,39 @@ class PhotoUploadTests {
 			.containsEntry("size", 20_000)
 			.containsEntry("url", "/photos/" + photo.get("id"));
 
-		var served = this.phone.http.get().uri((String) photo.get("url")).exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.IMAGE_PNG)
-			.expectHeader().contentLength(20_000)
-			.expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*max-age=31536000.*immutable.*")
-			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-			.expectBody(byte[].class).returnResult();
+		var served = this.phone.http.get()
+			.uri((String) photo.get("url"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.IMAGE_PNG)
+			.expectHeader()
+			.contentLength(20_000)
+			.expectHeader()
+			.valueMatches(HttpHeaders.CACHE_CONTROL, ".*max-age=31536000.*immutable.*")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody(byte[].class)
+			.returnResult();
 		assertThat(served.getResponseBody()).isEqualTo(png);
 
 		String etag = served.getResponseHeaders().getETag();
 		assertThat(etag).isNotBlank();
-		this.phone.http.get().uri((String) photo.get("url")).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-			.expectStatus().isNotModified();
-		this.phone.http.get().uri((String) photo.get("url")).header(HttpHeaders.RANGE, "bytes=0-7").exchange()
-			.expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT)
-			.expectBody(byte[].class).isEqualTo(java.util.Arrays.copyOf(png, 8));
+		this.phone.http.get()
+			.uri((String) photo.get("url"))
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus()
+			.isNotModified();
+		this.phone.http.get()
+			.uri((String) photo.get("url"))
+			.header(HttpHeaders.RANGE, "bytes=0-7")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PARTIAL_CONTENT)
+			.expectBody(byte[].class)
+			.isEqualTo(java.util.Arrays.copyOf(png, 8));
 	}
 
 	@Test
@@ -81,51 +99,90 @@ class PhotoUploadTests {
 	@Test
 	void anOversizedPhotoIsRefusedWith413AndAClearCode() {
 		this.phone.postPhoto(InspectionFixtures.jpeg(FIVE_MB + 1), "huge.jpg", MediaType.IMAGE_JPEG)
-			.expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("PHOTO_TOO_LARGE")
-			.jsonPath("$.message").isEqualTo("A photo may be at most 5 MB.")
-			.jsonPath("$.trace").doesNotExist();
+			.jsonPath("$.code")
+			.isEqualTo("PHOTO_TOO_LARGE")
+			.jsonPath("$.message")
+			.isEqualTo("A photo may be at most 5 MB.")
+			.jsonPath("$.trace")
+			.doesNotExist();
 	}
 
 	@Test
 	void aTextFileRenamedJpgIsRefusedWith415() {
 		this.phone.postPhoto(InspectionFixtures.text(), "photo.jpg", MediaType.IMAGE_JPEG)
-			.expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("UNSUPPORTED_PHOTO_TYPE")
-			.jsonPath("$.message").isNotEmpty();
+			.jsonPath("$.code")
+			.isEqualTo("UNSUPPORTED_PHOTO_TYPE")
+			.jsonPath("$.message")
+			.isNotEmpty();
 	}
 
 	@Test
 	void anUploadWithoutAFileIsRefusedWith400() {
 		MultipartBodyBuilder wrongField = new MultipartBodyBuilder();
 		wrongField.part("photo", "not here");
-		this.phone.http.post().uri("/photos").body(BodyInserters.fromMultipartData(wrongField.build())).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("PHOTO_MISSING");
+		this.phone.http.post()
+			.uri("/photos")
+			.body(BodyInserters.fromMultipartData(wrongField.build()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PHOTO_MISSING");
 		this.phone.postPhoto(new byte[0], "empty.jpg", MediaType.IMAGE_JPEG)
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("PHOTO_MISSING");
-		this.phone.http.post().uri("/photos").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("PHOTO_MISSING");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PHOTO_MISSING");
+		this.phone.http.post()
+			.uri("/photos")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PHOTO_MISSING");
 	}
 
 	@Test
 	void unknownAndMalformedPhotoIdsGet404Json() {
 		for (String id : new String[] { "0123456789abcdef01234567", "not-a-photo" }) {
-			this.phone.http.get().uri("/photos/" + id).accept(MediaType.IMAGE_JPEG).exchange()
-				.expectStatus().isNotFound()
-				.expectHeader().contentType(MediaType.APPLICATION_JSON)
-				.expectBody().jsonPath("$.code").isEqualTo("PHOTO_NOT_FOUND");
+			this.phone.http.get()
+				.uri("/photos/" + id)
+				.accept(MediaType.IMAGE_JPEG)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("PHOTO_NOT_FOUND");
 		}
-		// an encoded slash never reaches the controller: the firewall refuses it with a clear 400
-		this.phone.http.get().uri("/photos/..%2Fetc").accept(MediaType.IMAGE_JPEG).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("REQUEST_REJECTED");
+		// an encoded slash never reaches the controller: the firewall refuses it with a
+		// clear 400
+		this.phone.http.get()
+			.uri("/photos/..%2Fetc")
+			.accept(MediaType.IMAGE_JPEG)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("REQUEST_REJECTED");
 	}
 
 }

@@ -10,7 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code allow-list-only}, only the operations of the shipped allow-list run, by hash or in full. */
+/**
+ * With {@code allow-list-only}, only the operations of the shipped allow-list run, by
+ * hash or in full.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.limits.persisted-queries.allow-list-only=true" })
 class AllowListTests {

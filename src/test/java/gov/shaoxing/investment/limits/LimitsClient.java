@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Raw HTTP exchanges with the GraphQL endpoint, so tests see the status, headers and body a client receives. */
+/**
+ * Raw HTTP exchanges with the GraphQL endpoint, so tests see the status, headers and body
+ * a client receives.
+ */
 final class LimitsClient {
 
 	static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -42,7 +45,10 @@ final class LimitsClient {
 			return this.body.path("errors").path(0).path("message").asString();
 		}
 
-		/** A rejection a client can act on: the code, a message naming the limit, and no server error. */
+		/**
+		 * A rejection a client can act on: the code, a message naming the limit, and no
+		 * server error.
+		 */
 		Reply rejectedWith(String code, String... messageParts) {
 			assertThat(this.status).as("status").isNotEqualTo(500).isLessThan(500);
 			assertThat(code()).as("code in " + this.body).isEqualTo(code);

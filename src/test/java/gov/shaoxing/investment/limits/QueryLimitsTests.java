@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hostile or oversized queries are refused with a code naming the limit, before anything runs. */
+/**
+ * Hostile or oversized queries are refused with a code naming the limit, before anything
+ * runs.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.limits.introspection-for-anonymous=false" })
 class QueryLimitsTests {
@@ -30,7 +33,10 @@ class QueryLimitsTests {
 		this.client = new LimitsClient(this.port);
 	}
 
-	/** district → projects → nodes → district …, {@code depth} fields deep, valid against the schema. */
+	/**
+	 * district → projects → nodes → district …, {@code depth} fields deep, valid against
+	 * the schema.
+	 */
 	static String nested(int depth) {
 		String[] fields = { "district", "projects(first: 1)", "nodes" };
 		StringBuilder query = new StringBuilder("{ ");
@@ -43,7 +49,8 @@ class QueryLimitsTests {
 	}
 
 	static String aliases(int count) {
-		return IntStream.range(0, count).mapToObj((i) -> "a" + i + ": __typename")
+		return IntStream.range(0, count)
+			.mapToObj((i) -> "a" + i + ": __typename")
 			.collect(Collectors.joining(" ", "{ ", " }"));
 	}
 
@@ -68,8 +75,10 @@ class QueryLimitsTests {
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(222212);
 		assertThat(reply.body().has("data")).isFalse();
 		// the same document with small pages is cheap: the variables decide
-		LimitsClient.Reply cheap = this.client.post(Map.of("query", query, "variables", Map.of("n", 2)), "Authorization",
-				"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer)).hasData();
+		LimitsClient.Reply cheap = this.client
+			.post(Map.of("query", query, "variables", Map.of("n", 2)), "Authorization",
+					"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+			.hasData();
 		assertThat(cheap.body().path("extensions").path("cost").path("requested").asLong())
 			.isEqualTo(1 + 11 * (1 + 2 * (1 + 1 + 2 * 2)));
 	}
@@ -81,14 +90,16 @@ class QueryLimitsTests {
 		// district 1 + projects 1 + n × (nodes 1 + code 1)
 		for (Object[] sent : new Object[][] { { "ZHUJI", 5, 12 }, { "SHANGYU", 5, 12 }, { "ZHUJI", 50, 102 },
 				{ "SHANGYU", 5, 12 } }) {
-			LimitsClient.Reply reply = this.client.post(
-					Map.of("query", query, "variables", Map.of("code", sent[0], "n", sent[1])), "Authorization", token)
+			LimitsClient.Reply reply = this.client
+				.post(Map.of("query", query, "variables", Map.of("code", sent[0], "n", sent[1])), "Authorization",
+						token)
 				.hasData();
 			assertThat(reply.body().path("extensions").path("cost").path("requested").asLong())
 				.as("cost with %s", java.util.Arrays.toString(sent))
 				.isEqualTo(((Integer) sent[2]).longValue());
 		}
-		// a costly page size is refused every time, however often the cheap one ran before
+		// a costly page size is refused every time, however often the cheap one ran
+		// before
 		String costly = "query($n: Int) { districts { projects(first: $n) { nodes { inspections(first: $n) "
 				+ "{ nodes { id } } } } } }";
 		for (int n : new int[] { 2, 100, 2, 100 }) {
@@ -184,9 +195,11 @@ class QueryLimitsTests {
 		String introspection = "{ __schema { queryType { name } } }";
 		this.client.query(introspection)
 			.rejectedWith("INTROSPECTION_DISABLED", "investment.limits.introspection-for-anonymous");
-		LimitsClient.Reply signedIn = this.client.query(introspection, "Authorization",
-				"Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
-						gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI")).hasData();
+		LimitsClient.Reply signedIn = this.client
+			.query(introspection, "Authorization",
+					"Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
+							gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI"))
+			.hasData();
 		assertThat(signedIn.body().path("data").path("__schema").path("queryType").path("name").asString())
 			.isEqualTo("Query");
 		// __typename is not introspection of the schema

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A query running past {@code investment.limits.timeout} is stopped with an error naming the limit. */
+/**
+ * A query running past {@code investment.limits.timeout} is stopped with an error naming
+ * the limit.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.limits.timeout=1ns" })
 class QueryTimeoutTests {

@@ -8,7 +8,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Pins "today" to 20 June 2012, inside the plan year, so that future periods can be tested. */
+/**
+ * Pins "today" to 20 June 2012, inside the plan year, so that future periods can be
+ * tested.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class FixedClockConfig {
 

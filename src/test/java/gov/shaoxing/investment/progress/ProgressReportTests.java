@@ -27,7 +27,10 @@ import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reports from the field: retries never double count, replacements replace, totals stay exact. */
+/**
+ * Reports from the field: retries never double count, replacements replace, totals stay
+ * exact.
+ */
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 @AutoConfigureGraphQlTester
 @Import(FixedClockConfig.class)
@@ -56,8 +59,7 @@ class ProgressReportTests {
 		return GlobalId.encode("Project", String.format("DEMO-SVC-%03d", n));
 	}
 
-	private static SubmitProgressReportInput input(String projectId, int month, int half, String amount,
-			String key) {
+	private static SubmitProgressReportInput input(String projectId, int month, int half, String amount, String key) {
 		return new SubmitProgressReportInput(projectId, new SubmitProgressReportInput.PeriodInput(2012, month, half),
 				new BigDecimal(amount), new BigDecimal("30"), null, null, null, key);
 	}
@@ -76,16 +78,25 @@ class ProgressReportTests {
 	void aRetryWithTheSameKeyReturnsTheOriginalAndWritesNothing() {
 		String p = project(1);
 		this.graphQl.documentName("submitReport")
-			.variable("input", Map.of("projectId", p, "period", Map.of("year", 2012, "month", 3, "half", 1),
-					"investmentCompleted", "1.25", "physicalProgressPercent", 30, "idempotencyKey", "retry-key-1"))
+			.variable("input",
+					Map.of("projectId", p, "period", Map.of("year", 2012, "month", 3, "half", 1), "investmentCompleted",
+							"1.25", "physicalProgressPercent", 30, "idempotencyKey", "retry-key-1"))
 			.execute()
-			.path("submitProgressReport.errors").entityList(Object.class).hasSize(0)
-			.path("submitProgressReport.project.progress.cumulativeInvestment").entity(BigDecimal.class)
+			.path("submitProgressReport.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("submitProgressReport.project.progress.cumulativeInvestment")
+			.entity(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).isEqualByComparingTo("1.25"));
-		String first = this.progress.submit(input(p, 3, 1, "1.25", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
+		String first = this.progress
+			.submit(input(p, 3, 1, "1.25", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
+			.report()
+			.id();
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.progress.submit(input(p, 3, 1, "1.250", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id())
-				.isEqualTo(first);
+			assertThat(this.progress
+				.submit(input(p, 3, 1, "1.250", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
+				.report()
+				.id()).isEqualTo(first);
 		}
 		assertThat(reports(p)).isEqualTo(1);
 		assertThat(cumulative(p)).isEqualByComparingTo("1.25");
@@ -96,37 +107,55 @@ class ProgressReportTests {
 		String p = project(2);
 		this.progress.submit(input(p, 4, 1, "2.00", "reused-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		this.graphQl.documentName("submitReport")
-			.variable("input", Map.of("projectId", p, "period", Map.of("year", 2012, "month", 4, "half", 1),
-					"investmentCompleted", "9.00", "physicalProgressPercent", 20, "idempotencyKey", "reused-key-1"))
+			.variable("input",
+					Map.of("projectId", p, "period", Map.of("year", 2012, "month", 4, "half", 1), "investmentCompleted",
+							"9.00", "physicalProgressPercent", 20, "idempotencyKey", "reused-key-1"))
 			.execute()
-			.path("submitProgressReport.report").valueIsNull()
-			.path("submitProgressReport.errors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED")
-			.path("submitProgressReport.errors[0].field").entity(String.class).isEqualTo("input.idempotencyKey");
+			.path("submitProgressReport.report")
+			.valueIsNull()
+			.path("submitProgressReport.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("IDEMPOTENCY_KEY_REUSED")
+			.path("submitProgressReport.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("input.idempotencyKey");
 		assertThat(cumulative(p)).isEqualByComparingTo("2.00");
 	}
 
 	@Test
 	void aNewReportForTheSamePeriodReplacesTheOldOne() {
 		String p = project(3);
-		String old = this.progress.submit(input(p, 5, 1, "1.00", "replace-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
+		String old = this.progress
+			.submit(input(p, 5, 1, "1.00", "replace-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
+			.report()
+			.id();
 		this.progress.submit(input(p, 5, 2, "0.50", "replace-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), gov.shaoxing.investment.TestSecurity.ADMIN);
 		assertThat(cumulative(p)).isEqualByComparingTo("3.50");
 		assertThat(this.mongo.findById(old, ProgressReport.class).current()).isFalse();
-		this.graphQl.document("query($id: ID!) { project(id: $id) { reports { totalCount nodes { investmentCompleted } } "
-				+ "all: reports(includeReplaced: true) { totalCount } } }")
+		this.graphQl
+			.document("query($id: ID!) { project(id: $id) { reports { totalCount nodes { investmentCompleted } } "
+					+ "all: reports(includeReplaced: true) { totalCount } } }")
 			.variable("id", p)
 			.execute()
-			.path("project.reports.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("project.all.totalCount").entity(Integer.class).isEqualTo(3);
+			.path("project.reports.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("project.all.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(3);
 	}
 
 	@Test
 	void aLateRetryOfAReplacedReportDoesNotBringItsFiguresBack() {
 		String p = project(4);
-		String older = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN).report().id();
+		String older = this.progress
+			.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
+			.report()
+			.id();
 		this.progress.submit(input(p, 2, 2, "2.00", "late-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
-		ProgressService.Submitted retried = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		ProgressService.Submitted retried = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"),
+				gov.shaoxing.investment.TestSecurity.ADMIN);
 		assertThat(retried.report().id()).isEqualTo(older);
 		assertThat(cumulative(p)).isEqualByComparingTo("2.00");
 		assertThat(reports(p)).isEqualTo(2);
@@ -136,41 +165,49 @@ class ProgressReportTests {
 	void badReportsGetFieldErrorsAndWriteNothing() {
 		String p = project(5);
 		assertThat(errors(input(GlobalId.encode("Project", "NOPE-1"), 3, 1, "1", "bad-key-01")))
-			.extracting(PayloadError::code).containsExactly("UNKNOWN_PROJECT");
+			.extracting(PayloadError::code)
+			.containsExactly("UNKNOWN_PROJECT");
 		assertThat(errors(input(p, 3, 1, "-1", "bad-key-02"))).extracting(PayloadError::field, PayloadError::code)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("input.investmentCompleted", "NEGATIVE_INVESTMENT"));
 		assertThat(errors(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2013, 1, 1),
 				BigDecimal.ONE, BigDecimal.TEN, null, null, null, "bad-key-03")))
-			.extracting(PayloadError::code).containsExactly("PERIOD_OUTSIDE_PLAN_YEAR");
+			.extracting(PayloadError::code)
+			.containsExactly("PERIOD_OUTSIDE_PLAN_YEAR");
 		assertThat(errors(input(p, 7, 1, "1", "bad-key-04"))).extracting(PayloadError::code)
 			.containsExactly("PERIOD_IN_FUTURE");
 		assertThat(errors(input(p, 3, 3, "1", "bad-key-05"))).extracting(PayloadError::code)
 			.containsExactly("INVALID_PERIOD");
 		assertThat(errors(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 3, 1),
 				BigDecimal.ONE, new BigDecimal("100.5"), null, null, null, "bad-key-06")))
-			.extracting(PayloadError::code).containsExactly("PERCENT_OUT_OF_RANGE");
+			.extracting(PayloadError::code)
+			.containsExactly("PERCENT_OUT_OF_RANGE");
 		assertThat(errors(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 3, 1),
 				BigDecimal.ONE, BigDecimal.TEN, null, null,
 				List.of(new SubmitProgressReportInput.ProblemInput("缺电", "NOPE", null)), "bad-key-07")))
-			.extracting(PayloadError::code).containsExactly("UNKNOWN_DEPARTMENT");
+			.extracting(PayloadError::code)
+			.containsExactly("UNKNOWN_DEPARTMENT");
 		assertThat(reports(p)).isZero();
-		assertThat(this.mongo.count(Query.query(Criteria.where("_id").regex("^progress:bad-key")),
-				"idempotency_keys")).isZero();
+		assertThat(this.mongo.count(Query.query(Criteria.where("_id").regex("^progress:bad-key")), "idempotency_keys"))
+			.isZero();
 	}
 
 	@Test
 	void problemsBecomeNoticesToTheirDepartments() {
 		String p = project(6);
-		this.progress.submit(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 6, 1),
-				BigDecimal.ONE, BigDecimal.TEN, null, null,
-				List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
+		this.progress.submit(
+				new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 6, 1), BigDecimal.ONE,
+						BigDecimal.TEN, null, null,
+						List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
 				gov.shaoxing.investment.TestSecurity.ADMIN);
-		this.graphQl.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
-				+ "project { code } } } } }")
+		this.graphQl
+			.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
+					+ "project { code } } } } }")
 			.execute()
-			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].status").entityList(String.class)
+			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].status")
+			.entityList(String.class)
 			.containsExactly("OPEN")
-			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].deadline").entityList(String.class)
+			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].deadline")
+			.entityList(String.class)
 			.containsExactly("2012-07-05");
 	}
 
@@ -194,7 +231,9 @@ class ProgressReportTests {
 					SubmitProgressReportInput in = input(p, month, half, amount, key);
 					this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN);
 					if (random.nextInt(4) == 0) {
-						this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN); // a phone's retry
+						this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN); // a
+																								// phone's
+																								// retry
 					}
 				}
 				return null;
@@ -220,12 +259,14 @@ class ProgressReportTests {
 					+ " rollup " + rollup.periods())
 				.hasSize(latestByPeriod.size())
 				.allSatisfy((r) -> assertThat(r.id()).isEqualTo(latestByPeriod.get(r.periodKey()).id()));
-			BigDecimal expected = current.stream().map(ProgressReport::investmentCompleted)
+			BigDecimal expected = current.stream()
+				.map(ProgressReport::investmentCompleted)
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			assertThat(cumulative(p)).as("cumulative of " + code).isEqualByComparingTo(expected);
 		}
-		assertThat(this.mongo.count(Query.query(Criteria.where("idempotencyKey").regex("^conc-")),
-				ProgressReport.class)).isEqualTo(threads * perThread);
+		assertThat(
+				this.mongo.count(Query.query(Criteria.where("idempotencyKey").regex("^conc-")), ProgressReport.class))
+			.isEqualTo(threads * perThread);
 	}
 
 	private List<PayloadError> errors(SubmitProgressReportInput in) {

@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A submission reads and writes documents by id only, so it costs the same however many reports the store holds
- * (the embedded store scans a whole collection for any other filter).
+ * A submission reads and writes documents by id only, so it costs the same however many
+ * reports the store holds (the embedded store scans a whole collection for any other
+ * filter).
  */
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
 		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
@@ -48,8 +49,10 @@ class SubmissionLookupTests {
 		this.commands.reset();
 		submit(1, "lookup-2");
 		submit(2, "lookup-3");
-		List<BsonDocument> filtered = this.commands.sent().stream()
-			.filter((c) -> !"events".equals(c.get(c.getFirstKey()).isString() ? c.getString(c.getFirstKey()).getValue() : ""))
+		List<BsonDocument> filtered = this.commands.sent()
+			.stream()
+			.filter((c) -> !"events"
+				.equals(c.get(c.getFirstKey()).isString() ? c.getString(c.getFirstKey()).getValue() : ""))
 			.flatMap(SubmissionLookupTests::filters)
 			.toList();
 		assertThat(filtered).hasSizeGreaterThan(10).allSatisfy((f) -> assertThat(f.keySet()).contains("_id"));
@@ -62,23 +65,32 @@ class SubmissionLookupTests {
 			submit(1, "api-lookup-0");
 			this.commands.reset();
 			for (int i = 1; i <= 3; i++) {
-				this.graphQl.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-						+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
-					.variable("i", java.util.Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
-							java.util.Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted", "1." + i,
-							"physicalProgressPercent", 40, "idempotencyKey", "api-lookup-" + i))
+				this.graphQl
+					.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
+							+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
+					.variable("i",
+							java.util.Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
+									java.util.Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted",
+									"1." + i, "physicalProgressPercent", 40, "idempotencyKey", "api-lookup-" + i))
 					.execute()
-					.path("submitProgressReport.errors").entityList(Object.class).hasSize(0);
+					.path("submitProgressReport.errors")
+					.entityList(Object.class)
+					.hasSize(0);
 			}
 		}
 		finally {
 			TestSecurity.signOut();
 		}
-		this.commands.sent().stream().filter((c) -> filters(c).anyMatch((f) -> !f.containsKey("_id")))
+		this.commands.sent()
+			.stream()
+			.filter((c) -> filters(c).anyMatch((f) -> !f.containsKey("_id")))
 			.forEach((c) -> System.out.println("NONID " + c.toJson()));
 	}
 
-	/** The filters of a find, update, findAndModify or delete; the change feed's own reads are not counted. */
+	/**
+	 * The filters of a find, update, findAndModify or delete; the change feed's own reads
+	 * are not counted.
+	 */
 	private static Stream<BsonDocument> filters(BsonDocument command) {
 		return switch (command.getFirstKey()) {
 			case "find" -> Stream.of(command.getDocument("filter", new BsonDocument()));

@@ -12,8 +12,9 @@ import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every parent-to-child field costs one store query, whatever the number of parents: with the read model off, a
- * page of 100 projects with district, departments and liaison takes the same queries as a page of 5.
+ * Every parent-to-child field costs one store query, whatever the number of parents: with
+ * the read model off, a page of 100 projects with district, departments and liaison takes
+ * the same queries as a page of 5.
  */
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
 @Import(CommandCounter.Config.class)
@@ -39,10 +40,17 @@ class BatchingTests {
 	@Test
 	void aPageOfProjectsWithTheirContactsTakesOneQueryPerField() {
 		this.counter.reset();
-		this.graphQl.documentName("projectsWithContacts").variable("first", 100).execute()
-			.path("projects.nodes").entityList(Object.class).hasSize(100)
-			.path("projects.nodes[*].liaison.cadre.name").entityList(String.class).hasSize(100);
-		// projects; districts for the default plan-order sort and for Project.district; leadDepartment,
+		this.graphQl.documentName("projectsWithContacts")
+			.variable("first", 100)
+			.execute()
+			.path("projects.nodes")
+			.entityList(Object.class)
+			.hasSize(100)
+			.path("projects.nodes[*].liaison.cadre.name")
+			.entityList(String.class)
+			.hasSize(100);
+		// projects; districts for the default plan-order sort and for Project.district;
+		// leadDepartment,
 		// coDepartments, liaison.department; liaison.cityLeader, liaison.cadre
 		assertThat(this.counter.count("find projects")).isEqualTo(1);
 		assertThat(this.counter.count("find districts")).isEqualTo(2);
@@ -54,12 +62,20 @@ class BatchingTests {
 	@Test
 	void theNumberOfQueriesDoesNotGrowWithTheNumberOfProjects() {
 		this.counter.reset();
-		this.graphQl.documentName("projectsWithContacts").variable("first", 5).execute()
-			.path("projects.nodes").entityList(Object.class).hasSize(5);
+		this.graphQl.documentName("projectsWithContacts")
+			.variable("first", 5)
+			.execute()
+			.path("projects.nodes")
+			.entityList(Object.class)
+			.hasSize(5);
 		long small = this.counter.commands().stream().filter((c) -> c.startsWith("find")).count();
 		this.counter.reset();
-		this.graphQl.documentName("projectsWithContacts").variable("first", 100).execute()
-			.path("projects.nodes").entityList(Object.class).hasSize(100);
+		this.graphQl.documentName("projectsWithContacts")
+			.variable("first", 100)
+			.execute()
+			.path("projects.nodes")
+			.entityList(Object.class)
+			.hasSize(100);
 		long large = this.counter.commands().stream().filter((c) -> c.startsWith("find")).count();
 		assertThat(large).isEqualTo(small);
 	}
@@ -67,11 +83,15 @@ class BatchingTests {
 	@Test
 	void districtsWithTheirTargetsAndProjectsTakeOneQueryPerField() {
 		this.counter.reset();
-		this.graphQl.document("{ districts { code targets(year: 2012) { indicator } "
-				+ "projects(first: 3) { totalCount nodes { leadDepartment { name } } } } }")
+		this.graphQl
+			.document("{ districts { code targets(year: 2012) { indicator } "
+					+ "projects(first: 3) { totalCount nodes { leadDepartment { name } } } } }")
 			.execute()
-			.path("districts").entityList(Object.class).hasSize(11);
-		// the districts themselves, then the plan order once for sorting the targets and once for the projects
+			.path("districts")
+			.entityList(Object.class)
+			.hasSize(11);
+		// the districts themselves, then the plan order once for sorting the targets and
+		// once for the projects
 		assertThat(this.counter.count("find districts")).isEqualTo(3);
 		assertThat(this.counter.count("find targets")).isEqualTo(1);
 		assertThat(this.counter.count("find projects")).isEqualTo(1);

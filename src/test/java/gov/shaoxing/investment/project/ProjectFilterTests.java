@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectFilterTests {
 
 	private static ProjectFilter filter(BigDecimal min, BigDecimal max, String name, ProjectFilter.Near near) {
-		return ProjectFilter.validated(
-				new ProjectFilter(null, null, null, null, null, min, max, null, null, name, near, null));
+		return ProjectFilter
+			.validated(new ProjectFilter(null, null, null, null, null, min, max, null, null, name, near, null));
 	}
 
 	@Test
@@ -46,8 +46,8 @@ class ProjectFilterTests {
 
 	@Test
 	void aNegativeRadiusIsRefused() {
-		assertThatThrownBy(() -> filter(null, null, null, new ProjectFilter.Near(30, 120, -1)))
-			.isInstanceOfSatisfying(ApiException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RADIUS));
+		assertThatThrownBy(() -> filter(null, null, null, new ProjectFilter.Near(30, 120, -1))).isInstanceOfSatisfying(
+				ApiException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RADIUS));
 	}
 
 	@Test

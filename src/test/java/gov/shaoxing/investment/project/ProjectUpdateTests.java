@@ -25,7 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Officers keep their projects' records current: checked input, safe retries, no lost updates, audited. */
+/**
+ * Officers keep their projects' records current: checked input, safe retries, no lost
+ * updates, audited.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 class ProjectUpdateTests {
@@ -54,13 +57,16 @@ class ProjectUpdateTests {
 			.baseUrl("http://localhost:" + this.port + "/graphql")
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
-		this.officer = HttpGraphQlTester.create(client).mutate()
+		this.officer = HttpGraphQlTester.create(client)
+			.mutate()
 			.header("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"))
 			.build();
-		this.admin = HttpGraphQlTester.create(client).mutate()
+		this.admin = HttpGraphQlTester.create(client)
+			.mutate()
 			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.issuer))
 			.build();
-		this.before = this.projects.all().stream()
+		this.before = this.projects.all()
+			.stream()
 			.filter((p) -> p.districtCode().equals("ZHUJI") && p.plannedStart() != null && p.plannedFinish() != null)
 			.findFirst()
 			.orElseThrow();
@@ -92,35 +98,50 @@ class ProjectUpdateTests {
 
 	@Test
 	void aChangeIsStoredAndSearchesSeeItAtOnce() {
-		update(this.officer, Map.of("status", "SUSPENDED", "plannedInvestment", "1.5", "location",
-				Map.of("latitude", 29.71, "longitude", 120.24, "address", "诸暨市测试路1号")))
-			.path("updateProject.project.status").entity(String.class).isEqualTo("SUSPENDED")
-			.path("updateProject.project.revision").entity(Integer.class).isEqualTo(this.before.revision() + 1)
-			.path("updateProject.project.updatedBy").entity(String.class).isEqualTo("district_officer");
+		update(this.officer,
+				Map.of("status", "SUSPENDED", "plannedInvestment", "1.5", "location",
+						Map.of("latitude", 29.71, "longitude", 120.24, "address", "诸暨市测试路1号")))
+			.path("updateProject.project.status")
+			.entity(String.class)
+			.isEqualTo("SUSPENDED")
+			.path("updateProject.project.revision")
+			.entity(Integer.class)
+			.isEqualTo(this.before.revision() + 1)
+			.path("updateProject.project.updatedBy")
+			.entity(String.class)
+			.isEqualTo("district_officer");
 		assertThat(stored().plannedInvestment()).isEqualByComparingTo("1.5");
-		this.officer.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, statuses: [SUSPENDED] }, "
-				+ "first: 100) { nodes { code } } }")
+		this.officer
+			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, statuses: [SUSPENDED] }, "
+					+ "first: 100) { nodes { code } } }")
 			.variable("d", List.of("ZHUJI"))
 			.execute()
-			.path("projects.nodes[*].code").entityList(String.class).contains(this.before.code());
+			.path("projects.nodes[*].code")
+			.entityList(String.class)
+			.contains(this.before.code());
 	}
 
 	@Test
 	void aRetriedChangeWritesNothingMore() {
-		update(this.officer, Map.of("name", "  测试项目（更名）  ")).path("updateProject.project.name").entity(String.class)
+		update(this.officer, Map.of("name", "  测试项目（更名）  ")).path("updateProject.project.name")
+			.entity(String.class)
 			.isEqualTo("测试项目（更名）");
 		int revision = stored().revision();
-		update(this.officer, Map.of("name", "测试项目（更名）")).path("updateProject.errors").entityList(Object.class)
+		update(this.officer, Map.of("name", "测试项目（更名）")).path("updateProject.errors")
+			.entityList(Object.class)
 			.hasSize(0)
-			.path("updateProject.project.revision").entity(Integer.class).isEqualTo(revision);
+			.path("updateProject.project.revision")
+			.entity(Integer.class)
+			.isEqualTo(revision);
 		assertThat(stored().revision()).isEqualTo(revision);
 	}
 
 	@Test
 	void aChangeDecidedOnAnOldRevisionIsRefused() {
 		int seen = stored().revision();
-		update(this.officer, Map.of("ownerEnterprise", "甲公司", "expectedRevision", seen))
-			.path("updateProject.errors").entityList(Object.class).hasSize(0);
+		update(this.officer, Map.of("ownerEnterprise", "甲公司", "expectedRevision", seen)).path("updateProject.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(codes(update(this.admin, Map.of("ownerEnterprise", "乙公司", "expectedRevision", seen))))
 			.containsExactly("REVISION_CONFLICT");
 		assertThat(stored().ownerEnterprise()).isEqualTo("甲公司");
@@ -142,8 +163,9 @@ class ProjectUpdateTests {
 				"input.location", "input.nationalCode", "input.reason");
 		assertThat(codes(response)).containsExactly("REQUIRED", "NEGATIVE", "TOO_PRECISE", "INVALID_RANGE",
 				"INVALID_LOCATION", "INVALID_NATIONAL_CODE", "TOO_LONG");
-		assertThat(codes(update(this.officer, Map.of("plannedInvestment",
-				this.before.totalInvestment().add(BigDecimal.ONE).toPlainString())))).containsExactly("EXCEEDS_TOTAL");
+		assertThat(codes(update(this.officer,
+				Map.of("plannedInvestment", this.before.totalInvestment().add(BigDecimal.ONE).toPlainString()))))
+			.containsExactly("EXCEEDS_TOTAL");
 		assertThat(codes(update(this.officer, Map.of("totalInvestment", "0")))).containsExactly("NOT_POSITIVE");
 		assertThat(codes(update(this.officer, Map.of("totalInvestment", "20000")))).containsExactly("OUT_OF_RANGE");
 		assertThat(codes(update(this.officer, Map.of("id", GlobalId.encode("Project", "NO-SUCH"), "name", "x"))))
@@ -163,12 +185,14 @@ class ProjectUpdateTests {
 		this.projects.invalidate();
 		assertThat(stored().revision()).isZero();
 		update(this.officer, Map.of("name", "旧数据项目", "expectedRevision", 0)).path("updateProject.project.revision")
-			.entity(Integer.class).isEqualTo(1);
+			.entity(Integer.class)
+			.isEqualTo(1);
 	}
 
 	@Test
 	void aDashboardSubscribedToItsDistrictSeesTheChange() throws Exception {
-		WebSocketGraphQlTester ws = WebSocketGraphQlTester.builder("ws://localhost:" + this.port + "/graphql",
+		WebSocketGraphQlTester ws = WebSocketGraphQlTester
+			.builder("ws://localhost:" + this.port + "/graphql",
 					new org.springframework.web.reactive.socket.client.StandardWebSocketClient())
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.issuer)))
 			.build();
@@ -179,11 +203,13 @@ class ProjectUpdateTests {
 				.toFlux("projectChanged", Map.class)
 				.next()
 				.toFuture();
-			// the subscription starts asynchronously: change the project until the subscriber hears of a change
+			// the subscription starts asynchronously: change the project until the
+			// subscriber hears of a change
 			List<String> statuses = List.of("COMPLETED", "SUSPENDED");
 			for (int i = 0; i < 20 && !seen.isDone(); i++) {
 				update(this.officer, Map.of("status", statuses.get(i % 2))).path("updateProject.errors")
-					.entityList(Object.class).hasSize(0);
+					.entityList(Object.class)
+					.hasSize(0);
 				Thread.sleep(500);
 			}
 			Map<?, ?> project = seen.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -198,7 +224,8 @@ class ProjectUpdateTests {
 
 	@Test
 	void aNationalCodeBelongsToOneProject() {
-		Project other = this.projects.all().stream()
+		Project other = this.projects.all()
+			.stream()
 			.filter((p) -> p.nationalCode() != null && !p.code().equals(this.before.code()))
 			.findFirst()
 			.orElseThrow();
@@ -209,14 +236,24 @@ class ProjectUpdateTests {
 	@Test
 	void theAuditLogKeepsTheRecordBeforeAndAfter() {
 		update(this.officer, Map.of("ownerEnterprise", "审计测试公司", "reason", "业主变更")).path("updateProject.errors")
-			.entityList(Object.class).hasSize(0);
-		this.admin.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 1) "
-				+ "{ nodes { actor subjectType subjectId before after input } } }")
+			.entityList(Object.class)
+			.hasSize(0);
+		this.admin
+			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 1) "
+					+ "{ nodes { actor subjectType subjectId before after input } } }")
 			.execute()
-			.path("auditLog.nodes[0].subjectType").entity(String.class).isEqualTo("Project")
-			.path("auditLog.nodes[0].subjectId").entity(String.class).isEqualTo(this.before.code())
-			.path("auditLog.nodes[0].after.ownerEnterprise").entity(String.class).isEqualTo("审计测试公司")
-			.path("auditLog.nodes[0].input.input.reason").entity(String.class).isEqualTo("业主变更");
+			.path("auditLog.nodes[0].subjectType")
+			.entity(String.class)
+			.isEqualTo("Project")
+			.path("auditLog.nodes[0].subjectId")
+			.entity(String.class)
+			.isEqualTo(this.before.code())
+			.path("auditLog.nodes[0].after.ownerEnterprise")
+			.entity(String.class)
+			.isEqualTo("审计测试公司")
+			.path("auditLog.nodes[0].input.input.reason")
+			.entity(String.class)
+			.isEqualTo("业主变更");
 	}
 
 }

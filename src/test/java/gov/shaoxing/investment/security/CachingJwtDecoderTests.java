@@ -45,7 +45,10 @@ class CachingJwtDecoderTests {
 
 	}
 
-	/** Stands in for the real decoder: counts its calls and, as it does, refuses a token once it has expired. */
+	/**
+	 * Stands in for the real decoder: counts its calls and, as it does, refuses a token
+	 * once it has expired.
+	 */
 	static final class Verifier implements JwtDecoder {
 
 		final Hands clock;
@@ -66,8 +69,12 @@ class CachingJwtDecoderTests {
 			if (expires != null && !this.clock.instant().isBefore(expires)) {
 				throw new JwtValidationException("expired", java.util.List.of(new OAuth2Error("invalid_token")));
 			}
-			return Jwt.withTokenValue(token).header("alg", "RS256").subject("analyst").issuedAt(ISSUED)
-				.expiresAt(expires).build();
+			return Jwt.withTokenValue(token)
+				.header("alg", "RS256")
+				.subject("analyst")
+				.issuedAt(ISSUED)
+				.expiresAt(expires)
+				.build();
 		}
 
 	}

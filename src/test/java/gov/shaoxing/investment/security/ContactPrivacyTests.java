@@ -19,9 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The anonymous-leak test: walks every schema path from Query to an Official (found by introspection, through
- * connections, lists and the Node interface, with aliases and fragments), asks it anonymously, and proves no phone
- * number or e-mail comes back.
+ * The anonymous-leak test: walks every schema path from Query to an Official (found by
+ * introspection, through connections, lists and the Node interface, with aliases and
+ * fragments), asks it anonymously, and proves no phone number or e-mail comes back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
@@ -68,7 +68,8 @@ class ContactPrivacyTests {
 			assertThat(leaks).as("contact details leaked by " + query).isEmpty();
 			if (officials > 0) {
 				reached++;
-				assertThat(String.valueOf(response.get("errors"))).as(query).contains("CONTACT_DETAILS_REQUIRE_SIGN_IN");
+				assertThat(String.valueOf(response.get("errors"))).as(query)
+					.contains("CONTACT_DETAILS_REQUIRE_SIGN_IN");
 			}
 		}
 		assertThat(reached).as("paths that actually reached an official").isGreaterThan(3);
@@ -88,7 +89,10 @@ class ContactPrivacyTests {
 		assertThat(String.valueOf(response.get("errors"))).contains("CONTACT_DETAILS_REQUIRE_SIGN_IN");
 	}
 
-	/** Counts officials in the data (objects with a name under a contact-bearing selection) and collects leaks. */
+	/**
+	 * Counts officials in the data (objects with a name under a contact-bearing
+	 * selection) and collects leaks.
+	 */
 	@SuppressWarnings("unchecked")
 	private static int collect(Object node, List<Object> leaks) {
 		int officials = 0;
@@ -180,7 +184,10 @@ class ContactPrivacyTests {
 		}
 	}
 
-	/** A list that appends a closing brace to every path added to it, then adds it to the outer list. */
+	/**
+	 * A list that appends a closing brace to every path added to it, then adds it to the
+	 * outer list.
+	 */
 	private static List<String> collectInto(List<String> out, String suffix) {
 		return new ArrayList<>() {
 			@Override
@@ -216,8 +223,8 @@ class ContactPrivacyTests {
 				case "quarter" -> "2";
 				case "first" -> "2";
 				case "by" -> "DISTRICT";
-				case "code" -> field.equals("department") ? "\"JXW\"" : field.equals("projectByCode") ? "\"DEMO-IND-001\""
-						: "\"ZHUJI\"";
+				case "code" -> field.equals("department") ? "\"JXW\""
+						: field.equals("projectByCode") ? "\"DEMO-IND-001\"" : "\"ZHUJI\"";
 				case "id" -> "\"" + GlobalId.encode("Project", "DEMO-IND-001") + "\"";
 				case "nationalCode" -> "\"2012-330621-26-03-000001\"";
 				default -> null;

@@ -14,9 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No input reaches a store query as an operator; strings and ids are checked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-				"investment.read-model.enabled=false" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"investment.store.mode=memory", "investment.seed.demo-activity=false", "investment.read-model.enabled=false" })
 class InputHardeningTests {
 
 	@LocalServerPort
@@ -32,12 +31,15 @@ class InputHardeningTests {
 	@Test
 	void operatorsInFilterValuesAreJustText() {
 		for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("nameContains", "$where"),
-				Map.of("nameContains", "{\"$where\": \"sleep(1000)\"}"), Map.of("districtCodes", List.of("{\"$ne\": null}")),
-				Map.of("departmentCodes", List.of("$where")), Map.of("nameContains", ".*"))) {
+				Map.of("nameContains", "{\"$where\": \"sleep(1000)\"}"),
+				Map.of("districtCodes", List.of("{\"$ne\": null}")), Map.of("departmentCodes", List.of("$where")),
+				Map.of("nameContains", ".*"))) {
 			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
 				.variable("f", filter)
 				.execute()
-				.path("projects.totalCount").entity(Integer.class).isEqualTo(0);
+				.path("projects.totalCount")
+				.entity(Integer.class)
+				.isEqualTo(0);
 		}
 	}
 
@@ -46,17 +48,23 @@ class InputHardeningTests {
 		graphQl().document("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }")
 			.variable("f", Map.of("nameContains", "项".repeat(101)))
 			.execute()
-			.errors().satisfy((e) -> assertThat(e).singleElement()
+			.errors()
+			.satisfy((e) -> assertThat(e).singleElement()
 				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
-		graphQl().document("{ project(id: \"eyIkd2hlcmUiOiAxfQ\") { name } }").execute()
-			.errors().satisfy((e) -> assertThat(e).singleElement()
+		graphQl().document("{ project(id: \"eyIkd2hlcmUiOiAxfQ\") { name } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> assertThat(e).singleElement()
 				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ID")));
 	}
 
 	@Test
 	void stringsAreTrimmed() {
-		graphQl().document("{ projects(filter: { nameContains: \"  (演示)  \" }, first: 0) { totalCount } }").execute()
-			.path("projects.totalCount").entity(Integer.class).isEqualTo(339);
+		graphQl().document("{ projects(filter: { nameContains: \"  (演示)  \" }, first: 0) { totalCount } }")
+			.execute()
+			.path("projects.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(339);
 	}
 
 }

@@ -21,7 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The role table, one GraphQL tester per role, each signed in with a real token from the embedded issuer. */
+/**
+ * The role table, one GraphQL tester per role, each signed in with a real token from the
+ * embedded issuer.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 class RoleAccessTests {
@@ -70,52 +73,64 @@ class RoleAccessTests {
 
 	/** The first demo industrial project of a district. */
 	private String projectIn(String district) {
-		return this.admin.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, categories: [INDUSTRIAL] }, "
-				+ "first: 1) { nodes { id } } }")
+		return this.admin
+			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, categories: [INDUSTRIAL] }, "
+					+ "first: 1) { nodes { id } } }")
 			.variable("d", List.of(district))
 			.execute()
-			.path("projects.nodes[0].id").entity(String.class).get();
+			.path("projects.nodes[0].id")
+			.entity(String.class)
+			.get();
 	}
 
 	private GraphQlTester.Response report(GraphQlTester tester, String projectId, String key) {
-		return tester.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-				+ "{ report { id } errors { code } } }")
-			.variable("i", Map.of("projectId", projectId, "period", Map.of("year", 2012, "month", 3, "half", 1),
-					"investmentCompleted", "0.5", "physicalProgressPercent", 10, "idempotencyKey", key))
+		return tester
+			.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
+					+ "{ report { id } errors { code } } }")
+			.variable("i",
+					Map.of("projectId", projectId, "period", Map.of("year", 2012, "month", 3, "half", 1),
+							"investmentCompleted", "0.5", "physicalProgressPercent", 10, "idempotencyKey", key))
 			.execute();
 	}
 
 	private GraphQlTester.Response indicator(GraphQlTester tester, String district, String key) {
-		return tester.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
-				+ "{ report { value } errors { code } } }")
-			.variable("i", Map.of("year", 2012, "month", 3, "districtCode", district, "indicator", "FOREIGN_CAPITAL",
-					"value", "100", "idempotencyKey", key))
+		return tester
+			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
+					+ "{ report { value } errors { code } } }")
+			.variable("i",
+					Map.of("year", 2012, "month", 3, "districtCode", district, "indicator", "FOREIGN_CAPITAL", "value",
+							"100", "idempotencyKey", key))
 			.execute();
 	}
 
 	private GraphQlTester.Response startNotice(GraphQlTester tester, String noticeId) {
-		return tester.document("mutation($id: ID!) { startNotice(input: { id: $id }) { notice { status } errors { code } } }")
+		return tester
+			.document("mutation($id: ID!) { startNotice(input: { id: $id }) { notice { status } errors { code } } }")
 			.variable("id", GlobalId.encode("Notice", noticeId))
 			.execute();
 	}
 
 	private String noticeTo(String department, String key) {
-		return this.notices.raise(new NoticeDraft("NTEST-" + key, "DEMO-IND-001", "SX_COUNTY", department,
-				NoticeSource.INSPECTION, null, "测试问题", java.time.LocalDate.now().plusDays(10), "test")).id();
+		return this.notices
+			.raise(new NoticeDraft("NTEST-" + key, "DEMO-IND-001", "SX_COUNTY", department, NoticeSource.INSPECTION,
+					null, "测试问题", java.time.LocalDate.now().plusDays(10), "test"))
+			.id();
 	}
 
 	private static final String ZHUJI_INVESTMENT = GlobalId.encode("Target", "2012:ZHUJI:INDUSTRIAL_INVESTMENT");
 
 	private GraphQlTester.Response reviseTarget(GraphQlTester tester, String id, String guaranteed, String reason) {
-		return tester.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
-				+ "{ target { guaranteed revision } errors { code field } } }")
+		return tester
+			.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
+					+ "{ target { guaranteed revision } errors { code field } } }")
 			.variable("i", Map.of("id", id, "guaranteed", guaranteed, "reason", reason))
 			.execute();
 	}
 
 	private GraphQlTester.Response changeOwner(GraphQlTester tester, String projectId, String owner) {
-		return tester.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) "
-				+ "{ project { ownerEnterprise revision updatedBy } errors { code field } } }")
+		return tester
+			.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) "
+					+ "{ project { ownerEnterprise revision updatedBy } errors { code field } } }")
 			.variable("i", Map.of("id", projectId, "ownerEnterprise", owner, "reason", "role test"))
 			.execute();
 	}
@@ -127,7 +142,12 @@ class RoleAccessTests {
 				+ "{ districtCodes: $d }, first: 100) { nodes { id leadDepartment { code } coDepartments { code } } } }")
 			.variable("d", List.of(district))
 			.execute()
-			.path("projects.nodes").entityList(Map.class).get().stream().map((m) -> (Map<String, Object>) m).toList();
+			.path("projects.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
 		return nodes.stream()
 			.filter((n) -> department.equals(((Map<String, Object>) n.get("leadDepartment")).get("code")) == ledByIt)
 			.map((n) -> (String) n.get("id"))
@@ -146,26 +166,33 @@ class RoleAccessTests {
 	@Test
 	void adminMayChangeEverything() {
 		report(this.admin, projectIn("SX_COUNTY"), "role-admin-1").path("submitProgressReport.errors")
-			.entityList(Object.class).hasSize(0);
-		indicator(this.admin, "SHANGYU", "role-admin-2").path("submitIndicatorReport.errors").entityList(Object.class)
+			.entityList(Object.class)
 			.hasSize(0);
-		startNotice(this.admin, noticeTo("GTJ", "admin")).path("startNotice.notice.status").entity(String.class)
+		indicator(this.admin, "SHANGYU", "role-admin-2").path("submitIndicatorReport.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		startNotice(this.admin, noticeTo("GTJ", "admin")).path("startNotice.notice.status")
+			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
 	}
 
 	@Test
 	void citySupervisorHandlesNoticesButDoesNotReport() {
 		startNotice(this.supervisor, noticeTo("FGW", "supervisor")).path("startNotice.notice.status")
-			.entity(String.class).isEqualTo("IN_PROGRESS");
+			.entity(String.class)
+			.isEqualTo("IN_PROGRESS");
 		denied(report(this.supervisor, projectIn("ZHUJI"), "role-sup-1"), "FORBIDDEN", "FORBIDDEN");
-		this.supervisor.document("{ auditLog(first: 5) { totalCount } }").execute().path("auditLog.totalCount")
+		this.supervisor.document("{ auditLog(first: 5) { totalCount } }")
+			.execute()
+			.path("auditLog.totalCount")
 			.hasValue();
 	}
 
 	@Test
 	void departmentOfficerHandlesOnlyItsOwnDepartmentsNotices() {
 		startNotice(this.jxwOfficer, noticeTo("JXW", "jxw-own")).path("startNotice.notice.status")
-			.entity(String.class).isEqualTo("IN_PROGRESS");
+			.entity(String.class)
+			.isEqualTo("IN_PROGRESS");
 		denied(startNotice(this.jxwOfficer, noticeTo("GTJ", "jxw-other")), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.jxwOfficer, "ZHUJI", "role-jxw-1"), "FORBIDDEN", "FORBIDDEN");
 	}
@@ -173,9 +200,11 @@ class RoleAccessTests {
 	@Test
 	void districtOfficerReportsOnlyForItsDistrict() {
 		report(this.zhujiOfficer, projectIn("ZHUJI"), "role-zj-1").path("submitProgressReport.errors")
-			.entityList(Object.class).hasSize(0);
+			.entityList(Object.class)
+			.hasSize(0);
 		indicator(this.zhujiOfficer, "ZHUJI", "role-zj-2").path("submitIndicatorReport.errors")
-			.entityList(Object.class).hasSize(0);
+			.entityList(Object.class)
+			.hasSize(0);
 		denied(report(this.zhujiOfficer, projectIn("SHANGYU"), "role-zj-3"), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.zhujiOfficer, "SHANGYU", "role-zj-4"), "FORBIDDEN", "FORBIDDEN");
 	}
@@ -183,7 +212,8 @@ class RoleAccessTests {
 	@Test
 	void inspectorReportsOnlyInItsAssignedDistricts() {
 		report(this.inspector, projectIn("SHANGYU"), "role-insp-1").path("submitProgressReport.errors")
-			.entityList(Object.class).hasSize(0);
+			.entityList(Object.class)
+			.hasSize(0);
 		denied(report(this.inspector, projectIn("PAOJIANG"), "role-insp-2"), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.inspector, "ZHUJI", "role-insp-3"), "FORBIDDEN", "FORBIDDEN");
 		denied(this.inspector.document("{ auditLog { totalCount } }").execute(), "FORBIDDEN", "FORBIDDEN");
@@ -191,10 +221,15 @@ class RoleAccessTests {
 
 	@Test
 	void analystReadsEverythingAndChangesNothing() {
-		this.analyst.document("{ bulletin(year: 2012, month: 6) { districts { rank } } }").execute()
-			.path("bulletin.districts").entityList(Object.class).hasSize(11);
-		this.analyst.document("{ projects(first: 1) { nodes { liaison { cadre { mobile } } } } }").execute()
-			.path("projects.nodes[0].liaison.cadre.mobile").hasValue();
+		this.analyst.document("{ bulletin(year: 2012, month: 6) { districts { rank } } }")
+			.execute()
+			.path("bulletin.districts")
+			.entityList(Object.class)
+			.hasSize(11);
+		this.analyst.document("{ projects(first: 1) { nodes { liaison { cadre { mobile } } } } }")
+			.execute()
+			.path("projects.nodes[0].liaison.cadre.mobile")
+			.hasValue();
 		denied(report(this.analyst, projectIn("ZHUJI"), "role-an-1"), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.analyst, "ZHUJI", "role-an-2"), "FORBIDDEN", "FORBIDDEN");
 		denied(startNotice(this.analyst, noticeTo("JXW", "analyst")), "FORBIDDEN", "FORBIDDEN");
@@ -202,11 +237,16 @@ class RoleAccessTests {
 
 	@Test
 	void anonymousCallersReadThePlanButNotProgressAndChangeNothing() {
-		this.anonymous.document("{ districts { name targets(year: 2012) { guaranteed } } measures(year: 2012) { title } "
-				+ "departments { name } projects(first: 2) { nodes { name totalInvestment } } }")
+		this.anonymous
+			.document("{ districts { name targets(year: 2012) { guaranteed } } measures(year: 2012) { title } "
+					+ "departments { name } projects(first: 2) { nodes { name totalInvestment } } }")
 			.execute()
-			.path("districts").entityList(Object.class).hasSize(11)
-			.path("measures").entityList(Object.class).hasSize(19);
+			.path("districts")
+			.entityList(Object.class)
+			.hasSize(11)
+			.path("measures")
+			.entityList(Object.class)
+			.hasSize(19);
 		denied(this.anonymous.document("{ bulletin(year: 2012, month: 6) { year } }").execute(), "UNAUTHORIZED",
 				"SIGN_IN_REQUIRED");
 		denied(this.anonymous.document("{ notices { totalCount } }").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
@@ -215,33 +255,50 @@ class RoleAccessTests {
 
 	@Test
 	void citySupervisorAndAdminReviseTargetsAndNobodyElseMay() {
-		String original = this.anonymous.document("{ targets(year: 2012, districtCode: \"ZHUJI\", "
-				+ "indicator: INDUSTRIAL_INVESTMENT) { guaranteed } }")
-			.execute().path("targets[0].guaranteed").entity(String.class).get();
+		String original = this.anonymous
+			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", "
+					+ "indicator: INDUSTRIAL_INVESTMENT) { guaranteed } }")
+			.execute()
+			.path("targets[0].guaranteed")
+			.entity(String.class)
+			.get();
 		reviseTarget(this.supervisor, ZHUJI_INVESTMENT, "210", "年中调整").path("updateTarget.target.guaranteed")
-			.entity(String.class).isEqualTo("210")
-			.path("updateTarget.target.revision").entity(Integer.class).isEqualTo(1);
+			.entity(String.class)
+			.isEqualTo("210")
+			.path("updateTarget.target.revision")
+			.entity(Integer.class)
+			.isEqualTo(1);
 		for (HttpGraphQlTester other : List.of(this.jxwOfficer, this.zhujiOfficer, this.inspector, this.analyst)) {
 			denied(reviseTarget(other, ZHUJI_INVESTMENT, "1", "not allowed"), "FORBIDDEN", "FORBIDDEN");
 		}
 		denied(reviseTarget(this.anonymous, ZHUJI_INVESTMENT, "1", "not allowed"), "UNAUTHORIZED", "UNAUTHENTICATED");
 		reviseTarget(this.admin, ZHUJI_INVESTMENT, original, "恢复规划数").path("updateTarget.target.revision")
-			.entity(Integer.class).isEqualTo(2);
-		this.analyst.document("{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: INDUSTRIAL_INVESTMENT) "
-				+ "{ guaranteed revisions { revisedBy guaranteedBefore guaranteed } } }")
+			.entity(Integer.class)
+			.isEqualTo(2);
+		this.analyst
+			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: INDUSTRIAL_INVESTMENT) "
+					+ "{ guaranteed revisions { revisedBy guaranteedBefore guaranteed } } }")
 			.execute()
-			.path("targets[0].guaranteed").entity(String.class).isEqualTo(original)
-			.path("targets[0].revisions[*].revisedBy").entityList(String.class)
+			.path("targets[0].guaranteed")
+			.entity(String.class)
+			.isEqualTo(original)
+			.path("targets[0].revisions[*].revisedBy")
+			.entityList(String.class)
 			.containsExactly("city_supervisor", "admin")
-			.path("targets[0].revisions[0].guaranteedBefore").entity(String.class).isEqualTo(original);
+			.path("targets[0].revisions[0].guaranteedBefore")
+			.entity(String.class)
+			.isEqualTo(original);
 	}
 
 	@Test
 	void departmentOfficerChangesOnlyProjectsItsDepartmentLeads() {
 		String led = project("SHANGYU", "JXW", true);
 		changeOwner(this.jxwOfficer, led, "测试业主甲").path("updateProject.project.ownerEnterprise")
-			.entity(String.class).isEqualTo("测试业主甲")
-			.path("updateProject.project.updatedBy").entity(String.class).isEqualTo("department_officer");
+			.entity(String.class)
+			.isEqualTo("测试业主甲")
+			.path("updateProject.project.updatedBy")
+			.entity(String.class)
+			.isEqualTo("department_officer");
 		denied(changeOwner(this.jxwOfficer, project("SHANGYU", "JXW", false), "x"), "FORBIDDEN", "FORBIDDEN");
 		denied(changeOwner(this.zhujiOfficer, led, "x"), "FORBIDDEN", "FORBIDDEN");
 	}
@@ -250,7 +307,8 @@ class RoleAccessTests {
 	void districtOfficerChangesOnlyProjectsInItsDistrict() {
 		String own = project("ZHUJI", "JXW", false);
 		changeOwner(this.zhujiOfficer, own, "测试业主乙").path("updateProject.project.ownerEnterprise")
-			.entity(String.class).isEqualTo("测试业主乙");
+			.entity(String.class)
+			.isEqualTo("测试业主乙");
 		denied(changeOwner(this.zhujiOfficer, project("SHANGYU", "JXW", false), "x"), "FORBIDDEN", "FORBIDDEN");
 		denied(changeOwner(this.jxwOfficer, own, "x"), "FORBIDDEN", "FORBIDDEN");
 	}
@@ -273,24 +331,42 @@ class RoleAccessTests {
 				+ "errors { code } } }";
 		denied(this.supervisor.document(create).variable("i", input).execute(), "FORBIDDEN", "FORBIDDEN");
 		denied(this.analyst.document("{ users { username } }").execute(), "FORBIDDEN", "FORBIDDEN");
-		this.admin.document(create).variable("i", input).execute()
-			.path("createUser.user.source").entity(String.class).isEqualTo("SERVICE");
+		this.admin.document(create)
+			.variable("i", input)
+			.execute()
+			.path("createUser.user.source")
+			.entity(String.class)
+			.isEqualTo("SERVICE");
 		String login = "mutation { login(username: \"zhuji_inspector_2\", password: \"s3cret-pass\") "
 				+ "{ role districtCodes } }";
-		this.anonymous.document(login).execute()
-			.path("login.role").entity(String.class).isEqualTo("INSPECTOR")
-			.path("login.districtCodes").entityList(String.class).containsExactly("ZHUJI");
-		this.admin.document("mutation { updateUser(input: { username: \"zhuji_inspector_2\", enabled: false }) "
-				+ "{ user { enabled } errors { code } } }")
-			.execute().path("updateUser.user.enabled").entity(Boolean.class).isEqualTo(false);
-		denied(this.anonymous.document(login).execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
-		this.admin.document("{ users { username source } auditLog(filter: { actions: [\"createUser\"] }) "
-				+ "{ nodes { input after } } }")
+		this.anonymous.document(login)
 			.execute()
-			.path("users[?(@.username == 'zhuji_inspector_2')].source").entityList(String.class)
+			.path("login.role")
+			.entity(String.class)
+			.isEqualTo("INSPECTOR")
+			.path("login.districtCodes")
+			.entityList(String.class)
+			.containsExactly("ZHUJI");
+		this.admin
+			.document("mutation { updateUser(input: { username: \"zhuji_inspector_2\", enabled: false }) "
+					+ "{ user { enabled } errors { code } } }")
+			.execute()
+			.path("updateUser.user.enabled")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		denied(this.anonymous.document(login).execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
+		this.admin
+			.document("{ users { username source } auditLog(filter: { actions: [\"createUser\"] }) "
+					+ "{ nodes { input after } } }")
+			.execute()
+			.path("users[?(@.username == 'zhuji_inspector_2')].source")
+			.entityList(String.class)
 			.containsExactly("SERVICE")
-			.path("users[?(@.username == 'admin')].source").entityList(String.class).containsExactly("DEMO")
-			.path("auditLog.nodes").entityList(Object.class)
+			.path("users[?(@.username == 'admin')].source")
+			.entityList(String.class)
+			.containsExactly("DEMO")
+			.path("auditLog.nodes")
+			.entityList(Object.class)
 			.satisfies((nodes) -> assertThat(nodes).isNotEmpty()
 				.allSatisfy((n) -> assertThat(n.toString()).doesNotContain("s3cret").doesNotContain("$2a$")));
 	}
@@ -299,14 +375,18 @@ class RoleAccessTests {
 	void everyMutationIsAudited() {
 		report(this.zhujiOfficer, projectIn("ZHUJI"), "role-audit-1");
 		report(this.analyst, projectIn("ZHUJI"), "role-audit-2");
-		this.admin.document("{ auditLog(filter: { actions: [\"submitProgressReport\"] }, first: 50) "
-				+ "{ nodes { actor outcome subjectType after input } } }")
+		this.admin
+			.document("{ auditLog(filter: { actions: [\"submitProgressReport\"] }, first: 50) "
+					+ "{ nodes { actor outcome subjectType after input } } }")
 			.execute()
-			.path("auditLog.nodes[?(@.actor == 'district_officer')].outcome").entityList(String.class)
+			.path("auditLog.nodes[?(@.actor == 'district_officer')].outcome")
+			.entityList(String.class)
 			.satisfies((o) -> assertThat(o).contains("OK"))
-			.path("auditLog.nodes[?(@.actor == 'analyst')].outcome").entityList(String.class)
+			.path("auditLog.nodes[?(@.actor == 'analyst')].outcome")
+			.entityList(String.class)
 			.satisfies((o) -> assertThat(o).contains("DENIED"))
-			.path("auditLog.nodes[?(@.actor == 'district_officer')].subjectType").entityList(String.class)
+			.path("auditLog.nodes[?(@.actor == 'district_officer')].subjectType")
+			.entityList(String.class)
 			.satisfies((o) -> assertThat(o).contains("ProjectProgress"));
 	}
 

@@ -39,12 +39,15 @@ class SignInTests {
 	}
 
 	private String login(String username, String password) {
-		return tester(null).document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
-				+ "{ token expiresAt role } }")
+		return tester(null)
+			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
+					+ "{ token expiresAt role } }")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
-			.path("login.token").entity(String.class).get();
+			.path("login.token")
+			.entity(String.class)
+			.get();
 	}
 
 	@Test
@@ -52,16 +55,23 @@ class SignInTests {
 		for (String user : List.of("admin", "city_supervisor", "department_officer", "district_officer", "inspector",
 				"analyst")) {
 			String token = login(user, "demo");
-			tester(token).document("{ me { username role } }").execute()
-				.path("me.username").entity(String.class).isEqualTo(user)
-				.path("me.role").entity(String.class).isEqualTo(user.toUpperCase());
+			tester(token).document("{ me { username role } }")
+				.execute()
+				.path("me.username")
+				.entity(String.class)
+				.isEqualTo(user)
+				.path("me.role")
+				.entity(String.class)
+				.isEqualTo(user.toUpperCase());
 		}
 	}
 
 	@Test
 	void aWrongPasswordIsRefusedAndRecorded() {
-		tester(null).document("mutation { login(username: \"admin\", password: \"wrong\") { token } }").execute()
-			.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+		tester(null).document("mutation { login(username: \"admin\", password: \"wrong\") { token } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
 				assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED");
 				assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED");
 				assertThat(e.getMessage()).doesNotContain("Exception");
@@ -69,28 +79,39 @@ class SignInTests {
 		tester(login("admin", "demo"))
 			.document("{ auditLog(filter: { actions: [\"LOGIN_FAILED\"] }) { nodes { actor input } } }")
 			.execute()
-			.path("auditLog.nodes[*].actor").entityList(String.class).contains("admin")
-			.path("auditLog.nodes[*].input.password").entityList(Object.class).hasSize(0);
+			.path("auditLog.nodes[*].actor")
+			.entityList(String.class)
+			.contains("admin")
+			.path("auditLog.nodes[*].input.password")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
 	void forgedAndExpiredTokensGetA401WithAClearBody() throws Exception {
 		String good = login("analyst", "demo");
-		String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
-		String expired = this.issuer.issue(new SecurityProperties.User("analyst", null, Role.ANALYST, null, List.of()),
-				java.time.Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)).value();
+		String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA"
+				+ good.substring(good.lastIndexOf('.') + 5);
+		String expired = this.issuer
+			.issue(new SecurityProperties.User("analyst", null, Role.ANALYST, null, List.of()),
+					java.time.Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1))
+			.value();
 		for (String token : List.of(forged, expired, "not-a-jwt")) {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
-				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + token)
-				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ districts { name } }\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + token)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ districts { name } }\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(401);
 			assertThat(response.body()).contains("INVALID_TOKEN").doesNotContain("Exception").doesNotContain("at org.");
 		}
 		// meanwhile the service keeps answering others
-		tester(null).document("{ districts { name } }").execute().path("districts").entityList(Object.class).hasSize(11);
+		tester(null).document("{ districts { name } }")
+			.execute()
+			.path("districts")
+			.entityList(Object.class)
+			.hasSize(11);
 	}
 
 }

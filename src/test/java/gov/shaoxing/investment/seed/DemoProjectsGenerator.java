@@ -29,23 +29,34 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Deterministic generator of the DEMO project set ({@code seed/demo-projects.json}).
  *
- * <p>The 2012 plan (绍政办发〔2012〕43号) only gives per-district targets; it names no individual projects, enterprises
- * or people. This class invents a project list that is consistent with those targets:
+ * <p>
+ * The 2012 plan (绍政办发〔2012〕43号) only gives per-district targets; it names no individual
+ * projects, enterprises or people. This class invents a project list that is consistent
+ * with those targets:
  * <ul>
- * <li>INDUSTRIAL: one project per "5亿元以上" project of attachment 1, so that per district the number of projects with
- * total investment &ge; 5 / 10 / 20 亿元 equals the attachment's 5亿+ / 10亿+ / 20亿+ columns, and city-wide exactly
+ * <li>INDUSTRIAL: one project per "5亿元以上" project of attachment 1, so that per district
+ * the number of projects with total investment &ge; 5 / 10 / 20 亿元 equals the
+ * attachment's 5亿+ / 10亿+ / 20亿+ columns, and city-wide exactly
  * {@code INDUSTRIAL_PROJECTS_OVER_5B} (2) projects reach 50亿元;</li>
- * <li>SERVICE: per district the count and the exact sum of 2012 planned investment of attachment 2;</li>
- * <li>AGRICULTURAL: per district the count and the exact sum of 2012 planned investment of attachment 3.</li>
+ * <li>SERVICE: per district the count and the exact sum of 2012 planned investment of
+ * attachment 2;</li>
+ * <li>AGRICULTURAL: per district the count and the exact sum of 2012 planned investment
+ * of attachment 3.</li>
  * </ul>
- * Everything else (names, enterprises, officials, phones, e-mails, coordinates, dates, codes) is invented.
+ * Everything else (names, enterprises, officials, phones, e-mails, coordinates, dates,
+ * codes) is invented.
  *
- * <p>Determinism: only {@link Random} with fixed seeds derived from {@link #SEED}, {@link StrictMath}, integer and
- * {@link BigDecimal} arithmetic, explicit {@link Locale#ROOT} formatting and insertion-ordered collections are used; no
- * clock, time zone, default locale or hash-iteration order is involved. Output uses "\n" line ends and a trailing
- * newline, so {@link #generate(JsonNode)} reproduces the committed file byte for byte.
+ * <p>
+ * Determinism: only {@link Random} with fixed seeds derived from {@link #SEED},
+ * {@link StrictMath}, integer and {@link BigDecimal} arithmetic, explicit
+ * {@link Locale#ROOT} formatting and insertion-ordered collections are used; no clock,
+ * time zone, default locale or hash-iteration order is involved. Output uses "\n" line
+ * ends and a trailing newline, so {@link #generate(JsonNode)} reproduces the committed
+ * file byte for byte.
  *
- * <p>Run: {@code java DemoProjectsGenerator [out=seed/demo-projects.json] [plan=seed/plan-2012.json]}.
+ * <p>
+ * Run:
+ * {@code java DemoProjectsGenerator [out=seed/demo-projects.json] [plan=seed/plan-2012.json]}.
  */
 public final class DemoProjectsGenerator {
 
@@ -78,7 +89,10 @@ public final class DemoProjectsGenerator {
 		Files.writeString(out, json, StandardCharsets.UTF_8);
 	}
 
-	/** Generates the demo data set for the given plan (the parsed {@code seed/plan-2012.json}) as JSON text. */
+	/**
+	 * Generates the demo data set for the given plan (the parsed
+	 * {@code seed/plan-2012.json}) as JSON text.
+	 */
 	public static String generate(JsonNode plan) {
 		return new DemoProjectsGenerator(plan).run();
 	}
@@ -106,27 +120,49 @@ public final class DemoProjectsGenerator {
 	}
 
 	private static final class Project {
+
 		String code;
+
 		String category;
+
 		String name;
+
 		String districtCode;
+
 		String leadDepartmentCode;
+
 		List<String> coDepartmentCodes = new ArrayList<>();
+
 		String ownerEnterprise;
+
 		long totalHundredths;
+
 		long plannedHundredths;
+
 		boolean strategicEmerging;
+
 		boolean techUpgradePlan;
+
 		String status;
+
 		LocalDate plannedStart;
+
 		LocalDate plannedFinish;
+
 		long latitudeMicro;
+
 		long longitudeMicro;
+
 		String town;
+
 		String address;
+
 		String nationalCode;
+
 		String cityLeaderId;
+
 		String cadreId;
+
 	}
 
 	private final JsonNode plan;
@@ -168,13 +204,17 @@ public final class DemoProjectsGenerator {
 		require(departmentNames.containsKey(CITY_LEADER_DEPT), "plan has no department " + CITY_LEADER_DEPT);
 	}
 
-	/** Per-district values (insertion order irrelevant, used for look-up only) of a "guaranteed" column. */
+	/**
+	 * Per-district values (insertion order irrelevant, used for look-up only) of a
+	 * "guaranteed" column.
+	 */
 	private Map<String, BigDecimal> column(String indicator) {
 		for (JsonNode attachment : plan.path("attachments").values()) {
 			JsonNode columns = attachment.path("columns");
 			for (int i = 0; i < columns.size(); i++) {
 				JsonNode c = columns.get(i);
-				if (indicator.equals(c.path("indicator").asString()) && "guaranteed".equals(c.path("value").asString())) {
+				if (indicator.equals(c.path("indicator").asString())
+						&& "guaranteed".equals(c.path("value").asString())) {
 					Map<String, BigDecimal> values = new LinkedHashMap<>();
 					for (Map.Entry<String, JsonNode> row : attachment.path("rows").properties()) {
 						values.put(row.getKey(), new BigDecimal(row.getValue().get(i).asString()));
@@ -378,7 +418,10 @@ public final class DemoProjectsGenerator {
 		};
 	}
 
-	/** Administrative region code used in national project codes (zones and 市直 use the city's 330600). */
+	/**
+	 * Administrative region code used in national project codes (zones and 市直 use the
+	 * city's 330600).
+	 */
 	private static String regionCode(String district) {
 		return switch (district) {
 			case "SX_COUNTY" -> "330621";
@@ -398,10 +441,9 @@ public final class DemoProjectsGenerator {
 
 	private static String[] towns(String district) {
 		return switch (district) {
-			case "SX_COUNTY" -> new String[] { "柯桥街道", "华舍街道", "湖塘街道", "杨汛桥镇", "钱清镇", "齐贤镇", "安昌镇", "马鞍镇",
-					"福全镇", "兰亭镇", "平水镇" };
-			case "ZHUJI" -> new String[] { "暨阳街道", "浣东街道", "陶朱街道", "店口镇", "大唐镇", "山下湖镇", "枫桥镇", "次坞镇", "牌头镇",
-					"赵家镇" };
+			case "SX_COUNTY" ->
+				new String[] { "柯桥街道", "华舍街道", "湖塘街道", "杨汛桥镇", "钱清镇", "齐贤镇", "安昌镇", "马鞍镇", "福全镇", "兰亭镇", "平水镇" };
+			case "ZHUJI" -> new String[] { "暨阳街道", "浣东街道", "陶朱街道", "店口镇", "大唐镇", "山下湖镇", "枫桥镇", "次坞镇", "牌头镇", "赵家镇" };
 			case "SHANGYU" -> new String[] { "百官街道", "曹娥街道", "道墟镇", "沥海镇", "崧厦镇", "章镇镇", "丰惠镇", "小越镇", "盖北镇" };
 			case "SHENGZHOU" -> new String[] { "剡湖街道", "三江街道", "鹿山街道", "甘霖镇", "长乐镇", "黄泽镇", "崇仁镇", "谷来镇" };
 			case "XINCHANG" -> new String[] { "南明街道", "七星街道", "羽林街道", "澄潭镇", "梅渚镇", "儒岙镇", "沙溪镇", "回山镇" };
@@ -424,14 +466,15 @@ public final class DemoProjectsGenerator {
 		return town;
 	}
 
-	private static final String[] ROAD_STEMS = { "兴业", "创业", "科创", "振兴", "富民", "望江", "越兴", "聚贤", "永安", "东升", "经开",
-			"金桥", "万商", "华宇", "育才", "秀水", "滨河", "梅园", "湖滨", "长兴", "新桥", "凤鸣", "群力", "云松" };
+	private static final String[] ROAD_STEMS = { "兴业", "创业", "科创", "振兴", "富民", "望江", "越兴", "聚贤", "永安", "东升", "经开", "金桥",
+			"万商", "华宇", "育才", "秀水", "滨河", "梅园", "湖滨", "长兴", "新桥", "凤鸣", "群力", "云松" };
 
 	private static final String[] ROAD_SUFFIXES = { "路", "大道", "街" };
 
 	private void locate(Random r, Project p, District d) {
 		long[] c = centre(d.code());
-		// Uniform in an ellipse of about 7 km: 0.063 degree of latitude, 0.0726 degree of longitude at 30N.
+		// Uniform in an ellipse of about 7 km: 0.063 degree of latitude, 0.0726 degree of
+		// longitude at 30N.
 		final long a = 63_000;
 		final long b = 72_600;
 		long dy;
@@ -448,7 +491,10 @@ public final class DemoProjectsGenerator {
 		p.address = addressPrefix(d) + town + road + (1 + r.nextInt(888)) + "号(演示地址)";
 	}
 
-	/** Exact integer test dy²/a² + dx²/b² &le; 1 (BigInteger: the products overflow a long). */
+	/**
+	 * Exact integer test dy²/a² + dx²/b² &le; 1 (BigInteger: the products overflow a
+	 * long).
+	 */
 	private static boolean insideEllipse(long dy, long dx, long a, long b) {
 		BigInteger a2 = BigInteger.valueOf(a * a);
 		BigInteger b2 = BigInteger.valueOf(b * b);
@@ -459,13 +505,15 @@ public final class DemoProjectsGenerator {
 	// ------------------------------------------------------------------------------------------------------------
 	// Common project attributes
 
-	private static final String[] BRAND_CHARS = { "恒", "华", "越", "天", "宏", "鑫", "盛", "海", "远", "嘉", "博", "瑞", "锦",
-			"永", "新", "兴", "泰", "达", "昌", "明", "金", "润", "德", "凯", "诚", "信", "鸿", "佳", "东", "宇", "正", "精", "丰",
-			"源", "富", "祥", "联", "荣", "辰", "力", "威", "通", "立", "安", "和", "康", "顺", "汇" };
+	private static final String[] BRAND_CHARS = { "恒", "华", "越", "天", "宏", "鑫", "盛", "海", "远", "嘉", "博", "瑞", "锦", "永",
+			"新", "兴", "泰", "达", "昌", "明", "金", "润", "德", "凯", "诚", "信", "鸿", "佳", "东", "宇", "正", "精", "丰", "源", "富",
+			"祥", "联", "荣", "辰", "力", "威", "通", "立", "安", "和", "康", "顺", "汇" };
 
-	/** Brands of well-known real enterprises that the invented names should not imitate. */
-	private static final List<String> AVOID_BRANDS = List.of("富润", "华联", "远东", "天通", "宏达", "华东", "正泰", "金盛",
-			"永通", "华海", "海天", "通和", "东盛", "恒力", "盛达", "荣盛", "恒逸", "新和", "精达", "海正", "康恩");
+	/**
+	 * Brands of well-known real enterprises that the invented names should not imitate.
+	 */
+	private static final List<String> AVOID_BRANDS = List.of("富润", "华联", "远东", "天通", "宏达", "华东", "正泰", "金盛", "永通", "华海",
+			"海天", "通和", "东盛", "恒力", "盛达", "荣盛", "恒逸", "新和", "精达", "海正", "康恩");
 
 	private String brand(Random r) {
 		String b;
@@ -503,7 +551,10 @@ public final class DemoProjectsGenerator {
 		return first.withDayOfMonth(first.lengthOfMonth());
 	}
 
-	/** Start in [2010-01, 2012-06], finish in [2012-10, latestFinish], consistent with the status. */
+	/**
+	 * Start in [2010-01, 2012-06], finish in [2012-10, latestFinish], consistent with the
+	 * status.
+	 */
 	private static void schedule(Random r, Project p, int latestFinishYear) {
 		int startFrom;
 		int startTo;
@@ -533,7 +584,9 @@ public final class DemoProjectsGenerator {
 		p.plannedFinish = lastDay(finish);
 	}
 
-	/** About half of the projects get a national project code YYYY-RRRRRR-II-TT-NNNNNN. */
+	/**
+	 * About half of the projects get a national project code YYYY-RRRRRR-II-TT-NNNNNN.
+	 */
 	private void nationalCode(Random r, Project p, String industry, String type) {
 		if (r.nextInt(2) == 0) {
 			p.nationalCode = null;
@@ -549,7 +602,9 @@ public final class DemoProjectsGenerator {
 		p.nationalCode = code;
 	}
 
-	/** 0-2 co-departments from the pool, never the lead nor SZF, in plan department order. */
+	/**
+	 * 0-2 co-departments from the pool, never the lead nor SZF, in plan department order.
+	 */
 	private void coDepartments(Random r, Project p, String[] pool) {
 		List<String> candidates = new ArrayList<>();
 		for (String c : pool) {
@@ -582,34 +637,25 @@ public final class DemoProjectsGenerator {
 		return values;
 	}
 
-	private static final List<Product> TRADITIONAL = List.of(
-			product("差别化涤纶长丝", "万吨", q(10, 15, 20, 30), "化纤", "28"),
+	private static final List<Product> TRADITIONAL = List.of(product("差别化涤纶长丝", "万吨", q(10, 15, 20, 30), "化纤", "28"),
 			product("高档印染面料", "万米", q(3000, 5000, 6000, 8000), "印染", "17"),
 			product("高档针织面料", "万米", q(2000, 3000, 5000), "针织", "17"),
-			product("高档家纺面料", "万米", q(2000, 3000, 5000), "纺织", "17"),
-			product("精密铸件", "万吨", q(3, 5, 10), "机械", "33"),
-			product("汽车零部件", "万套", q(50, 100, 200), "汽车部件", "36"),
-			product("特种纸", "万吨", q(10, 20, 30), "纸业", "22"),
-			product("新型墙体材料", "万立方米", q(50, 100), "建材", "30"),
-			product("五金工具", "万件", q(1000, 2000, 3000), "五金", "33"),
+			product("高档家纺面料", "万米", q(2000, 3000, 5000), "纺织", "17"), product("精密铸件", "万吨", q(3, 5, 10), "机械", "33"),
+			product("汽车零部件", "万套", q(50, 100, 200), "汽车部件", "36"), product("特种纸", "万吨", q(10, 20, 30), "纸业", "22"),
+			product("新型墙体材料", "万立方米", q(50, 100), "建材", "30"), product("五金工具", "万件", q(1000, 2000, 3000), "五金", "33"),
 			product("品牌服装", "万件", q(500, 800, 1000), "服饰", "18"));
 
-	private static final List<Product> EMERGING = List.of(
-			product("太阳能光伏组件", "MW", q(200, 300, 500), "光伏科技", "38"),
+	private static final List<Product> EMERGING = List.of(product("太阳能光伏组件", "MW", q(200, 300, 500), "光伏科技", "38"),
 			product("锂电池正极材料", "吨", q(3000, 5000, 10000), "新能源", "38"),
 			product("LED外延片及芯片", "万片", q(50, 100, 150), "光电科技", "39"),
 			product("高效节能电机", "万千瓦", q(300, 500, 800), "电机", "38"),
 			product("风电齿轮箱", "台", q(500, 1000, 2000), "重工", "34"),
 			product("数控机床", "台", q(1000, 2000, 3000), "数控机械", "34"),
-			product("碳纤维复合材料", "吨", q(1000, 2000, 3000), "新材料", "28"),
-			product("环保型染料", "万吨", q(2, 3, 5), "化工", "26"),
-			product("智能电网设备", "套", q(5000, 10000), "电气", "38"),
-			product("新能源汽车动力电池", "万套", q(5, 10, 20), "新能源", "38"),
+			product("碳纤维复合材料", "吨", q(1000, 2000, 3000), "新材料", "28"), product("环保型染料", "万吨", q(2, 3, 5), "化工", "26"),
+			product("智能电网设备", "套", q(5000, 10000), "电气", "38"), product("新能源汽车动力电池", "万套", q(5, 10, 20), "新能源", "38"),
 			product("节能环保装备", "台套", q(500, 1000, 2000), "环保科技", "35"),
-			product("工业机器人", "台", q(500, 1000), "智能装备", "34"),
-			product("医疗器械", "万台", q(5, 10, 20), "医疗器械", "35"),
-			product("光纤光缆", "万芯公里", q(500, 1000), "通信", "39"),
-			product("功能性纺织新材料", "万米", q(3000, 5000), "新材料", "17"),
+			product("工业机器人", "台", q(500, 1000), "智能装备", "34"), product("医疗器械", "万台", q(5, 10, 20), "医疗器械", "35"),
+			product("光纤光缆", "万芯公里", q(500, 1000), "通信", "39"), product("功能性纺织新材料", "万米", q(3000, 5000), "新材料", "17"),
 			product("半导体照明灯具", "万只", q(500, 1000, 2000), "照明", "38"));
 
 	private static List<Product> districtProducts(String district, boolean emerging) {
@@ -642,24 +688,20 @@ public final class DemoProjectsGenerator {
 					product("高档经编面料", "万米", q(3000, 5000), "纺织", "17"),
 					product("涤纶工业丝", "万吨", q(5, 10, 15), "化纤", "28"));
 			case "ZHUJI" -> List.of(product("特种不锈钢管", "万吨", q(10, 20, 30), "不锈钢", "31"),
-					product("精密铜管", "万吨", q(5, 10, 15), "铜业", "32"),
-					product("高档袜子", "亿双", q(1, 2, 3), "袜业", "17"),
+					product("精密铜管", "万吨", q(5, 10, 15), "铜业", "32"), product("高档袜子", "亿双", q(1, 2, 3), "袜业", "17"),
 					product("制冷阀门", "万只", q(1000, 3000, 5000), "机电", "34"),
 					product("珍珠饰品", "万件", q(500, 1000), "珠宝", "24"));
 			case "SHANGYU" -> List.of(product("精细化工产品", "万吨", q(3, 5, 10), "化工", "26"),
-					product("染料中间体", "万吨", q(2, 5), "化工", "26"),
-					product("伞具", "万把", q(1000, 3000), "伞业", "24"));
+					product("染料中间体", "万吨", q(2, 5), "化工", "26"), product("伞具", "万把", q(1000, 3000), "伞业", "24"));
 			case "SHENGZHOU" -> List.of(product("真丝领带", "万条", q(1000, 2000, 3000), "服饰", "18"),
-					product("集成灶", "万台", q(20, 30, 50), "厨具", "38"),
-					product("茶叶机械", "台", q(5000, 10000), "机械", "35"));
+					product("集成灶", "万台", q(20, 30, 50), "厨具", "38"), product("茶叶机械", "台", q(5000, 10000), "机械", "35"));
 			case "XINCHANG" -> List.of(product("精密轴承", "万套", q(1000, 2000, 3000), "轴承", "34"),
 					product("空调制冷配件", "万套", q(1000, 2000, 5000), "机电", "34"),
 					product("纺织机械", "台", q(1000, 2000), "机械", "35"));
-			case "YUECHENG" -> List.of(product("黄酒", "万千升", q(5, 10), "酒业", "15"),
-					product("针织服装", "万件", q(500, 1000), "服饰", "18"));
+			case "YUECHENG" ->
+				List.of(product("黄酒", "万千升", q(5, 10), "酒业", "15"), product("针织服装", "万件", q(500, 1000), "服饰", "18"));
 			case "PAOJIANG" -> List.of(product("差别化纤维", "万吨", q(20, 30, 50), "化纤", "28"),
-					product("高档面料", "万米", q(5000, 8000), "纺织", "17"),
-					product("黄酒", "万千升", q(5, 10), "酒业", "15"));
+					product("高档面料", "万米", q(5000, 8000), "纺织", "17"), product("黄酒", "万千升", q(5, 10), "酒业", "15"));
 			case "BINHAI" -> List.of(product("印染面料", "万米", q(5000, 6000, 8000), "印染", "17"),
 					product("化纤长丝", "万吨", q(10, 20), "化纤", "28"));
 			default -> List.of();
@@ -669,7 +711,9 @@ public final class DemoProjectsGenerator {
 	private static final String[] INDUSTRIAL_CO_DEPARTMENTS = { "JXW", "FGW", "SWJ", "ZSJ", "JRB", "ZXCYB", "GYZXB",
 			"GTJ", "RMYH", "YJFJ", "TJJ" };
 
-	/** Bands of total investment in hundredths of 亿元: [5,10), [10,20), [20,50), [50,80]. */
+	/**
+	 * Bands of total investment in hundredths of 亿元: [5,10), [10,20), [20,50), [50,80].
+	 */
 	private static final long[] BAND_LOW = { 500, 1000, 2000, 5000 };
 
 	private static final long[] BAND_HIGH = { 999, 1999, 4999, 8000 };
@@ -680,7 +724,8 @@ public final class DemoProjectsGenerator {
 		Map<String, BigDecimal> over20 = column("INDUSTRIAL_PROJECTS_OVER_2B");
 		int over50 = cityTarget("INDUSTRIAL_PROJECTS_OVER_5B");
 
-		// The 50亿+ projects go to the districts with the most 20亿+ projects (plan order breaks ties).
+		// The 50亿+ projects go to the districts with the most 20亿+ projects (plan order
+		// breaks ties).
 		List<District> ranked = new ArrayList<>();
 		for (District d : districts) {
 			if (count(over20, d.code()) > 0) {
@@ -698,7 +743,8 @@ public final class DemoProjectsGenerator {
 		for (District d : districts) {
 			total += count(over5, d.code());
 		}
-		// Exactly 60% strategic emerging; 30% on the tech-upgrade plan, mostly among traditional projects.
+		// Exactly 60% strategic emerging; 30% on the tech-upgrade plan, mostly among
+		// traditional projects.
 		int nEmerging = (total * 60 + 50) / 100;
 		int nTech = (total * 30 + 50) / 100;
 		int nTechEmerging = (total * 8 + 50) / 100;
@@ -774,9 +820,10 @@ public final class DemoProjectsGenerator {
 	}
 
 	private static long industrialTotal(Random r, int band, int counter) {
-		// A few exact lower-boundary values (5.00, 10.00, 20.00) to exercise inclusive thresholds.
-		if (band == 0 && (counter == 3 || counter == 21 || counter == 38) || band == 1 && (counter == 6 || counter == 27)
-				|| band == 2 && counter == 4) {
+		// A few exact lower-boundary values (5.00, 10.00, 20.00) to exercise inclusive
+		// thresholds.
+		if (band == 0 && (counter == 3 || counter == 21 || counter == 38)
+				|| band == 1 && (counter == 6 || counter == 27) || band == 2 && counter == 4) {
 			return BAND_LOW[band];
 		}
 		long lo = BAND_LOW[band];
@@ -865,16 +912,18 @@ public final class DemoProjectsGenerator {
 					landmark("化工园区物流中心", "59", "物流", false), landmark("虞舜文化园", "88", "文化发展", false));
 			case "SHENGZHOU" -> List.of(landmark("领带城商贸中心", "51", "商贸", true), landmark("越剧文化园", "88", "文化发展", false),
 					landmark("厨具电商产业园", "64", "电子商务", false));
-			case "XINCHANG" -> List.of(landmark("大佛寺景区提升", "78", "旅游开发", false), landmark("天姥山旅游区", "78", "旅游开发", false),
-					landmark("轴承商贸城", "51", "商贸", true));
+			case "XINCHANG" -> List.of(landmark("大佛寺景区提升", "78", "旅游开发", false),
+					landmark("天姥山旅游区", "78", "旅游开发", false), landmark("轴承商贸城", "51", "商贸", true));
 			case "YUECHENG" -> List.of(landmark("古城历史街区保护利用", "78", "文化旅游", false),
 					landmark("名人故居文化街区", "88", "文化旅游", false), landmark("城东商业综合体", "72", "置业", false));
-			case "HIGH_TECH_ZONE" -> List.of(landmark("科技创业孵化园", "75", "科技发展", false), landmark("迪荡商务区楼宇", "72", "置业", false));
+			case "HIGH_TECH_ZONE" ->
+				List.of(landmark("科技创业孵化园", "75", "科技发展", false), landmark("迪荡商务区楼宇", "72", "置业", false));
 			case "PAOJIANG" -> List.of(landmark("工业物流园", "59", "物流", false), landmark("商务中心", "72", "投资开发", false));
 			case "JINGHU" -> List.of(landmark("湿地生态旅游区", "78", "旅游开发", false), landmark("中心商务区", "72", "置业", false));
 			case "BINHAI" -> List.of(landmark("物流港", "59", "物流", false), landmark("商务中心", "72", "投资开发", false));
-			case "CITY_DIRECT" -> List.of(landmark("国际会展中心", "72", "会展", false), landmark("城市文化中心", "88", "文化发展", false),
-					landmark("交通物流枢纽", "59", "交通物流", false), landmark("市民服务中心", "72", "城市建设投资", false));
+			case "CITY_DIRECT" ->
+				List.of(landmark("国际会展中心", "72", "会展", false), landmark("城市文化中心", "88", "文化发展", false),
+						landmark("交通物流枢纽", "59", "交通物流", false), landmark("市民服务中心", "72", "城市建设投资", false));
 			default -> List.of();
 		};
 	}
@@ -981,8 +1030,8 @@ public final class DemoProjectsGenerator {
 					farm("特色水产", "04", "水产", "养殖基地"));
 			case "ZHUJI" -> List.of(farm("香榧", "02", "香榧", "精品园", "基地"), farm("淡水珍珠", "04", "珍珠", "养殖基地"),
 					farm("花木", "01", "花木", "基地", "交易中心"));
-			case "SHANGYU" -> List.of(farm("葡萄", "01", "果业", "精品园"), farm("杨梅", "01", "果业", "基地"),
-					farm("茶叶", "01", "茶业", "基地"));
+			case "SHANGYU" ->
+				List.of(farm("葡萄", "01", "果业", "精品园"), farm("杨梅", "01", "果业", "基地"), farm("茶叶", "01", "茶业", "基地"));
 			case "SHENGZHOU" -> List.of(farm("香榧", "02", "香榧", "精品园", "基地"), farm("越乡龙井茶", "01", "茶业", "基地"),
 					farm("花木", "01", "花木", "基地"));
 			case "XINCHANG" -> List.of(farm("大佛龙井茶", "01", "茶业", "基地", "加工厂"), farm("高山蔬菜", "01", "蔬菜", "基地"));
@@ -1057,8 +1106,9 @@ public final class DemoProjectsGenerator {
 	// Arithmetic helpers
 
 	/**
-	 * Splits {@code sum} hundredths into {@code n} parts, each at least {@code min}: everyone gets the minimum, the
-	 * remainder is shared by random weights (rounded down), and the last part takes what is left so the sum is exact.
+	 * Splits {@code sum} hundredths into {@code n} parts, each at least {@code min}:
+	 * everyone gets the minimum, the remainder is shared by random weights (rounded
+	 * down), and the last part takes what is left so the sum is exact.
 	 */
 	private static long[] split(Random r, long sum, int n, long min) {
 		long remainder = sum - n * min;
@@ -1067,7 +1117,8 @@ public final class DemoProjectsGenerator {
 		long weightSum = 0;
 		for (int i = 0; i < n; i++) {
 			double u = r.nextDouble();
-			weights[i] = 50 + (long) (1000 * u * u); // skewed: a few large projects, many smaller ones
+			weights[i] = 50 + (long) (1000 * u * u); // skewed: a few large projects, many
+														// smaller ones
 			weightSum += weights[i];
 		}
 		long[] parts = new long[n];
@@ -1156,7 +1207,8 @@ public final class DemoProjectsGenerator {
 
 	private long countInd(String district, long minTotal) {
 		return projects.stream()
-			.filter(p -> p.category.equals("INDUSTRIAL") && p.districtCode.equals(district) && p.totalHundredths >= minTotal)
+			.filter(p -> p.category.equals("INDUSTRIAL") && p.districtCode.equals(district)
+					&& p.totalHundredths >= minTotal)
 			.count();
 	}
 

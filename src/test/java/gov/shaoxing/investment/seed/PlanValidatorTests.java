@@ -28,7 +28,8 @@ class PlanValidatorTests {
 	@Test
 	void aDistrictFigureThatBreaksTheTotalIsNamed() throws Exception {
 		JsonNode plan = plan();
-		// 附件2, 诸暨市: 18 service projects becomes 19, so the column no longer adds up to 139.
+		// 附件2, 诸暨市: 18 service projects becomes 19, so the column no longer adds up to
+		// 139.
 		ObjectNode rows = (ObjectNode) plan.get("attachments").get(1).get("rows");
 		((ArrayNode) rows.get("ZHUJI")).set(0, "19");
 		assertThat(PlanValidator.mismatches(plan)).singleElement()

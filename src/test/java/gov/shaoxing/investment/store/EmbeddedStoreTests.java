@@ -44,8 +44,10 @@ class EmbeddedStoreTests {
 	private static String read(StoreProperties properties, String id) {
 		StoreConfiguration.EmbeddedStore store = new StoreConfiguration.EmbeddedStore(properties);
 		try (MongoClient client = MongoClients.create(store.start())) {
-			Document found = client.getDatabase("investment").getCollection("districts")
-				.find(new Document("_id", id)).first();
+			Document found = client.getDatabase("investment")
+				.getCollection("districts")
+				.find(new Document("_id", id))
+				.first();
 			return found == null ? null : found.getString("name");
 		}
 		finally {

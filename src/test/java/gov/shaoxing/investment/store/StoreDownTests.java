@@ -12,10 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the store unreachable the service still starts, says DOWN and answers with a clear error. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"investment.store.uri=mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300&connectTimeoutMS=300",
-		"investment.read-model.enabled=false" })
+/**
+ * With the store unreachable the service still starts, says DOWN and answers with a clear
+ * error.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "investment.store.uri=mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300&connectTimeoutMS=300",
+				"investment.read-model.enabled=false" })
 class StoreDownTests {
 
 	@LocalServerPort
@@ -34,12 +37,12 @@ class StoreDownTests {
 
 	@Test
 	void queriesGetAStoreUnavailableErrorWithoutInternals() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/graphql-response+json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ districts { name } }\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/graphql-response+json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ districts { name } }\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isLessThan(500);
 		assertThat(response.body()).contains("STORE_UNAVAILABLE")
 			.doesNotContain("Exception")

@@ -19,7 +19,10 @@ import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Target versus actual, the bulletin and the ranking, on data these tests submit themselves (no demo activity). */
+/**
+ * Target versus actual, the bulletin and the ranking, on data these tests submit
+ * themselves (no demo activity).
+ */
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
 		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
 @AutoConfigureGraphQlTester
@@ -44,10 +47,13 @@ class SupervisionTests {
 
 	private void report(String district, String indicator, int month, String value, String key) {
 		this.graphQl.documentName("submitIndicatorReport")
-			.variable("input", Map.of("year", 2012, "month", month, "districtCode", district, "indicator", indicator,
-					"value", value, "idempotencyKey", key))
+			.variable("input",
+					Map.of("year", 2012, "month", month, "districtCode", district, "indicator", indicator, "value",
+							value, "idempotencyKey", key))
 			.execute()
-			.path("submitIndicatorReport.errors").entityList(Object.class).hasSize(0);
+			.path("submitIndicatorReport.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	private BigDecimal actual(String district, String indicator, String asOf) {
@@ -72,12 +78,15 @@ class SupervisionTests {
 
 	@Test
 	void projectCountsComeFromTheProjects() {
-		this.graphQl.document("{ targets(year: 2012, scope: CITY, indicator: INDUSTRIAL_PROJECTS_OVER_500M) "
-				+ "{ guaranteed actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }")
+		this.graphQl
+			.document("{ targets(year: 2012, scope: CITY, indicator: INDUSTRIAL_PROJECTS_OVER_500M) "
+					+ "{ guaranteed actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }")
 			.execute()
-			.path("targets[0].actual").entity(BigDecimal.class)
+			.path("targets[0].actual")
+			.entity(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).isEqualByComparingTo("100"))
-			.path("targets[0].completionRate").entity(BigDecimal.class)
+			.path("targets[0].completionRate")
+			.entity(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).isEqualByComparingTo("1"));
 	}
 
@@ -105,12 +114,12 @@ class SupervisionTests {
 	void indicatorReportsAreValidatedAndIdempotent() {
 		expectError(Map.of("year", 2012, "month", 3, "districtCode", "ZHUJI", "indicator", "SERVICE_INVESTMENT",
 				"value", "1", "idempotencyKey", "bad-ind-1"), "INDICATOR_COMPUTED_FROM_PROJECTS");
-		expectError(Map.of("year", 2012, "month", 3, "districtCode", "NOWHERE", "indicator", "FOREIGN_CAPITAL",
-				"value", "1", "idempotencyKey", "bad-ind-2"), "UNKNOWN_DISTRICT");
-		expectError(Map.of("year", 2012, "month", 7, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL",
-				"value", "1", "idempotencyKey", "bad-ind-3"), "PERIOD_IN_FUTURE");
-		expectError(Map.of("year", 2012, "month", 3, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL",
-				"value", "-1", "idempotencyKey", "bad-ind-4"), "VALUE_OUT_OF_RANGE");
+		expectError(Map.of("year", 2012, "month", 3, "districtCode", "NOWHERE", "indicator", "FOREIGN_CAPITAL", "value",
+				"1", "idempotencyKey", "bad-ind-2"), "UNKNOWN_DISTRICT");
+		expectError(Map.of("year", 2012, "month", 7, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL", "value",
+				"1", "idempotencyKey", "bad-ind-3"), "PERIOD_IN_FUTURE");
+		expectError(Map.of("year", 2012, "month", 3, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL", "value",
+				"-1", "idempotencyKey", "bad-ind-4"), "VALUE_OUT_OF_RANGE");
 		expectError(Map.of("year", 2012, "month", 3, "districtCode", "ZHUJI", "indicator", "SEI_INVESTMENT_SHARE",
 				"value", "120", "idempotencyKey", "bad-ind-5"), "VALUE_OUT_OF_RANGE");
 		report("SHENGZHOU", "DOMESTIC_CAPITAL", 4, "12000", "dc-shengzhou-4");
@@ -123,7 +132,8 @@ class SupervisionTests {
 	@Test
 	void theBulletinScoresRanksAndNamesRedProjectsInOneRequest() {
 		report("ZHUJI", "FOREIGN_CAPITAL", 5, "98000", "fc-zhuji-big");
-		Map<String, Object> bulletin = this.graphQl.documentName("bulletin").variable("year", 2012)
+		Map<String, Object> bulletin = this.graphQl.documentName("bulletin")
+			.variable("year", 2012)
 			.variable("month", 5)
 			.execute()
 			.path("bulletin")
@@ -147,38 +157,63 @@ class SupervisionTests {
 
 	@Test
 	void theBulletinCostsTheSameRoundTripsWhateverTheNumberOfReports() {
-		// warm the read models, then change something so the next bulletin is built afresh
-		this.graphQl.documentName("bulletin").variable("year", 2012).variable("month", 5).execute()
-			.path("bulletin.year").hasValue();
+		// warm the read models, then change something so the next bulletin is built
+		// afresh
+		this.graphQl.documentName("bulletin")
+			.variable("year", 2012)
+			.variable("month", 5)
+			.execute()
+			.path("bulletin.year")
+			.hasValue();
 		submitAgricultural(0);
 		this.counter.reset();
-		this.graphQl.documentName("bulletin").variable("year", 2012).variable("month", 5).execute()
-			.path("bulletin.districts").entityList(Object.class).hasSize(11);
+		this.graphQl.documentName("bulletin")
+			.variable("year", 2012)
+			.variable("month", 5)
+			.execute()
+			.path("bulletin.districts")
+			.entityList(Object.class)
+			.hasSize(11);
 		List<String> before = this.counter.commands().stream().filter((c) -> c.startsWith("find")).toList();
 		for (int i = 1; i <= 30; i++) {
 			submitAgricultural(i);
 		}
 		this.counter.reset();
-		this.graphQl.documentName("bulletin").variable("year", 2012).variable("month", 5).execute()
-			.path("bulletin.districts").entityList(Object.class).hasSize(11);
+		this.graphQl.documentName("bulletin")
+			.variable("year", 2012)
+			.variable("month", 5)
+			.execute()
+			.path("bulletin.districts")
+			.entityList(Object.class)
+			.hasSize(11);
 		List<String> after = this.counter.commands().stream().filter((c) -> c.startsWith("find")).toList();
-		assertThat(after).as("before: " + before + " after: " + after).hasSameSizeAs(before).hasSizeLessThanOrEqualTo(3);
+		assertThat(after).as("before: " + before + " after: " + after)
+			.hasSameSizeAs(before)
+			.hasSizeLessThanOrEqualTo(3);
 	}
 
 	private void submitAgricultural(int i) {
 		this.graphQl.documentName("submitReport")
-			.variable("input", Map.of("projectId", GlobalId.encode("Project", String.format("DEMO-AGR-%03d", i + 1)),
-					"period", Map.of("year", 2012, "month", 4, "half", 1), "investmentCompleted", "0.01",
-					"physicalProgressPercent", 10, "idempotencyKey", "roundtrip-" + i))
+			.variable("input",
+					Map.of("projectId", GlobalId.encode("Project", String.format("DEMO-AGR-%03d", i + 1)), "period",
+							Map.of("year", 2012, "month", 4, "half", 1), "investmentCompleted", "0.01",
+							"physicalProgressPercent", 10, "idempotencyKey", "roundtrip-" + i))
 			.execute()
-			.path("submitProgressReport.errors").entityList(Object.class).hasSize(0);
+			.path("submitProgressReport.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
 	void theRankingIsBestFirst() {
-		this.graphQl.document("{ ranking(year: 2012) { rank score district { code } } }").execute()
-			.path("ranking[*].rank").entityList(Integer.class).satisfies((ranks) -> assertThat(ranks).isSorted())
-			.path("ranking").entityList(Object.class).hasSize(11);
+		this.graphQl.document("{ ranking(year: 2012) { rank score district { code } } }")
+			.execute()
+			.path("ranking[*].rank")
+			.entityList(Integer.class)
+			.satisfies((ranks) -> assertThat(ranks).isSorted())
+			.path("ranking")
+			.entityList(Object.class)
+			.hasSize(11);
 	}
 
 	private static BigDecimal expectedScore(List<Map<String, Object>> indicators) {
@@ -199,9 +234,14 @@ class SupervisionTests {
 	}
 
 	private void expectError(Map<String, Object> input, String code) {
-		this.graphQl.documentName("submitIndicatorReport").variable("input", input).execute()
-			.path("submitIndicatorReport.report").valueIsNull()
-			.path("submitIndicatorReport.errors[*].code").entityList(String.class).contains(code);
+		this.graphQl.documentName("submitIndicatorReport")
+			.variable("input", input)
+			.execute()
+			.path("submitIndicatorReport.report")
+			.valueIsNull()
+			.path("submitIndicatorReport.errors[*].code")
+			.entityList(String.class)
+			.contains(code);
 	}
 
 }

@@ -27,7 +27,10 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The city supervisor revises targets: checked figures, safe retries, no lost updates, history kept. */
+/**
+ * The city supervisor revises targets: checked figures, safe retries, no lost updates,
+ * history kept.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 class TargetRevisionTests {
@@ -88,22 +91,32 @@ class TargetRevisionTests {
 
 	@Test
 	void aRevisionKeepsThePlanFigureInItsHistory() {
-		revise(Map.of("guaranteed", "200", "stretch", "240"))
-			.path("updateTarget.target.guaranteed").entity(BigDecimal.class).isEqualTo(new BigDecimal("200"))
-			.path("updateTarget.target.stretch").entity(BigDecimal.class).isEqualTo(new BigDecimal("240"))
-			.path("updateTarget.target.revisions[0].guaranteedBefore").entity(BigDecimal.class)
+		revise(Map.of("guaranteed", "200", "stretch", "240")).path("updateTarget.target.guaranteed")
+			.entity(BigDecimal.class)
+			.isEqualTo(new BigDecimal("200"))
+			.path("updateTarget.target.stretch")
+			.entity(BigDecimal.class)
+			.isEqualTo(new BigDecimal("240"))
+			.path("updateTarget.target.revisions[0].guaranteedBefore")
+			.entity(BigDecimal.class)
 			.satisfies((g) -> assertThat(g).isEqualByComparingTo(this.before.guaranteed()))
-			.path("updateTarget.target.revisions[0].reason").entity(String.class).isEqualTo("年中调整");
+			.path("updateTarget.target.revisions[0].reason")
+			.entity(String.class)
+			.isEqualTo("年中调整");
 		assertThat(this.repository.findById(ZHUJI).orElseThrow().guaranteed()).isEqualByComparingTo("200");
 	}
 
 	@Test
 	void aRetriedRevisionChangesNothingMore() {
-		int first = revise(Map.of("guaranteed", "201")).path("updateTarget.target.revision").entity(Integer.class)
+		int first = revise(Map.of("guaranteed", "201")).path("updateTarget.target.revision")
+			.entity(Integer.class)
 			.get();
-		revise(Map.of("guaranteed", "201.00")).path("updateTarget.target.revision").entity(Integer.class)
+		revise(Map.of("guaranteed", "201.00")).path("updateTarget.target.revision")
+			.entity(Integer.class)
 			.isEqualTo(first)
-			.path("updateTarget.errors").entityList(Object.class).hasSize(0);
+			.path("updateTarget.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(this.repository.findById(ZHUJI).orElseThrow().revisions()).hasSize(first);
 	}
 
@@ -111,7 +124,8 @@ class TargetRevisionTests {
 	void aRevisionDecidedOnAnOldRevisionIsRefused() {
 		int seen = this.before.revision();
 		revise(Map.of("guaranteed", "202", "expectedRevision", seen)).path("updateTarget.errors")
-			.entityList(Object.class).hasSize(0);
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(codes(revise(Map.of("guaranteed", "203", "expectedRevision", seen))))
 			.containsExactly("REVISION_CONFLICT");
 		assertThat(this.repository.findById(ZHUJI).orElseThrow().guaranteed()).isEqualByComparingTo("202");
@@ -125,12 +139,15 @@ class TargetRevisionTests {
 		assertThat(codes(revise(Map.of("reason", " ")))).containsExactly("REQUIRED", "NOTHING_TO_CHANGE");
 		assertThat(codes(revise(Map.of("guaranteed", "1", "reason", "x".repeat(501))))).containsExactly("TOO_LONG");
 		assertThat(codes(revise(Map.of("stretch", "300", "clearStretch", true)))).containsExactly("CONFLICTING_INPUT");
-		assertThat(codes(revise(Map.of("id", GlobalId.encode("Target", "2012:ZHUJI:SEI_KEY_PLAN_PROJECTS"),
-				"guaranteed", "2.5")))).containsExactly("NOT_A_COUNT");
-		assertThat(codes(revise(Map.of("id", GlobalId.encode("Target", "2012:ZHUJI:SEI_INVESTMENT_SHARE"),
-				"guaranteed", "101")))).containsExactly("OUT_OF_RANGE");
-		assertThat(codes(revise(Map.of("id", GlobalId.encode("Target", "2099:ZHUJI:SEI_INVESTMENT_SHARE"),
-				"guaranteed", "1")))).containsExactly("NOT_FOUND");
+		assertThat(codes(revise(
+				Map.of("id", GlobalId.encode("Target", "2012:ZHUJI:SEI_KEY_PLAN_PROJECTS"), "guaranteed", "2.5"))))
+			.containsExactly("NOT_A_COUNT");
+		assertThat(codes(revise(
+				Map.of("id", GlobalId.encode("Target", "2012:ZHUJI:SEI_INVESTMENT_SHARE"), "guaranteed", "101"))))
+			.containsExactly("OUT_OF_RANGE");
+		assertThat(codes(
+				revise(Map.of("id", GlobalId.encode("Target", "2099:ZHUJI:SEI_INVESTMENT_SHARE"), "guaranteed", "1"))))
+			.containsExactly("NOT_FOUND");
 		assertThat(this.repository.findById(ZHUJI).orElseThrow()).isEqualTo(this.before);
 	}
 
@@ -141,16 +158,19 @@ class TargetRevisionTests {
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.token(this.issuer, Role.ANALYST, null)))
 			.build();
 		try {
-			CompletableFuture<Map> seen = ws.document("subscription { targetChanged(districtCode: \"ZHUJI\") "
-					+ "{ indicator guaranteed revision } }")
+			CompletableFuture<Map> seen = ws
+				.document("subscription { targetChanged(districtCode: \"ZHUJI\") "
+						+ "{ indicator guaranteed revision } }")
 				.executeSubscription()
 				.toFlux("targetChanged", Map.class)
 				.next()
 				.toFuture();
-			// the subscription starts asynchronously: revise until the subscriber hears of a revision
+			// the subscription starts asynchronously: revise until the subscriber hears
+			// of a revision
 			List<String> figures = List.of("205", "206");
 			for (int i = 0; i < 20 && !seen.isDone(); i++) {
-				revise(Map.of("guaranteed", figures.get(i % 2))).path("updateTarget.errors").entityList(Object.class)
+				revise(Map.of("guaranteed", figures.get(i % 2))).path("updateTarget.errors")
+					.entityList(Object.class)
 					.hasSize(0);
 				Thread.sleep(500);
 			}
@@ -168,16 +188,24 @@ class TargetRevisionTests {
 	void completionIsMeasuredAgainstTheRevisedFigure() {
 		String query = "{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: SERVICE_PROJECTS) "
 				+ "{ actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }";
-		BigDecimal rate = this.supervisor.document(query).execute().path("targets[0].completionRate")
-			.entity(BigDecimal.class).get();
+		BigDecimal rate = this.supervisor.document(query)
+			.execute()
+			.path("targets[0].completionRate")
+			.entity(BigDecimal.class)
+			.get();
 		assertThat(rate).isPositive();
 		BigDecimal doubled = this.serviceBefore.guaranteed().multiply(BigDecimal.valueOf(2));
-		revise(Map.of("id", GlobalId.encode("Target", SERVICE), "guaranteed", doubled.toPlainString(),
-				"clearStretch", true)).path("updateTarget.errors").entityList(Object.class).hasSize(0);
-		BigDecimal revised = this.supervisor.document(query).execute().path("targets[0].completionRate")
-			.entity(BigDecimal.class).get();
-		assertThat(revised.doubleValue()).isCloseTo(rate.doubleValue() / 2,
-				org.assertj.core.data.Offset.offset(0.01));
+		revise(Map.of("id", GlobalId.encode("Target", SERVICE), "guaranteed", doubled.toPlainString(), "clearStretch",
+				true))
+			.path("updateTarget.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		BigDecimal revised = this.supervisor.document(query)
+			.execute()
+			.path("targets[0].completionRate")
+			.entity(BigDecimal.class)
+			.get();
+		assertThat(revised.doubleValue()).isCloseTo(rate.doubleValue() / 2, org.assertj.core.data.Offset.offset(0.01));
 	}
 
 }

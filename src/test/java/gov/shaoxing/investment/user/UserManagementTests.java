@@ -19,7 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Admins manage the embedded issuer's users; every mistake gets its own code and changes nothing. */
+/**
+ * Admins manage the embedded issuer's users; every mistake gets its own code and changes
+ * nothing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 class UserManagementTests {
@@ -48,18 +51,20 @@ class UserManagementTests {
 	}
 
 	private GraphQlTester.Response create(Map<String, Object> fields) {
-		Map<String, Object> input = new HashMap<>(Map.of("username", "new_user", "password", "long-enough",
-				"role", "ANALYST"));
+		Map<String, Object> input = new HashMap<>(
+				Map.of("username", "new_user", "password", "long-enough", "role", "ANALYST"));
 		input.putAll(fields);
-		return this.admin.document("mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } "
-				+ "errors { field code } } }")
+		return this.admin
+			.document("mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } "
+					+ "errors { field code } } }")
 			.variable("i", input)
 			.execute();
 	}
 
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {
-		return tester.document("mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { role enabled "
-				+ "districtCodes } errors { field code } } }")
+		return tester
+			.document("mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { role enabled "
+					+ "districtCodes } errors { field code } } }")
 			.variable("i", input)
 			.execute();
 	}
@@ -69,12 +74,14 @@ class UserManagementTests {
 	}
 
 	private String login(String username, String password) {
-		return this.anonymous.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
-				+ "{ token } }")
+		return this.anonymous
+			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) " + "{ token } }")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
-			.path("login.token").entity(String.class).get();
+			.path("login.token")
+			.entity(String.class)
+			.get();
 	}
 
 	@Test
@@ -85,9 +92,13 @@ class UserManagementTests {
 		assertThat(codes(create(Map.of("role", "DEPARTMENT_OFFICER")), "createUser")).containsExactly("REQUIRED");
 		assertThat(codes(create(Map.of("role", "DEPARTMENT_OFFICER", "departmentCode", "NOPE")), "createUser"))
 			.containsExactly("UNKNOWN_DEPARTMENT");
-		assertThat(codes(create(Map.of("role", "INSPECTOR", "districtCodes", List.of("ZHUJI", "ATLANTIS"))),
-				"createUser")).containsExactly("UNKNOWN_DISTRICT");
-		this.admin.document("{ users { username } }").execute().path("users[*].username").entityList(String.class)
+		assertThat(
+				codes(create(Map.of("role", "INSPECTOR", "districtCodes", List.of("ZHUJI", "ATLANTIS"))), "createUser"))
+			.containsExactly("UNKNOWN_DISTRICT");
+		this.admin.document("{ users { username } }")
+			.execute()
+			.path("users[*].username")
+			.entityList(String.class)
 			.doesNotContain("new_user", "bad name!");
 	}
 
@@ -100,14 +111,20 @@ class UserManagementTests {
 	@Test
 	void anAdminChangesScopeAndPasswordOfAUser() {
 		create(Map.of("username", "moving_officer", "role", "DISTRICT_OFFICER", "districtCodes", List.of("ZHUJI")));
-		update(this.admin, Map.of("username", "moving_officer", "districtCodes", List.of("SHANGYU"), "password",
-				"new-password-1"))
-			.path("updateUser.user.districtCodes").entityList(String.class).containsExactly("SHANGYU");
-		as(login("moving_officer", "new-password-1")).document("{ me { districtCodes } }").execute()
-			.path("me.districtCodes").entityList(String.class).containsExactly("SHANGYU");
+		update(this.admin,
+				Map.of("username", "moving_officer", "districtCodes", List.of("SHANGYU"), "password", "new-password-1"))
+			.path("updateUser.user.districtCodes")
+			.entityList(String.class)
+			.containsExactly("SHANGYU");
+		as(login("moving_officer", "new-password-1")).document("{ me { districtCodes } }")
+			.execute()
+			.path("me.districtCodes")
+			.entityList(String.class)
+			.containsExactly("SHANGYU");
 		this.anonymous.document("mutation { login(username: \"moving_officer\", password: \"long-enough\") { token } }")
 			.execute()
-			.errors().satisfy((e) -> assertThat(e).isNotEmpty());
+			.errors()
+			.satisfy((e) -> assertThat(e).isNotEmpty());
 	}
 
 	private int statusWith(String token) {

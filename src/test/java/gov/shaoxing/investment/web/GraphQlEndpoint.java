@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Raw HTTP exchanges with a running server's GraphQL endpoint, so tests see exactly what a client receives. */
+/**
+ * Raw HTTP exchanges with a running server's GraphQL endpoint, so tests see exactly what
+ * a client receives.
+ */
 final class GraphQlEndpoint {
 
 	static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -35,7 +38,10 @@ final class GraphQlEndpoint {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** A GET with the given query parameters (encoded here) and, unless {@code null}, an Accept header. */
+	/**
+	 * A GET with the given query parameters (encoded here) and, unless {@code null}, an
+	 * Accept header.
+	 */
 	HttpResponse<String> get(Map<String, String> parameters, String accept) throws IOException, InterruptedException {
 		String query = parameters.entrySet()
 			.stream()
@@ -63,7 +69,10 @@ final class GraphQlEndpoint {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith(expected));
 	}
 
-	/** No exception class names, stack frames or trace fields: what a client must never see. */
+	/**
+	 * No exception class names, stack frames or trace fields: what a client must never
+	 * see.
+	 */
 	static void assertNoJavaInternals(String body) {
 		assertThat(body).doesNotContain("Exception")
 			.doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+Error")

@@ -15,9 +15,10 @@ import static gov.shaoxing.investment.web.GraphQlEndpoint.assertNoJavaInternals;
 import static gov.shaoxing.investment.web.GraphQlEndpoint.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GraphQL-over-HTTP GET: query parameters in, the same GraphQL responses out as by POST. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+/**
+ * GraphQL-over-HTTP GET: query parameters in, the same GraphQL responses out as by POST.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class GraphQlGetTests {
 
 	@LocalServerPort
@@ -32,8 +33,8 @@ class GraphQlGetTests {
 
 	@Test
 	void variablesAndOperationNameSelectWhatRuns() throws Exception {
-		Map<String, String> parameters = query("query Other { __typename } "
-				+ "query One($code: ID!) { district(code: $code) { name } }");
+		Map<String, String> parameters = query(
+				"query Other { __typename } " + "query One($code: ID!) { district(code: $code) { name } }");
 		parameters.put("operationName", "One");
 		parameters.put("variables", "{\"code\":\"ZHUJI\"}");
 		parameters.put("extensions", "{}");

@@ -14,9 +14,11 @@ import static gov.shaoxing.investment.web.GraphQlEndpoint.assertNoJavaInternals;
 import static gov.shaoxing.investment.web.GraphQlEndpoint.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Status codes and media types of the GraphQL endpoint as a GraphQL-over-HTTP client sees them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+/**
+ * Status codes and media types of the GraphQL endpoint as a GraphQL-over-HTTP client sees
+ * them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class GraphQlHttpStatusTests {
 
 	@LocalServerPort

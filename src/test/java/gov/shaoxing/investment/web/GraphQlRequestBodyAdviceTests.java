@@ -11,7 +11,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Only the GraphQL endpoint's unreadable bodies become GraphQL errors; other endpoints keep Boot's handling. */
+/**
+ * Only the GraphQL endpoint's unreadable bodies become GraphQL errors; other endpoints
+ * keep Boot's handling.
+ */
 class GraphQlRequestBodyAdviceTests {
 
 	private final GraphQlRequestBodyAdvice advice = new GraphQlRequestBodyAdvice(new GraphQlProperties());

@@ -15,9 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** graphql-ws shares the {@code /graphql} path with GET queries: upgrades must still reach the WebSocket handler. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+/**
+ * graphql-ws shares the {@code /graphql} path with GET queries: upgrades must still reach
+ * the WebSocket handler.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class GraphQlWebSocketTests {
 
 	@LocalServerPort
@@ -36,8 +38,9 @@ class GraphQlWebSocketTests {
 			socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
 			assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("\"connection_ack\"");
 
-			socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ districts { name } }\"}}",
-					true)
+			socket
+				.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ districts { name } }\"}}",
+						true)
 				.get(5, TimeUnit.SECONDS);
 			assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("\"next\"").contains("绍兴县");
 			assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("\"complete\"");

@@ -15,9 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static gov.shaoxing.investment.web.GraphQlEndpoint.assertContentType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GraphiQL works on a network with no internet: the page and everything it loads come from this application. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "investment.store.mode=memory")
+/**
+ * GraphiQL works on a network with no internet: the page and everything it loads come
+ * from this application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class GraphiQlPageTests {
 
 	private static final Pattern ASSET = Pattern.compile("<(?:script|link)[^>]*?(?:src|href)=\"([^\"]+)\"");
