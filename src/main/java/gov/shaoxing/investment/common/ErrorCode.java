@@ -13,7 +13,11 @@ public enum ErrorCode {
 	PAGE_SIZE_OUT_OF_RANGE(ErrorType.BAD_REQUEST), INVALID_RADIUS(ErrorType.BAD_REQUEST),
 	INVALID_PROJECT_CODE(ErrorType.BAD_REQUEST), INVALID_RANGE(ErrorType.BAD_REQUEST), NOT_FOUND(ErrorType.NOT_FOUND),
 	UNAUTHENTICATED(ErrorType.UNAUTHORIZED), FORBIDDEN(ErrorType.FORBIDDEN),
-	STORE_UNAVAILABLE(ErrorType.INTERNAL_ERROR), INTERNAL(ErrorType.INTERNAL_ERROR);
+	/**
+	 * Too many failed sign-ins for a username or from an address; see retryAfterSeconds.
+	 */
+	TOO_MANY_SIGN_IN_ATTEMPTS(ErrorType.FORBIDDEN), STORE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+	INTERNAL(ErrorType.INTERNAL_ERROR);
 
 	private final ErrorClassification classification;
 

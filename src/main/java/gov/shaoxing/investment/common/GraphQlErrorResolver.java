@@ -29,7 +29,17 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {
-			return error(env, api.code(), api.getMessage(), api.field());
+			GraphQLError error = error(env, api.code(), api.getMessage(), api.field());
+			if (api.extensions().isEmpty()) {
+				return error;
+			}
+			Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+			extensions.putAll(api.extensions());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(error.getErrorType())
+				.message(error.getMessage())
+				.extensions(extensions)
+				.build();
 		}
 		if (ex instanceof MongoException || ex instanceof DataAccessResourceFailureException) {
 			log.warn("Store failure on {}: {}", env.getExecutionStepInfo().getPath(), ex.toString());

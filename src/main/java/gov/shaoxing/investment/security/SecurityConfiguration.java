@@ -1,8 +1,12 @@
 package gov.shaoxing.investment.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorResponses;
+import gov.shaoxing.investment.store.StoreProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -10,17 +14,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * An OAuth2 resource server: every request may carry a bearer JWT, validated against the
@@ -32,19 +39,25 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	TokenIssuer tokenIssuer() {
-		return new TokenIssuer();
+	TokenIssuer tokenIssuer(SecurityProperties properties, StoreProperties store, ResourceLoader resources) {
+		return new TokenIssuer(SigningKeys.load(properties.signingKey(), store, resources), properties.clockSkew());
 	}
 
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer, TokenRevocations revocations) {
-		JwtDecoder decoder = properties.embeddedIssuer() ? issuer.decoder()
-				: JwtDecoders.fromIssuerLocation(properties.issuerUri());
+		JwtDecoder decoder = properties.embeddedIssuer() ? issuer.decoder() : provider(properties);
 		// real time, as the decoders' own expiry checks use
-		JwtDecoder cached = new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+		JwtDecoder cached = new CachingJwtDecoder(decoder, Clock.systemUTC());
 		// revocation is checked on every use, outside the cache: a remembered token is
 		// refused once its user changes
 		return properties.embeddedIssuer() ? revocations.checking(cached) : cached;
+	}
+
+	/** The OIDC provider's keys, with our clock skew instead of the library's minute. */
+	private static JwtDecoder provider(SecurityProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+		decoder.setJwtValidator(TokenIssuer.validator(properties.issuerUri(), properties.clockSkew()));
+		return decoder;
 	}
 
 	@Bean
@@ -52,9 +65,8 @@ class SecurityConfiguration {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
-			return actor.role() == null ? java.util.List.of()
-					: java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-							"ROLE_" + actor.role().name()));
+			return actor.role() == null ? List.of()
+					: List.<GrantedAuthority>of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
 		});
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -99,7 +111,7 @@ class SecurityConfiguration {
 	 * error page.
 	 */
 	@Bean
-	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+	RequestRejectedHandler requestRejectedHandler() {
 		return (request, response, ex) -> write(response, 400, "REQUEST_REJECTED",
 				"The request URL is not acceptable.");
 	}
@@ -114,14 +126,8 @@ class SecurityConfiguration {
 
 	private static void write(HttpServletResponse response, int status, String code, String message)
 			throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code
-					+ "\",\"classification\":\""
-					+ (status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST")
-					+ "\"}}],\"code\":\"" + code + "\"}");
+		String classification = status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST";
+		ErrorResponses.write(response, status, code, classification, message, Map.of());
 	}
 
 }
