@@ -89,22 +89,22 @@ class NoticeController {
 
 	@MutationMapping
 	NoticePayload startNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.start(input.key(), input.note(), CurrentActor.get()));
+		return attempt(() -> this.notices.start(input.id(), input.note(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload resolveNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.resolve(input.key(), input.resolution(), CurrentActor.get()));
+		return attempt(() -> this.notices.resolve(input.id(), input.resolution(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload reopenNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.reopen(input.key(), input.note(), input.deadline(), CurrentActor.get()));
+		return attempt(() -> this.notices.reopen(input.id(), input.note(), input.deadline(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload extendNoticeDeadline(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.extend(input.key(), input.deadline(), input.note(), CurrentActor.get()));
+		return attempt(() -> this.notices.extend(input.id(), input.deadline(), input.note(), CurrentActor.get()));
 	}
 
 	@SubscriptionMapping
@@ -162,11 +162,6 @@ class NoticeController {
 	 * declares.
 	 */
 	record NoticeChangeInput(String id, String note, String resolution, LocalDate deadline) {
-
-		String key() {
-			return GlobalId.keyOf(this.id, "Notice");
-		}
-
 	}
 
 	/** Batch key for {@code Department.notices}. */

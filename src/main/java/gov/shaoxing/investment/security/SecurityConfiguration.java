@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.ProviderManager;
@@ -75,6 +76,12 @@ class SecurityConfiguration {
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/photos")
 				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
+				.requestMatchers(HttpMethod.GET, "/photos/**")
+				.authenticated()
+				// metrics name the store's address and more; health details are for
+				// admins too (management.endpoint.health.roles)
+				.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer(
@@ -116,9 +123,18 @@ class SecurityConfiguration {
 				"The request URL is not acceptable.");
 	}
 
+	/**
+	 * A 401: {@code INVALID_TOKEN} for a token that does not verify,
+	 * {@code UNAUTHENTICATED} where a sign-in is needed and none was sent.
+	 */
 	private static AuthenticationEntryPoint invalidToken() {
 		return (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				write(response, 401, "UNAUTHENTICATED", "Sign in first (mutation login) and send the bearer token.");
+				return;
+			}
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			write(response, 401, "INVALID_TOKEN",
 					"The bearer token is invalid or expired; sign in again (mutation login) or omit it.");
 		};
