@@ -477,4 +477,49 @@ class RoleAccessTests {
 			.isEqualTo("王督查");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void refusedChangesAreAuditedEvenWithInputTheStoreCannotHold() {
+		String elsewhere = project("SHANGYU", "JXW", false);
+		List<Map<String, Object>> inputs = List.of(Map.of("id", elsewhere, "plannedInvestment", "1e7000"),
+				Map.of("id", elsewhere, "plannedInvestment", "1234567890123456789012345678901234567890"),
+				Map.of("id", elsewhere, "plannedFinish", "+999999999-12-31"));
+		for (Map<String, Object> input : inputs) {
+			this.zhujiOfficer
+				.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+				.variable("i", input)
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).isNotEmpty());
+		}
+		// refused before the mutation ran: the value is not one of the enum's
+		this.anonymous
+			.document("mutation { updateProject(input: { id: \"" + elsewhere
+					+ "\", status: NOT_A_STATUS }) { errors { code } } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> {
+			});
+		List<Map<String, Object>> records = this.admin
+			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 100) "
+					+ "{ nodes { actor outcome input } } }")
+			.execute()
+			.path("auditLog.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
+		for (String sent : List.of("7000", "1234567890123456789012345678901234567890", "+999999999-12-31")) {
+			assertThat(records).as("a record of the refused input " + sent)
+				.anySatisfy((r) -> assertThat(r).containsEntry("actor", "district_officer")
+					.satisfies((x) -> assertThat(x.get("outcome")).isNotEqualTo("OK"))
+					.satisfies((x) -> assertThat(String.valueOf(x.get("input"))).contains(sent)));
+		}
+		assertThat(records).as("a record of the request refused before it ran")
+			.anySatisfy((r) -> assertThat(r).containsEntry("actor", "anonymous")
+				.containsEntry("outcome", "REJECTED")
+				.satisfies((x) -> assertThat(String.valueOf(x.get("input"))).contains("NOT_A_STATUS")));
+	}
+
 }
