@@ -11,7 +11,7 @@ import graphql.schema.DataFetcher;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +35,8 @@ class AuditedMutationsTests {
 				.type("Mutation", (t) -> t.dataFetcher("change", (env) -> "changed " + env.getArgument("amount"))));
 		// errors say what the data fetcher threw, as the service's resolver does for
 		// ApiException
-		builder.exceptionResolvers(List.of(DataFetcherExceptionResolverAdapter
-			.from((ex, env) -> GraphqlErrorBuilder.newError(env).message(ex.getMessage()).build())));
+		builder.exceptionResolvers(List.of(DataFetcherExceptionResolver
+			.forSingleError((ex, env) -> GraphqlErrorBuilder.newError(env).message(ex.getMessage()).build())));
 		new AuditedMutations().auditedMutationFields(trail).customize(builder);
 		return builder.build();
 	}
