@@ -144,6 +144,7 @@ public class ProjectUpdateService {
 			errors.add(new PayloadError("input.plannedInvestment", "EXCEEDS_TOTAL",
 					"This year's planned investment may not exceed the total investment."));
 		}
+		List<BigDecimal> monthly = monthlyPlan(in, p, planned, errors);
 		LocalDate start = in.plannedStart() != null ? in.plannedStart() : p.plannedStart();
 		LocalDate finish = in.plannedFinish() != null ? in.plannedFinish() : p.plannedFinish();
 		if (start != null && finish != null && finish.isBefore(start)) {
@@ -177,7 +178,32 @@ public class ProjectUpdateService {
 				in.strategicEmerging() != null ? in.strategicEmerging() : p.strategicEmerging(),
 				in.techUpgradePlan() != null ? in.techUpgradePlan() : p.techUpgradePlan(),
 				in.status() != null ? in.status() : p.status(), start, finish, location, nationalCode, p.liaison(),
-				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name());
+				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name(), monthly);
+	}
+
+	/**
+	 * The curve to store: a given one checked against the planned investment, or the
+	 * stored one, which must still add up when only the planned investment changes (an
+	 * even spread simply spreads the new figure).
+	 */
+	private static List<BigDecimal> monthlyPlan(UpdateProjectInput in, Project p, BigDecimal planned,
+			List<PayloadError> errors) {
+		if (in.plannedMonthly() != null && in.plannedMonthly().isEmpty()) {
+			return null;
+		}
+		List<BigDecimal> monthly = in.plannedMonthly() != null ? in.plannedMonthly() : p.plannedMonthly();
+		if (monthly == null) {
+			return null;
+		}
+		List<PayloadError> problems = MonthlyPlan.check(monthly, planned, "input.plannedMonthly");
+		if (!problems.isEmpty() && in.plannedMonthly() == null) {
+			errors.add(new PayloadError("input.plannedMonthly", "PLANNED_MONTHLY_SUM",
+					"The project's monthly plan adds up to the old planned investment: give plannedMonthly with the "
+							+ "new figure, or an empty list for an even spread."));
+			return null;
+		}
+		errors.addAll(problems);
+		return MonthlyPlan.stored(monthly, planned);
 	}
 
 	private static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors) {
@@ -239,7 +265,8 @@ public class ProjectUpdateService {
 				&& a.strategicEmerging() == b.strategicEmerging() && a.techUpgradePlan() == b.techUpgradePlan()
 				&& a.status() == b.status() && Objects.equals(a.plannedStart(), b.plannedStart())
 				&& Objects.equals(a.plannedFinish(), b.plannedFinish()) && Objects.equals(a.location(), b.location())
-				&& Objects.equals(a.nationalCode(), b.nationalCode());
+				&& Objects.equals(a.nationalCode(), b.nationalCode())
+				&& MonthlyPlan.same(a.monthlyPlan(), b.monthlyPlan());
 	}
 
 	private static boolean sameAmount(BigDecimal a, BigDecimal b) {
