@@ -194,9 +194,7 @@ public class ProjectUpdateService {
 		}
 		List<PayloadError> problems = MonthlyPlan.check(monthly, planned, "input.plannedMonthly");
 		if (!problems.isEmpty() && in.plannedMonthly() == null) {
-			errors.add(new PayloadError("input.plannedMonthly", "PLANNED_MONTHLY_SUM",
-					"The project's monthly plan adds up to the old planned investment: give plannedMonthly with the "
-							+ "new figure, or an empty list for an even spread."));
+			errors.add(PayloadError.detailed("input.plannedMonthly", ErrorCode.PLANNED_MONTHLY_SUM, "stale"));
 			return null;
 		}
 		errors.addAll(problems);
