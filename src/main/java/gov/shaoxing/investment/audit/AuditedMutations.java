@@ -115,8 +115,7 @@ class AuditedMutations {
 			catch (RuntimeException ex) {
 				log.error("Audit record for {} by {} could not be written; the request fails: {}", attempt.action(),
 						attempt.actor().name(), ex.toString());
-				throw new ApiException(ErrorCode.STORE_UNAVAILABLE, null,
-						"The change could not be recorded in the audit trail; send the same request again.");
+				throw ApiException.detailed(ErrorCode.STORE_UNAVAILABLE, "audit", null);
 			}
 			return result;
 		}

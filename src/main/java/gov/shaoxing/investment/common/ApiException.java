@@ -1,37 +1,53 @@
 package gov.shaoxing.investment.common;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A client-facing failure with a stable code; its message is written for the client and
- * is safe to send.
+ * A client-facing failure with a stable code; its message is a bundle key and arguments
+ * ({@link ErrorMessage}), put into words in the caller's language where the error is
+ * rendered, so it is always safe to send.
  */
 public class ApiException extends RuntimeException {
 
-	private final ErrorCode code;
+	private final ErrorMessage message;
 
 	private final String field;
 
-	private final Map<String, Object> extensions;
+	private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-	public ApiException(ErrorCode code, String field, String message) {
-		this(code, field, message, Map.of());
+	/** The code's own message ({@code error.<CODE>}) with these arguments. */
+	public ApiException(ErrorCode code, String field, Object... args) {
+		this(ErrorMessage.of(code, args), field);
 	}
 
-	/** With more entries for the error's {@code extensions}, such as a retry delay. */
-	public ApiException(ErrorCode code, String field, String message, Map<String, Object> extensions) {
-		super(message, null, false, false);
-		this.code = code;
+	public ApiException(ErrorMessage message, String field) {
+		super(message.code().name(), null, false, false);
+		this.message = message;
 		this.field = field;
-		this.extensions = Map.copyOf(extensions);
 	}
 
-	public static ApiException badArgument(ErrorCode code, String field, String message) {
-		return new ApiException(code, field, message);
+	/**
+	 * One of several messages of a code ({@code error.<CODE>.<detail>}, a literal).
+	 */
+	public static ApiException detailed(ErrorCode code, String detail, String field, Object... args) {
+		return new ApiException(ErrorMessage.detailed(code, detail, args), field);
+	}
+
+	/**
+	 * Adds an entry to the error's {@code extensions}, for example {@code didYouMean}.
+	 */
+	public ApiException with(String key, Object value) {
+		this.extensions.put(key, value);
+		return this;
 	}
 
 	public ErrorCode code() {
-		return this.code;
+		return this.message.code();
+	}
+
+	public ErrorMessage message() {
+		return this.message;
 	}
 
 	public String field() {
@@ -39,7 +55,7 @@ public class ApiException extends RuntimeException {
 	}
 
 	public Map<String, Object> extensions() {
-		return this.extensions;
+		return Map.copyOf(this.extensions);
 	}
 
 }

@@ -96,9 +96,7 @@ public class Idempotency {
 		Claim claim = claim(write.scope(), write.owner(), write.key(), fingerprint(write.canonicalInput()),
 				write.newResultId().get());
 		if (claim.outcome() == Outcome.REUSED_WITH_OTHER_INPUT) {
-			throw new ExpectedFailure(FIELD, "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was already used for a different request; use a new key for each new "
-							+ "request and the same key only to retry one.");
+			throw new ExpectedFailure(FIELD, ErrorCode.IDEMPOTENCY_KEY_REUSED);
 		}
 		if (claim.outcome() == Outcome.REPLAY) {
 			T original = write.replay().apply(claim);
@@ -120,9 +118,7 @@ public class Idempotency {
 	/** The key's format error, with the input's other errors, all at once. */
 	private static ExpectedFailure invalidKey(Write<?, ?> write) {
 		List<PayloadError> errors = new ArrayList<>();
-		errors.add(new PayloadError(FIELD, "INVALID_IDEMPOTENCY_KEY",
-				"An idempotency key has 8 to 100 letters, digits or - _ . : characters; make one per "
-						+ "request and reuse it only to retry that request."));
+		errors.add(new PayloadError(FIELD, ErrorCode.INVALID_IDEMPOTENCY_KEY));
 		try {
 			write.validate().get();
 		}

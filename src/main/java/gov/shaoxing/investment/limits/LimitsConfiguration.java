@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.common.PagingProperties;
 import io.github.bucket4j.TimeMeter;
 
@@ -47,9 +48,9 @@ class LimitsConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "investment.limits.rate", name = "enabled", havingValue = "true")
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl,
-			JwtDecoder tokens) {
+			JwtDecoder tokens, ErrorRenderer errors) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limits.rate(), TimeMeter.SYSTEM_NANOTIME, tokens));
+				new RateLimitFilter(limits.rate(), TimeMeter.SYSTEM_NANOTIME, tokens, errors));
 		registration.addUrlPatterns(graphQl.getHttp().getPath());
 		// ahead of Spring Security's filters (order -100), so that requests refused for a
 		// bad token count too; the filter verifies tokens itself to know the user

@@ -7,7 +7,9 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.shaoxing.investment.common.ClientAddress;
-import gov.shaoxing.investment.common.ErrorResponses;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -45,8 +47,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final Cache<String, Bucket> buckets;
 
-	RateLimitFilter(LimitsProperties.Rate rate, TimeMeter time, JwtDecoder tokens) {
+	private final ErrorRenderer errors;
+
+	RateLimitFilter(LimitsProperties.Rate rate, TimeMeter time, JwtDecoder tokens, ErrorRenderer errors) {
 		this.rate = rate;
+		this.errors = errors;
 		this.time = time;
 		this.tokens = tokens;
 		// an untouched bucket is full again after this long, the same as a new one
@@ -63,11 +68,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-		ErrorResponses.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), LimitErrors.RATE_LIMITED, "BAD_REQUEST",
-				"Too many requests: the limit is " + this.rate.capacity() + " at once and "
-						+ this.rate.refillPerSecond() + " per second (investment.limits.rate); retry in " + waitSeconds
-						+ " s.",
-				Map.of("retryAfterSeconds", waitSeconds));
+		ErrorMessage message = ErrorCode.RATE_LIMITED.message(this.rate.capacity(), this.rate.refillPerSecond(),
+				waitSeconds);
+		this.errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), this.errors.graphQlBody(message,
+				this.errors.messages().locale(request), Map.of("retryAfterSeconds", waitSeconds)));
 	}
 
 	String clientKey(HttpServletRequest request) {

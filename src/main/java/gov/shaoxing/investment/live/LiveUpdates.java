@@ -60,8 +60,7 @@ public class LiveUpdates {
 			.doOnNext((id) -> this.sessions.ifAvailable((open) -> open.forbid(id)))
 			.then();
 		return updates.takeUntilOther(lost.thenReturn(true))
-			.concatWith(Flux.error(() -> new ApiException(ErrorCode.FORBIDDEN, null,
-					"Your sign-in was withdrawn or expired; sign in again and subscribe anew.")));
+			.concatWith(Flux.error(() -> ApiException.detailed(ErrorCode.FORBIDDEN, "signInLost", null)));
 	}
 
 	/** The verified token of the caller, read when the subscription starts. */

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.common.ErrorResponses;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.store.StoreProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -62,7 +65,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors)
+			throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
@@ -86,10 +90,10 @@ class SecurityConfiguration {
 				.permitAll())
 			.oauth2ResourceServer(
 					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-						.authenticationEntryPoint(invalidToken()))
-			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken())
-				.accessDeniedHandler(
-						(request, response, ex) -> write(response, 403, "FORBIDDEN", "Your role may not do this.")));
+						.authenticationEntryPoint(invalidToken(errors)))
+			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken(errors))
+				.accessDeniedHandler((request, response, ex) -> write(errors, request, response, 403,
+						ErrorMessage.detailed(ErrorCode.FORBIDDEN, "role"))));
 		return http.build();
 	}
 
@@ -118,32 +122,31 @@ class SecurityConfiguration {
 	 * error page.
 	 */
 	@Bean
-	RequestRejectedHandler requestRejectedHandler() {
-		return (request, response, ex) -> write(response, 400, "REQUEST_REJECTED",
-				"The request URL is not acceptable.");
+	RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
+		return (request, response, ex) -> write(errors, request, response, 400, ErrorCode.REQUEST_REJECTED.message());
 	}
 
 	/**
 	 * A 401: {@code INVALID_TOKEN} for a token that does not verify,
 	 * {@code UNAUTHENTICATED} where a sign-in is needed and none was sent.
 	 */
-	private static AuthenticationEntryPoint invalidToken() {
+	private static AuthenticationEntryPoint invalidToken(ErrorRenderer errors) {
 		return (request, response, ex) -> {
 			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				write(response, 401, "UNAUTHENTICATED", "Sign in first (mutation login) and send the bearer token.");
+				write(errors, request, response, 401, ErrorCode.UNAUTHENTICATED.message());
 				return;
 			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			write(response, 401, "INVALID_TOKEN",
-					"The bearer token is invalid or expired; sign in again (mutation login) or omit it.");
+			write(errors, request, response, 401, ErrorCode.INVALID_TOKEN.message());
 		};
 	}
 
-	private static void write(HttpServletResponse response, int status, String code, String message)
-			throws IOException {
-		String classification = status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST";
-		ErrorResponses.write(response, status, code, classification, message, Map.of());
+	private static void write(ErrorRenderer errors, HttpServletRequest request, HttpServletResponse response,
+			int status, ErrorMessage message) throws IOException {
+		Map<String, Object> body = errors.graphQlBody(message, errors.messages().locale(request), Map.of());
+		body.put("code", message.code().name());
+		errors.write(request, response, status, body);
 	}
 
 }

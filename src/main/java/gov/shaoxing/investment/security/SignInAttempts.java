@@ -2,7 +2,6 @@ package gov.shaoxing.investment.security;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -80,10 +79,9 @@ final class SignInAttempts {
 
 	private ApiException refused(long nanosToWait) {
 		long seconds = Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1);
-		return new ApiException(ErrorCode.TOO_MANY_SIGN_IN_ATTEMPTS, null,
-				"Too many failed sign-ins for this user or from this address (at most " + this.attempts + " in "
-						+ this.window.toMinutes() + " minutes); try again in " + seconds + " s.",
-				Map.of("retryAfterSeconds", seconds));
+		return new ApiException(ErrorCode.TOO_MANY_SIGN_IN_ATTEMPTS, null, this.attempts, this.window.toMinutes(),
+				seconds)
+			.with("retryAfterSeconds", seconds);
 	}
 
 }

@@ -42,19 +42,18 @@ class SignInController {
 	@MutationMapping
 	LoginPayload login(@Argument String username, @Argument String password, GraphQLContext context) {
 		if (!this.properties.embeddedIssuer()) {
-			throw new ApiException(ErrorCode.FORBIDDEN, null,
-					"Sign in with the identity provider; this service does not issue tokens in this setup.");
+			throw ApiException.detailed(ErrorCode.FORBIDDEN, "identityProvider", null);
 		}
 		String name = username == null ? "" : username.strip();
 		String address = context.getOrDefault(ClientAddressInterceptor.KEY, "unknown");
 		SignInAttempts.Attempt attempt = this.attempts
 			.begin(name.length() > MAX_USERNAME ? name.substring(0, MAX_USERNAME) : name, address);
 		if (name.isEmpty() || name.length() > MAX_USERNAME || password == null || password.length() > MAX_PASSWORD) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+			throw ApiException.detailed(ErrorCode.UNAUTHENTICATED, "credentials", null);
 		}
 		UserDirectory.SignIn signIn = this.users.authenticate(name, password).orElse(null);
 		if (signIn == null) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+			throw ApiException.detailed(ErrorCode.UNAUTHENTICATED, "credentials", null);
 		}
 		attempt.succeeded();
 		SecurityProperties.User user = signIn.user();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ApiException;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetcher;
@@ -35,8 +36,10 @@ class AuditedMutationsTests {
 				.type("Mutation", (t) -> t.dataFetcher("change", (env) -> "changed " + env.getArgument("amount"))));
 		// errors say what the data fetcher threw, as the service's resolver does for
 		// ApiException
-		builder.exceptionResolvers(List.of(DataFetcherExceptionResolver
-			.forSingleError((ex, env) -> GraphqlErrorBuilder.newError(env).message(ex.getMessage()).build())));
+		builder.exceptionResolvers(
+				List.of(DataFetcherExceptionResolver.forSingleError((ex, env) -> GraphqlErrorBuilder.newError(env)
+					.message(ex instanceof ApiException api ? api.message().getCodes()[0] : ex.getMessage())
+					.build())));
 		new AuditedMutations().auditedMutationFields(trail).customize(builder);
 		return builder.build();
 	}
@@ -72,7 +75,7 @@ class AuditedMutationsTests {
 		ExecutionResult result = source(this.failing).graphQl().execute("mutation { change(amount: \"1\") }");
 		assertThat(result.<Map<String, Object>>getData()).containsEntry("change", null);
 		assertThat(result.getErrors()).singleElement()
-			.satisfies((e) -> assertThat(e.getMessage()).contains("could not be recorded in the audit trail"));
+			.satisfies((e) -> assertThat(e.getMessage()).isEqualTo("error.STORE_UNAVAILABLE.audit"));
 	}
 
 	@Test

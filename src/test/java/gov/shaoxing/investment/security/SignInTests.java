@@ -49,6 +49,7 @@ class SignInTests {
 	private HttpResponse<String> post(String token, String query, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
 			.header("Content-Type", "application/json")
+			.header("Accept-Language", "en")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
