@@ -253,7 +253,7 @@ public class ProgressService {
 		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
 	}
 
-	private ProjectProgress judged(ProjectProgress progress, Project project) {
+	ProjectProgress judged(ProjectProgress progress, Project project) {
 		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
 		Instant changedAt = verdict.light() == progress.light() ? progress.lightChangedAt() : this.calendar.now();
 		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
@@ -326,8 +326,8 @@ public class ProgressService {
 		}
 	}
 
-	private static List<Milestone> applyMilestones(List<Milestone> milestones,
-			List<ProgressReport.MilestoneUpdate> updates, ReportPeriod period) {
+	static List<Milestone> applyMilestones(List<Milestone> milestones, List<ProgressReport.MilestoneUpdate> updates,
+			ReportPeriod period) {
 		if (updates == null || updates.isEmpty()) {
 			return milestones;
 		}
