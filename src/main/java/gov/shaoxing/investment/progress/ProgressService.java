@@ -122,7 +122,10 @@ public class ProgressService {
 		}
 		ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(), input.period().half());
 		Instant now = this.calendar.now();
-		ProgressReport report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+		// a first claim has no report yet (a racing retry that writes it makes the insert
+		// below fail, and the stored one is read then)
+		ProgressReport report = claim.outcome() == Idempotency.Outcome.FIRST ? null
+				: this.mongo.findById(claim.resultId(), ProgressReport.class);
 		if (report == null) {
 			report = new ProgressReport(claim.resultId(), project.code(), project.districtCode(),
 					project.category().name(), period, period.key(), input.investmentCompleted(),
@@ -209,12 +212,20 @@ public class ProgressService {
 
 	private Applied applyInTurn(Project project, ProgressReport report) {
 		for (int attempt = 0; attempt < 200; attempt++) {
-			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
+			// first from the read model, which this instance's saves keep current; a
+			// stale
+			// copy only costs a failed versioned save and a read from the store
+			ProjectProgress current = attempt == 0 ? this.readModel.get(project.code())
+					: this.mongo.findById(project.code(), ProjectProgress.class);
 			if (current == null) {
 				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 			}
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
+				if (attempt == 0) {
+					// decided on the stored roll-up only, never on a copy
+					continue;
+				}
 				// already applied, or a later report for this period won
 				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * down at start-up the check is left for the next start (health says so).
  */
 @Component("integrity")
-class IntegrityCheck implements SmartLifecycle, HealthIndicator {
+public class IntegrityCheck implements SmartLifecycle, HealthIndicator {
 
 	private static final Logger log = LoggerFactory.getLogger(IntegrityCheck.class);
 
@@ -50,8 +50,11 @@ class IntegrityCheck implements SmartLifecycle, HealthIndicator {
 		run();
 	}
 
-	/** Runs every check; the outcome becomes the health component. */
-	Health run() {
+	/**
+	 * Runs every check; the outcome becomes the health component. Safe to run again: what
+	 * agrees is left as it is.
+	 */
+	public Health run() {
 		long started = System.nanoTime();
 		Map<String, Object> checked = new LinkedHashMap<>();
 		List<String> repairs = new ArrayList<>();

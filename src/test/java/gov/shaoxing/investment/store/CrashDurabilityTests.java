@@ -83,19 +83,32 @@ class CrashDurabilityTests {
 		return ids;
 	}
 
-	/** Four phones write until the service dies under them, 1.5 to 2.5 s in. */
+	/**
+	 * Four phones write until the service dies under them: killed a random moment (0.3 to
+	 * 1.5 s) after the first few writes were acknowledged, so a slow machine still kills
+	 * mid-stream.
+	 */
 	private void writeUntilKilled(ServiceProcess service, List<String> projects, int cycle) throws Exception {
 		AtomicBoolean killed = new AtomicBoolean();
-		ExecutorService phones = Executors.newFixedThreadPool(CLIENTS);
+		List<ServiceApi> phones = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			phones.add(new ServiceApi(service.port()).signIn("inspector"));
+		}
+		int before = this.acknowledged.size();
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<Integer>> writers = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			int client = c;
-			writers.add(phones.submit(() -> write(service.port(), projects, cycle, client, killed)));
+			writers.add(pool.submit(() -> write(phones.get(client), projects, cycle, client, killed)));
 		}
-		Thread.sleep(1500 + new Random(cycle).nextInt(1000));
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (this.acknowledged.size() < before + CLIENTS * 2 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		Thread.sleep(300 + new Random(cycle).nextInt(1200));
 		killed.set(true);
 		service.kill();
-		phones.shutdown();
+		pool.shutdown();
 		int written = 0;
 		for (Future<Integer> writer : writers) {
 			written += writer.get(60, TimeUnit.SECONDS);
@@ -103,8 +116,8 @@ class CrashDurabilityTests {
 		assertThat(written).as("writes acknowledged before kill " + (cycle + 1)).isPositive();
 	}
 
-	private int write(int port, List<String> projects, int cycle, int client, AtomicBoolean killed) throws Exception {
-		ServiceApi api = new ServiceApi(port).signIn("inspector");
+	private int write(ServiceApi api, List<String> projects, int cycle, int client, AtomicBoolean killed)
+			throws Exception {
 		Random random = new Random(cycle * 100 + client);
 		int written = 0;
 		for (int n = 0; !killed.get(); n++) {

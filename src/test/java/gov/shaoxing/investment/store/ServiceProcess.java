@@ -87,7 +87,8 @@ final class ServiceProcess implements AutoCloseable {
 					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
 						.timeout(Duration.ofSeconds(5))
 						.build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
+				// 503 is an answer too: health may be DOWN on purpose (a full disk)
+				if (health.statusCode() == 200 || health.statusCode() == 503) {
 					return;
 				}
 			}
