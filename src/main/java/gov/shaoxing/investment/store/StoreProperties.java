@@ -36,9 +36,9 @@ public record StoreProperties(String uri, Mode mode, String dataDir, boolean opl
 		mode = mode == null ? Mode.FILE : mode;
 		dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
 		minFreeSpace = minFreeSpace == null ? DataSize.ofMegabytes(100) : minFreeSpace;
-		serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofSeconds(3) : serverSelectionTimeout;
-		connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-		socketTimeout = socketTimeout == null ? Duration.ofSeconds(4) : socketTimeout;
+		serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofSeconds(2) : serverSelectionTimeout;
+		connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
+		socketTimeout = socketTimeout == null ? Duration.ofSeconds(2) : socketTimeout;
 		healthTimeout = healthTimeout == null ? Duration.ofSeconds(1) : healthTimeout;
 	}
 

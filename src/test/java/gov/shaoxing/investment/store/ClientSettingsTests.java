@@ -38,9 +38,9 @@ class ClientSettingsTests {
 	@Test
 	void anUnreachableStoreFailsWithinSecondsUnlessTheUriSetsItsOwnTimeouts() {
 		MongoClientSettings defaults = settings("mongodb://db.example/");
-		assertThat(defaults.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(3000);
-		assertThat(defaults.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2000);
-		assertThat(defaults.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS)).isEqualTo(4000);
+		assertThat(defaults.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2000);
+		assertThat(defaults.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(1000);
+		assertThat(defaults.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2000);
 		MongoClientSettings given = settings(
 				"mongodb://db.example/?serverSelectionTimeoutMS=9000&connectTimeoutMS=8000&socketTimeoutMS=7000");
 		assertThat(given.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(9000);

@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.seed.demo-activity=false", "investment.notices.sweep-initial-delay=PT1H",
-				"investment.supervision.light-sweep-initial-delay=PT1H" })
+				"investment.supervision.light-sweep-initial-delay=PT1H",
+				// the production defaults, which the tests' own configuration raises
+				"investment.store.server-selection-timeout=2s", "investment.store.connect-timeout=1s",
+				"investment.store.socket-timeout=2s" })
 class StoreOutageTests {
 
 	private static final EmbeddedStore STORE = new EmbeddedStore(
