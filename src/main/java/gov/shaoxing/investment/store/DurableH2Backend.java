@@ -58,6 +58,18 @@ final class DurableH2Backend extends H2Backend {
 
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		// Every commit makes a version; a long scan still reading an older one must keep
+		// its chunks, or the background writer drops them under it ("Chunk not found").
+		MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+		try {
+			return handleInVersion(channel, database, command, query);
+		}
+		finally {
+			getMvStore().deregisterVersionUsage(reading);
+		}
+	}
+
+	private Document handleInVersion(Channel channel, String database, String command, Document query) {
 		if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 			return super.handleCommand(channel, database, command, query);
 		}
