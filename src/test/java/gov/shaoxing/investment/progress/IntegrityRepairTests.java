@@ -3,14 +3,12 @@ package gov.shaoxing.investment.progress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.notice.Notice;
 import gov.shaoxing.investment.store.IntegrityCheck;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,11 +103,6 @@ class IntegrityRepairTests {
 
 	private ProjectProgress rollup(String code) {
 		return this.mongo.findById(code, ProjectProgress.class);
-	}
-
-	@SuppressWarnings("unused")
-	private static Map<String, Object> raw(Document d) {
-		return d;
 	}
 
 }
