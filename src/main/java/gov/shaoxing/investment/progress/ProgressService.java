@@ -161,7 +161,10 @@ public class ProgressService {
 	 */
 	private ProgressReport insertReport(Idempotency.Claim claim, SubmitProgressReportInput input, Project project,
 			String submittedBy) {
-		ProgressReport report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+		// a first claim has no report yet (a racing retry that writes it makes the insert
+		// below fail, and the stored one is read then)
+		ProgressReport report = (claim.outcome() == Idempotency.Outcome.FIRST) ? null
+				: this.mongo.findById(claim.resultId(), ProgressReport.class);
 		if (report == null) {
 			ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(),
 					input.period().half());
@@ -239,12 +242,20 @@ public class ProgressService {
 
 	private Applied applyInTurn(Project project, ProgressReport report) {
 		for (int attempt = 0; attempt < 200; attempt++) {
-			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
+			// first from the read model, which this instance's saves keep current; a
+			// stale
+			// copy only costs a failed versioned save and a read from the store
+			ProjectProgress current = attempt == 0 ? this.readModel.get(project.code())
+					: this.mongo.findById(project.code(), ProjectProgress.class);
 			if (current == null) {
 				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 			}
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
+				if (attempt == 0) {
+					// decided on the stored roll-up only, never on a copy
+					continue;
+				}
 				// already applied, or a later report for this period won
 				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}
@@ -282,7 +293,7 @@ public class ProgressService {
 		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
 	}
 
-	private ProjectProgress judged(ProjectProgress progress, Project project) {
+	ProjectProgress judged(ProjectProgress progress, Project project) {
 		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
 		Instant changedAt = verdict.light() == progress.light() ? progress.lightChangedAt() : this.calendar.now();
 		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
@@ -355,8 +366,8 @@ public class ProgressService {
 		}
 	}
 
-	private static List<Milestone> applyMilestones(List<Milestone> milestones,
-			List<ProgressReport.MilestoneUpdate> updates, ReportPeriod period) {
+	static List<Milestone> applyMilestones(List<Milestone> milestones, List<ProgressReport.MilestoneUpdate> updates,
+			ReportPeriod period) {
 		if (updates == null || updates.isEmpty()) {
 			return milestones;
 		}
