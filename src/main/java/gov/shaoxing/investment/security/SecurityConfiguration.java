@@ -9,6 +9,7 @@ import gov.shaoxing.investment.common.ErrorRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -51,8 +52,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors,
+			@Value("${management.server.port:}") String managementPort) throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
@@ -67,6 +68,12 @@ class SecurityConfiguration {
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/photos")
 				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
+				// the Prometheus scrape: ADMIN on the service's port; with a separate
+				// management
+				// port (management.server.port, kept off the public network) open there
+				.requestMatchers(
+						(request) -> managementPort.isBlank() && "/actuator/prometheus".equals(request.getRequestURI()))
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer(

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.EnglishLabels;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.district.District;
@@ -35,7 +36,11 @@ class TargetController {
 
 	private final ChangeFeed feed;
 
-	TargetController(TargetService targets, DistrictService districts, ChangeFeed feed, BatchLoaderRegistry registry) {
+	private final EnglishLabels english;
+
+	TargetController(TargetService targets, DistrictService districts, ChangeFeed feed, BatchLoaderRegistry registry,
+			EnglishLabels english) {
+		this.english = english;
 		this.targets = targets;
 		this.feed = feed;
 		this.districts = districts;
@@ -100,6 +105,16 @@ class TargetController {
 	@SchemaMapping
 	String label(Target target) {
 		return target.indicator().label();
+	}
+
+	@SchemaMapping
+	String englishLabel(Target target) {
+		return this.english.of("indicator", target.indicator().name());
+	}
+
+	@SchemaMapping
+	String englishUnitLabel(Target target) {
+		return this.english.of("unit", target.unit().name());
 	}
 
 }
