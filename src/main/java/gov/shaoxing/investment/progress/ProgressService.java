@@ -261,7 +261,7 @@ public class ProgressService {
 
 	/** The light of a project on a day. */
 	public LightRule.Verdict judge(ProjectProgress progress, Project project, LocalDate day) {
-		return this.lightRule.judge(progress, project.plannedInvestment(), project.status() == ProjectStatus.COMPLETED,
+		return this.lightRule.judge(progress, project.monthlyPlan(), project.status() == ProjectStatus.COMPLETED,
 				project.year(), day);
 	}
 

@@ -142,6 +142,7 @@ public class ProjectUpdateService {
 				&& planned != null && total != null && planned.compareTo(total) > 0 && total.signum() > 0) {
 			errors.add(new PayloadError("input.plannedInvestment", ErrorCode.EXCEEDS_TOTAL));
 		}
+		List<BigDecimal> monthly = monthlyPlan(in, p, planned, errors);
 		LocalDate start = in.plannedStart() != null ? in.plannedStart() : p.plannedStart();
 		LocalDate finish = in.plannedFinish() != null ? in.plannedFinish() : p.plannedFinish();
 		if (start != null && finish != null && finish.isBefore(start)) {
@@ -174,7 +175,30 @@ public class ProjectUpdateService {
 				in.strategicEmerging() != null ? in.strategicEmerging() : p.strategicEmerging(),
 				in.techUpgradePlan() != null ? in.techUpgradePlan() : p.techUpgradePlan(),
 				in.status() != null ? in.status() : p.status(), start, finish, location, nationalCode, p.liaison(),
-				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name());
+				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name(), monthly);
+	}
+
+	/**
+	 * The curve to store: a given one checked against the planned investment, or the
+	 * stored one, which must still add up when only the planned investment changes (an
+	 * even spread simply spreads the new figure).
+	 */
+	private static List<BigDecimal> monthlyPlan(UpdateProjectInput in, Project p, BigDecimal planned,
+			List<PayloadError> errors) {
+		if (in.plannedMonthly() != null && in.plannedMonthly().isEmpty()) {
+			return null;
+		}
+		List<BigDecimal> monthly = in.plannedMonthly() != null ? in.plannedMonthly() : p.plannedMonthly();
+		if (monthly == null) {
+			return null;
+		}
+		List<PayloadError> problems = MonthlyPlan.check(monthly, planned, "input.plannedMonthly");
+		if (!problems.isEmpty() && in.plannedMonthly() == null) {
+			errors.add(PayloadError.detailed("input.plannedMonthly", ErrorCode.PLANNED_MONTHLY_SUM, "stale"));
+			return null;
+		}
+		errors.addAll(problems);
+		return MonthlyPlan.stored(monthly, planned);
 	}
 
 	private static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors) {
@@ -231,7 +255,8 @@ public class ProjectUpdateService {
 				&& a.strategicEmerging() == b.strategicEmerging() && a.techUpgradePlan() == b.techUpgradePlan()
 				&& a.status() == b.status() && Objects.equals(a.plannedStart(), b.plannedStart())
 				&& Objects.equals(a.plannedFinish(), b.plannedFinish()) && Objects.equals(a.location(), b.location())
-				&& Objects.equals(a.nationalCode(), b.nationalCode());
+				&& Objects.equals(a.nationalCode(), b.nationalCode())
+				&& MonthlyPlan.same(a.monthlyPlan(), b.monthlyPlan());
 	}
 
 	private static boolean sameAmount(BigDecimal a, BigDecimal b) {
