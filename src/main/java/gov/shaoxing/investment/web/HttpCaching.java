@@ -69,7 +69,10 @@ class HttpCaching {
 		 */
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !HttpMethod.GET.matches(request.getMethod()) || request.getHeader(HttpHeaders.UPGRADE) != null;
+			// "Upgrade: h2c" (sent by some HTTP clients) is no WebSocket and is cached as
+			// usual
+			return !HttpMethod.GET.matches(request.getMethod())
+					|| "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
 		}
 
 		@Override
