@@ -58,6 +58,9 @@ final class ProjectIndex {
 
 	private final Project[] rows;
 
+	/** The projects in the store's order, as loaded, changed in place, new ones last. */
+	private final Project[] natural;
+
 	private final Map<String, Integer> rowOf;
 
 	private final EnumMap<Attribute, Map<Object, int[]>> postings;
@@ -70,9 +73,10 @@ final class ProjectIndex {
 
 	private final ToIntFunction<String> districtOrder;
 
-	private ProjectIndex(Project[] rows, EnumMap<Attribute, Map<Object, int[]>> postings, Map<Object, int[][]> sorted,
-			Map<Object, Integer> nonNull, ToIntFunction<String> districtOrder) {
+	private ProjectIndex(Project[] rows, Project[] natural, EnumMap<Attribute, Map<Object, int[]>> postings,
+			Map<Object, int[][]> sorted, Map<Object, Integer> nonNull, ToIntFunction<String> districtOrder) {
 		this.rows = rows;
+		this.natural = natural;
 		this.postings = postings;
 		this.sorted = sorted;
 		this.nonNull = nonNull;
@@ -85,7 +89,8 @@ final class ProjectIndex {
 
 	/** Builds the indexes from scratch: sorts once per key. */
 	static ProjectIndex of(Collection<Project> projects, ToIntFunction<String> districtOrder) {
-		Project[] rows = projects.toArray(Project[]::new);
+		Project[] natural = projects.toArray(Project[]::new);
+		Project[] rows = natural.clone();
 		Arrays.sort(rows, Comparator.comparing(Project::code));
 		EnumMap<Attribute, Map<Object, int[]>> postings = new EnumMap<>(Attribute.class);
 		for (Attribute attribute : Attribute.values()) {
@@ -123,7 +128,7 @@ final class ProjectIndex {
 			sorted.put(key, new int[][] { byCodeAscending, tiesReversed(byCodeAscending, keys) });
 			nonNull.put(key, present);
 		}
-		return new ProjectIndex(rows, postings, sorted, nonNull, districtOrder);
+		return new ProjectIndex(rows, natural, postings, sorted, nonNull, districtOrder);
 	}
 
 	/**
@@ -138,15 +143,21 @@ final class ProjectIndex {
 			replacing.put(p.code(), p);
 		}
 		Set<String> gone = Set.copyOf(removed);
-		if ((replacing.size() + gone.size()) * 16L > this.rows.length) {
-			List<Project> all = new ArrayList<>(this.rows.length + replacing.size());
-			for (Project p : this.rows) {
-				if (!replacing.containsKey(p.code()) && !gone.contains(p.code())) {
-					all.add(p);
-				}
+		List<Project> natural = new ArrayList<>(this.natural.length + replacing.size());
+		Set<String> placed = new java.util.HashSet<>();
+		for (Project p : this.natural) {
+			if (!gone.contains(p.code())) {
+				natural.add(replacing.getOrDefault(p.code(), p));
+				placed.add(p.code());
 			}
-			all.addAll(replacing.values());
-			return of(all, this.districtOrder);
+		}
+		replacing.values()
+			.stream()
+			.filter((p) -> !placed.contains(p.code()))
+			.sorted(Comparator.comparing(Project::code))
+			.forEach(natural::add);
+		if ((replacing.size() + gone.size()) * 16L > this.rows.length) {
+			return of(natural, this.districtOrder);
 		}
 		// merge the kept old rows with the changed ones, both in code order
 		List<Project> added = replacing.values().stream().sorted(Comparator.comparing(Project::code)).toList();
@@ -202,7 +213,7 @@ final class ProjectIndex {
 			sorted.put(key, new int[][] { ascending, descending });
 			nonNull.put(key, countNonNull(ascending, rows, key, this.districtOrder));
 		}
-		return new ProjectIndex(rows, postings, sorted, nonNull, this.districtOrder);
+		return new ProjectIndex(rows, natural.toArray(Project[]::new), postings, sorted, nonNull, this.districtOrder);
 	}
 
 	int size() {
@@ -218,9 +229,9 @@ final class ProjectIndex {
 		return (row != null) ? this.rows[row] : null;
 	}
 
-	/** Every project in code order, a view without copying. */
+	/** Every project in the store's order, a view without copying. */
 	List<Project> all() {
-		return Collections.unmodifiableList(Arrays.asList(this.rows));
+		return Collections.unmodifiableList(Arrays.asList(this.natural));
 	}
 
 	ToIntFunction<String> districtOrder() {

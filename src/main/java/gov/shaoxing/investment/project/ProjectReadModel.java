@@ -27,6 +27,9 @@ class ProjectReadModel {
 	/** Null until loaded, and again after {@link #invalidate()}. */
 	private volatile ProjectIndex index;
 
+	/** Counts changes applied, so a re-read that raced one is read again. */
+	private volatile long changes;
+
 	ProjectReadModel(ProjectRepository repository, DistrictService districts) {
 		this.repository = repository;
 		this.districts = districts;
@@ -56,31 +59,36 @@ class ProjectReadModel {
 	synchronized void saved(Collection<Project> projects) {
 		if (this.index != null && !projects.isEmpty()) {
 			this.index = this.index.with(projects, List.of());
+			this.changes++;
 		}
 	}
 
 	/**
-	 * The project as the store has it now, after an event about it. An older revision
-	 * than the one held (a reload that raced a local write) is not applied.
+	 * The project as the store has it now, after an event about it: read again if a
+	 * change was applied meanwhile, so a stale read never overwrites a newer save.
 	 */
 	void refresh(String code, java.util.function.Function<String, Project> load) {
-		if (this.index == null || code == null) {
-			return;
-		}
-		Project fresh = load.apply(code);
-		synchronized (this) {
-			ProjectIndex current = this.index;
-			if (current == null) {
-				return;
-			}
-			Project held = current.byCode(code);
-			if (fresh == null) {
-				if (held != null) {
-					this.index = current.with(List.of(), List.of(code));
+		while (this.index != null && code != null) {
+			long seen = this.changes;
+			Project fresh = load.apply(code);
+			synchronized (this) {
+				ProjectIndex current = this.index;
+				if (current == null) {
+					return;
 				}
-			}
-			else if (!fresh.equals(held) && (held == null || fresh.revision() >= held.revision())) {
-				this.index = current.with(new ArrayList<>(List.of(fresh)), List.of());
+				if (this.changes != seen) {
+					continue;
+				}
+				Project held = current.byCode(code);
+				if (fresh == null && held != null) {
+					this.index = current.with(List.of(), List.of(code));
+					this.changes++;
+				}
+				else if (fresh != null && !fresh.equals(held)) {
+					this.index = current.with(new ArrayList<>(List.of(fresh)), List.of());
+					this.changes++;
+				}
+				return;
 			}
 		}
 	}
