@@ -42,7 +42,7 @@ class ProjectIndexTests {
 		SplittableRandom random = new SplittableRandom(12);
 		List<Project> projects = projects(random, 400, 0);
 		ProjectIndex index = ProjectIndex.of(projects, DISTRICT_ORDER);
-		for (int round = 0; round < 300; round++) {
+		for (int round = 0; round < 150; round++) {
 			ProjectFilter filter = ProjectFilter.validated(filter(random));
 			List<ProjectOrder> order = order(random, filter);
 			String scopeDistrict = random.nextInt(5) == 0 ? pick(random, DISTRICTS) : null;
@@ -55,7 +55,7 @@ class ProjectIndexTests {
 	@Test
 	void theTopOfALargeSetIsSelectedWithoutLosingTies() {
 		SplittableRandom random = new SplittableRandom(7);
-		List<Project> projects = projects(random, 2000, 0);
+		List<Project> projects = projects(random, 1000, 0);
 		ProjectIndex index = ProjectIndex.of(projects, DISTRICT_ORDER);
 		// few distinct amounts, so ties on the first key run long; NAME and DISTANCE-like
 		// multi-key orders take the gathering path
