@@ -173,7 +173,7 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	/** Caches to keep fresh, see {@link #follow}. */
 	private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	private record Follower(Set<EventType> types, Runnable action) {
+	private record Follower(Set<EventType> types, java.util.function.Consumer<DomainEvent> action) {
 	}
 
 	/**
@@ -183,15 +183,23 @@ public class ChangeFeed implements SmartLifecycle, DisposableBean {
 	 * that something changed.
 	 */
 	public void follow(Set<EventType> types, Runnable action) {
+		follow(types, (event) -> action.run());
+	}
+
+	/**
+	 * As {@link #follow(Set, Runnable)}, handing over each event, for caches that update
+	 * the one subject instead of starting again.
+	 */
+	public void follow(Set<EventType> types, java.util.function.Consumer<DomainEvent> action) {
 		this.followers.add(new Follower(Set.copyOf(types), action));
-		events().filter((e) -> types.contains(e.type())).subscribe((e) -> action.run());
+		events().filter((e) -> types.contains(e.type())).subscribe(action);
 	}
 
 	@org.springframework.context.event.EventListener
 	void onLocalEvent(DomainEvent event) {
 		for (Follower follower : this.followers) {
 			if (follower.types().contains(event.type())) {
-				follower.action().run();
+				follower.action().accept(event);
 			}
 		}
 	}
