@@ -18,7 +18,8 @@ import org.springframework.web.filter.CorsFilter;
  * call {@code /graphql} (POST, GET and the WebSocket upgrade) and {@code /photos}. The
  * filter runs before security, so a preflight never meets a sign-in check; a request from
  * an origin not allowed is refused with 403, and so is its WebSocket upgrade (the same
- * origins are given to the GraphQL WebSocket handler, see {@link WebSocketShutdown}).
+ * origins are given to the GraphQL WebSocket handler, see
+ * {@code live.LiveConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class BrowserOrigins {

@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.web;
+package gov.shaoxing.investment.live;
 
 import java.net.URI;
 import java.net.http.HttpClient;
