@@ -23,8 +23,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EarnedValueController {
 
+	private final EarnedValueService earnedValue;
+
 	EarnedValueController(EarnedValueService earnedValue, gov.shaoxing.investment.project.ProjectService projects,
 			BatchLoaderRegistry registry) {
+		this.earnedValue = earnedValue;
 		// every Project.earnedValue of a request in one pass
 		registry.<ProjectKey, EarnedValue>forName("projectEarnedValue")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
@@ -60,25 +63,28 @@ class EarnedValueController {
 	@SchemaMapping(typeName = "Project", field = "earnedValue")
 	CompletableFuture<EarnedValue> projectEarnedValue(Project project, @Argument LocalDate asOf,
 			DataLoader<ProjectKey, EarnedValue> projectEarnedValue) {
-		return projectEarnedValue.load(new ProjectKey(project.code(), asOf));
+		return projectEarnedValue.load(new ProjectKey(project.code(), this.earnedValue.dayFor(project.year(), asOf)));
 	}
 
 	@SchemaMapping(typeName = "District", field = "earnedValue")
 	CompletableFuture<EarnedValue> districtEarnedValue(District district, @Argument int year, @Argument LocalDate asOf,
 			DataLoader<ScopeKey, EarnedValue> scopeEarnedValue) {
-		return scopeEarnedValue.load(new ScopeKey(Scope.DISTRICT, district.code(), year, asOf));
+		return scopeEarnedValue
+			.load(new ScopeKey(Scope.DISTRICT, district.code(), year, this.earnedValue.dayFor(year, asOf)));
 	}
 
 	@SchemaMapping(typeName = "Department", field = "earnedValue")
 	CompletableFuture<EarnedValue> departmentEarnedValue(Department department, @Argument int year,
 			@Argument LocalDate asOf, DataLoader<ScopeKey, EarnedValue> scopeEarnedValue) {
-		return scopeEarnedValue.load(new ScopeKey(Scope.LEAD_DEPARTMENT, department.code(), year, asOf));
+		return scopeEarnedValue
+			.load(new ScopeKey(Scope.LEAD_DEPARTMENT, department.code(), year, this.earnedValue.dayFor(year, asOf)));
 	}
 
 	@SchemaMapping(typeName = "Official", field = "earnedValue")
 	CompletableFuture<EarnedValue> officialEarnedValue(Official official, @Argument int year, @Argument LocalDate asOf,
 			DataLoader<ScopeKey, EarnedValue> scopeEarnedValue) {
-		return scopeEarnedValue.load(new ScopeKey(Scope.LIAISON, official.id(), year, asOf));
+		return scopeEarnedValue
+			.load(new ScopeKey(Scope.LIAISON, official.id(), year, this.earnedValue.dayFor(year, asOf)));
 	}
 
 	@SchemaMapping(typeName = "EarnedValue")

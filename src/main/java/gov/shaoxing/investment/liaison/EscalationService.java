@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import gov.shaoxing.investment.event.DomainEvent;
-import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
@@ -21,7 +19,6 @@ import gov.shaoxing.investment.rules.SupervisionRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -73,24 +70,6 @@ public class EscalationService {
 		return "ESC-" + projectCode + "-" + firstPeriodKey;
 	}
 
-	@EventListener
-	void onLocalChange(DomainEvent event) {
-		if (event.type() == EventType.PROGRESS_CHANGED || event.type() == EventType.PROJECT_LIGHT_CHANGED) {
-			String subject = event.subjectId();
-			int at = subject.lastIndexOf('@');
-			Project project = this.projects.byCode(at < 0 ? subject : subject.substring(0, at));
-			if (project != null) {
-				try {
-					check(project);
-				}
-				catch (RuntimeException ex) {
-					// the sweep tries again; a failed check must not fail the report
-					log.warn("Escalation check of {} failed: {}", project.code(), ex.toString());
-				}
-			}
-		}
-	}
-
 	/** Checks every project; returns how many escalations were raised. */
 	@Scheduled(fixedDelayString = "${investment.supervision.light-sweep-interval:PT1H}",
 			initialDelayString = "${investment.supervision.light-sweep-initial-delay:PT1M}")
@@ -110,7 +89,7 @@ public class EscalationService {
 	/**
 	 * Raises the project's due escalations; returns how many were new to this instance.
 	 */
-	int check(Project project) {
+	public int check(Project project) {
 		if (project.liaison() == null || project.liaison().cityLeaderId() == null) {
 			return 0;
 		}

@@ -132,6 +132,10 @@ public class RulesService {
 	SupervisionRules publish(PublishSupervisionRulesInput input, Actor actor) {
 		AccessPolicy.requireMayPublishSupervision(actor, "publish supervision rules");
 		SupervisionRules latest = latest();
+		SupervisionRules replay = replayOf(input, latest, actor);
+		if (replay != null) {
+			return replay;
+		}
 		SupervisionRules next = validated(input, latest, actor);
 		try {
 			this.mongo.insert(next);
@@ -149,6 +153,28 @@ public class RulesService {
 		AuditContext.changed("SupervisionRules", String.valueOf(next.version()), latest, next);
 		this.events.publish(EventType.RULES_PUBLISHED, null, null, String.valueOf(next.version()));
 		return next;
+	}
+
+	/**
+	 * The version this input published before, when it is a retry: the version after
+	 * {@code basedOnVersion} exists and states the same rules.
+	 */
+	private SupervisionRules replayOf(PublishSupervisionRulesInput input, SupervisionRules latest, Actor actor) {
+		if (input.basedOnVersion() == null || input.basedOnVersion() >= latest.version()) {
+			return null;
+		}
+		SupervisionRules base = version(input.basedOnVersion());
+		SupervisionRules stored = version(input.basedOnVersion() + 1);
+		if (base == null || stored == null) {
+			return null;
+		}
+		try {
+			SupervisionRules again = validated(input, base, actor);
+			return again.content().equals(stored.content()) ? stored : null;
+		}
+		catch (ExpectedFailure ex) {
+			return null;
+		}
 	}
 
 	private SupervisionRules ensureFirst() {
