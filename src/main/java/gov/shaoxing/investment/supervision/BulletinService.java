@@ -98,7 +98,7 @@ public class BulletinService {
 	 */
 	public Bulletin monthly(int year, int month, Integer ruleVersion, Instant knownAt) {
 		if (month < 1 || month > 12) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "month", "month must be between 1 and 12.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "month", "month");
 		}
 		LocalDate asOf = YearMonth.of(year, month).atEndOfMonth();
 		SupervisionRules version = rulesFor(ruleVersion, asOf);
@@ -108,7 +108,7 @@ public class BulletinService {
 
 	public Bulletin quarterly(int year, int quarter) {
 		if (quarter < 1 || quarter > 4) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "quarter", "quarter must be between 1 and 4.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "quarter", "quarter");
 		}
 		LocalDate asOf = YearMonth.of(year, quarter * 3).atEndOfMonth();
 		SupervisionRules version = this.rules.at(asOf);
@@ -175,7 +175,7 @@ public class BulletinService {
 
 	void requirePlan(int year) {
 		if (this.targets.find(year, null, null, TargetScope.CITY).isEmpty()) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "year", "There is no plan for " + year + ".");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "planYear", "year", year);
 		}
 	}
 
