@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.inspection.Inspection;
@@ -50,13 +51,11 @@ class FieldSyncService {
 			FieldRecordInput item = batch.get(i);
 			if (i >= MAX_BATCH) {
 				results[i] = FieldRecordResult.rejected(i, item.capturedAt(),
-						List.of(new PayloadError("batch[" + i + "]", "BATCH_TOO_LARGE",
-								"A batch holds at most " + MAX_BATCH + " items; send this one in the next batch.")));
+						List.of(new PayloadError("batch[" + i + "]", ErrorCode.BATCH_TOO_LARGE, MAX_BATCH)));
 			}
 			else if ((item.progressReport() == null) == (item.inspection() == null)) {
 				results[i] = FieldRecordResult.rejected(i, item.capturedAt(),
-						List.of(new PayloadError("batch[" + i + "]", "EXACTLY_ONE_RECORD",
-								"Give either progressReport or inspection, not both or neither.")));
+						List.of(new PayloadError("batch[" + i + "]", ErrorCode.EXACTLY_ONE_RECORD)));
 			}
 			else {
 				order.add(i);
@@ -70,9 +69,8 @@ class FieldSyncService {
 			FieldRecordInput item = batch.get(i);
 			String key = item.key();
 			if (key != null && !seen.add(key)) {
-				results[i] = FieldRecordResult.rejected(i, item.capturedAt(), List
-					.of(new PayloadError(field(i, item, "idempotencyKey"), "DUPLICATE_KEY_IN_BATCH",
-							"An earlier item of this batch has the same idempotency key; each record needs its own.")));
+				results[i] = FieldRecordResult.rejected(i, item.capturedAt(),
+						List.of(new PayloadError(field(i, item, "idempotencyKey"), ErrorCode.DUPLICATE_KEY_IN_BATCH)));
 				continue;
 			}
 			results[i] = apply(i, item, actor);
@@ -95,17 +93,17 @@ class FieldSyncService {
 			return FieldRecordResult.rejected(i, item.capturedAt(),
 					ex.errors()
 						.stream()
-						.map((e) -> new PayloadError(rebase(i, item, e.field()), e.code(), e.message()))
+						.map((e) -> new PayloadError(rebase(i, item, e.field()), e.message()))
 						.toList());
 		}
 		catch (ApiException ex) {
 			return FieldRecordResult.rejected(i, item.capturedAt(),
-					List.of(new PayloadError("batch[" + i + "]", ex.code().name(), ex.getMessage())));
+					List.of(new PayloadError("batch[" + i + "]", ex.message())));
 		}
 		catch (DataAccessException ex) {
 			log.warn("Field record {} not applied: {}", i, ex.toString());
-			return FieldRecordResult.rejected(i, item.capturedAt(), List.of(new PayloadError("batch[" + i + "]",
-					"STORE_UNAVAILABLE", "The data store is unavailable; send this item again later.")));
+			return FieldRecordResult.rejected(i, item.capturedAt(),
+					List.of(new PayloadError("batch[" + i + "]", ErrorCode.STORE_UNAVAILABLE)));
 		}
 	}
 

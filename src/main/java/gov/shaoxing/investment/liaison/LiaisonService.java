@@ -148,12 +148,10 @@ class LiaisonService {
 	List<Urgency> whoToCall(String districtCode, Integer first) {
 		int size = first == null ? 10 : first;
 		if (size < 0 || size > MAX_FIRST) {
-			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first",
-					"first must be between 0 and " + MAX_FIRST + ".");
+			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first", MAX_FIRST, size);
 		}
 		if (districtCode == null || this.districts.byCode(districtCode) == null) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "districtCode",
-					"No district has the code " + districtCode + ".");
+			throw new ApiException(ErrorCode.UNKNOWN_DISTRICT, "districtCode", districtCode);
 		}
 		List<Project> inDistrict = this.projects.all()
 			.stream()

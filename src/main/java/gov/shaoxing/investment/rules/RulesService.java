@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.DistrictService;
@@ -130,7 +131,7 @@ public class RulesService {
 	 * returns it; anyone else's version in between is a conflict.
 	 */
 	SupervisionRules publish(PublishSupervisionRulesInput input, Actor actor) {
-		AccessPolicy.requireMayPublishSupervision(actor, "publish supervision rules");
+		AccessPolicy.requireMayPublishSupervision(actor, "publishRules");
 		SupervisionRules latest = latest();
 		SupervisionRules replay = replayOf(input, latest, actor);
 		if (replay != null) {
@@ -146,8 +147,7 @@ public class RulesService {
 			if (stored != null && stored.content().equals(next.content())) {
 				return stored;
 			}
-			throw new ExpectedFailure("input.basedOnVersion", "RULES_VERSION_CONFLICT",
-					"Version " + next.version() + " was published meanwhile; start again from the latest version.");
+			throw new ExpectedFailure("input.basedOnVersion", ErrorCode.RULES_VERSION_CONFLICT, next.version());
 		}
 		this.versions = null;
 		AuditContext.changed("SupervisionRules", String.valueOf(next.version()), latest, next);
@@ -208,36 +208,32 @@ public class RulesService {
 	private SupervisionRules validated(PublishSupervisionRulesInput in, SupervisionRules latest, Actor actor) {
 		List<PayloadError> errors = new ArrayList<>();
 		if (in.basedOnVersion() == null || in.basedOnVersion() != latest.version()) {
-			errors.add(new PayloadError("input.basedOnVersion", "RULES_VERSION_CONFLICT", "The latest version is "
-					+ latest.version() + "; base the new version on it (basedOnVersion: " + latest.version() + ")."));
+			errors.add(new PayloadError("input.basedOnVersion", ErrorCode.RULES_VERSION_CONFLICT, latest.version()));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		if (in.effectiveFrom() == null) {
-			errors.add(new PayloadError("input.effectiveFrom", "REQUIRED", "Give the day the version takes effect."));
+			errors.add(PayloadError.detailed("input.effectiveFrom", ErrorCode.REQUIRED, "effectiveFrom"));
 		}
 		else if (in.effectiveFrom().isBefore(latest.effectiveFrom())) {
-			errors.add(new PayloadError("input.effectiveFrom", "EFFECTIVE_DATE_BEFORE_LAST",
-					"Version " + latest.version() + " is effective from " + latest.effectiveFrom()
-							+ "; a new version cannot take effect before it."));
+			errors.add(new PayloadError("input.effectiveFrom", ErrorCode.EFFECTIVE_DATE_BEFORE_LAST, latest.version(),
+					latest.effectiveFrom()));
 		}
 		else if (in.effectiveFrom().isBefore(today)) {
-			errors.add(new PayloadError("input.effectiveFrom", "EFFECTIVE_DATE_IN_PAST",
-					"Rules cannot change the past: take effect today (" + today + ") or later."));
+			errors.add(new PayloadError("input.effectiveFrom", ErrorCode.EFFECTIVE_DATE_IN_PAST, today));
 		}
 		LightRules light = light(in.light(), errors);
 		RankingRules ranking = ranking(in.ranking(), errors);
 		BigDecimal threshold = in.earnedValue() == null ? null : in.earnedValue().divergenceThreshold();
 		if (threshold == null || threshold.signum() <= 0 || threshold.compareTo(BigDecimal.ONE) > 0) {
-			errors.add(new PayloadError("input.earnedValue.divergenceThreshold", "OUT_OF_RANGE",
-					"divergenceThreshold is a share above 0 and at most 1."));
+			errors.add(PayloadError.detailed("input.earnedValue.divergenceThreshold", ErrorCode.OUT_OF_RANGE,
+					"divergenceThreshold"));
 		}
 		Integer redPeriods = in.escalation() == null ? null : in.escalation().redPeriods();
 		if (redPeriods == null || redPeriods < 1 || redPeriods > 24) {
-			errors.add(new PayloadError("input.escalation.redPeriods", "OUT_OF_RANGE",
-					"redPeriods is a number of half-months from 1 to 24."));
+			errors.add(PayloadError.detailed("input.escalation.redPeriods", ErrorCode.OUT_OF_RANGE, "redPeriods"));
 		}
 		if (in.note() != null && in.note().length() > 2000) {
-			errors.add(new PayloadError("input.note", "TOO_LONG", "note may have at most 2000 characters."));
+			errors.add(new PayloadError("input.note", ErrorCode.TOO_LONG, 2000));
 		}
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
@@ -250,25 +246,24 @@ public class RulesService {
 
 	private LightRules light(PublishSupervisionRulesInput.LightInput in, List<PayloadError> errors) {
 		if (in == null) {
-			errors.add(new PayloadError("input.light", "REQUIRED", "Give the light thresholds."));
+			errors.add(PayloadError.detailed("input.light", ErrorCode.REQUIRED, "lightRules"));
 			return null;
 		}
 		String at = "input.light";
 		if (in.redBelow() == null || in.yellowBelow() == null || in.redBelow().signum() < 0
 				|| in.redBelow().compareTo(in.yellowBelow()) >= 0 || in.yellowBelow().compareTo(TWO) > 0) {
-			errors.add(new PayloadError(at + ".redBelow", "THRESHOLDS_OUT_OF_ORDER",
-					"Investment ratios must keep 0 ≤ redBelow < yellowBelow ≤ 2."));
+			errors.add(PayloadError.detailed(at + ".redBelow", ErrorCode.THRESHOLDS_OUT_OF_ORDER, "ratios"));
 		}
 		if (in.yellowAfterDaysWithoutReport() == null || in.redAfterDaysWithoutReport() == null
 				|| in.yellowAfterDaysWithoutReport() < 1
 				|| in.yellowAfterDaysWithoutReport() >= in.redAfterDaysWithoutReport()
 				|| in.redAfterDaysWithoutReport() > 366) {
-			errors.add(new PayloadError(at + ".yellowAfterDaysWithoutReport", "THRESHOLDS_OUT_OF_ORDER",
-					"Days without a report must keep 1 ≤ yellowAfterDaysWithoutReport < redAfterDaysWithoutReport ≤ 366."));
+			errors.add(PayloadError.detailed(at + ".yellowAfterDaysWithoutReport", ErrorCode.THRESHOLDS_OUT_OF_ORDER,
+					"days"));
 		}
 		if (in.redOverdueMilestones() == null || in.redOverdueMilestones() < 1 || in.redOverdueMilestones() > 100) {
-			errors.add(new PayloadError(at + ".redOverdueMilestones", "OUT_OF_RANGE",
-					"redOverdueMilestones is a count from 1 to 100."));
+			errors.add(PayloadError.detailed(at + ".redOverdueMilestones", ErrorCode.OUT_OF_RANGE,
+					"redOverdueMilestones"));
 		}
 		List<LightExemption> exemptions = new ArrayList<>();
 		List<LightExemptionInput> given = in.exemptions() == null ? List.of() : in.exemptions();
@@ -276,14 +271,13 @@ public class RulesService {
 			LightExemptionInput e = given.get(i);
 			String field = at + ".exemptions[" + i + "]";
 			if (e.projectCode() == null || this.projects.byCode(e.projectCode()) == null) {
-				errors.add(new PayloadError(field + ".projectCode", "UNKNOWN_PROJECT", "No project has this code."));
+				errors.add(new PayloadError(field + ".projectCode", ErrorCode.UNKNOWN_PROJECT));
 			}
 			if (e.from() == null || e.until() == null || e.until().isBefore(e.from())) {
-				errors.add(new PayloadError(field + ".until", "INVALID_RANGE",
-						"Give from and until, until not before from."));
+				errors.add(PayloadError.detailed(field + ".until", ErrorCode.INVALID_RANGE, "exemption"));
 			}
 			if (e.reason() == null || e.reason().isBlank() || e.reason().length() > 500) {
-				errors.add(new PayloadError(field + ".reason", "REQUIRED", "Say why, in 1 to 500 characters."));
+				errors.add(PayloadError.detailed(field + ".reason", ErrorCode.REQUIRED, "reason"));
 			}
 			exemptions.add(new LightExemption(e.projectCode(), e.from(), e.until(),
 					e.reason() == null ? null : e.reason().strip()));
@@ -294,7 +288,7 @@ public class RulesService {
 
 	private RankingRules ranking(PublishSupervisionRulesInput.RankingInput in, List<PayloadError> errors) {
 		if (in == null) {
-			errors.add(new PayloadError("input.ranking", "REQUIRED", "Give the ranking rule."));
+			errors.add(PayloadError.detailed("input.ranking", ErrorCode.REQUIRED, "rankingRules"));
 			return null;
 		}
 		String at = "input.ranking";
@@ -306,24 +300,21 @@ public class RulesService {
 			WeightInput w = given.get(i);
 			String field = at + ".weights[" + i + "]";
 			if (w.indicator() == null || !seen.add(w.indicator())) {
-				errors.add(new PayloadError(field + ".indicator", "DUPLICATE_INDICATOR",
-						"Give each indicator at most one weight."));
+				errors.add(new PayloadError(field + ".indicator", ErrorCode.DUPLICATE_INDICATOR));
 			}
 			if (w.weight() == null || w.weight().signum() < 0) {
-				errors.add(new PayloadError(field + ".weight", "NEGATIVE", "A weight is zero or more."));
+				errors.add(PayloadError.detailed(field + ".weight", ErrorCode.NEGATIVE, "weight"));
 				continue;
 			}
 			sum = sum.add(w.weight());
 			weights.add(new IndicatorWeight(w.indicator(), w.weight()));
 		}
 		if (in.weightTotal() == null || in.weightTotal().signum() <= 0 || sum.compareTo(in.weightTotal()) != 0) {
-			errors.add(new PayloadError(at + ".weights", "WEIGHTS_SUM", "The weights add up to "
-					+ sum.stripTrailingZeros().toPlainString() + "; they must add up to weightTotal ("
-					+ (in.weightTotal() == null ? "missing" : in.weightTotal().stripTrailingZeros().toPlainString())
-					+ "), which must be above 0."));
+			errors.add(new PayloadError(at + ".weights", ErrorCode.WEIGHTS_SUM, sum.stripTrailingZeros(),
+					in.weightTotal() == null ? "-" : in.weightTotal().stripTrailingZeros()));
 		}
 		if (in.cap() == null || in.cap().compareTo(BigDecimal.ONE) < 0 || in.cap().compareTo(TWO) > 0) {
-			errors.add(new PayloadError(at + ".cap", "OUT_OF_RANGE", "cap is a completion rate from 1 to 2."));
+			errors.add(PayloadError.detailed(at + ".cap", ErrorCode.OUT_OF_RANGE, "cap"));
 		}
 		List<RankingExemption> exemptions = new ArrayList<>();
 		List<RankingExemptionInput> ex = in.exemptions() == null ? List.of() : in.exemptions();
@@ -331,10 +322,10 @@ public class RulesService {
 			RankingExemptionInput e = ex.get(i);
 			String field = at + ".exemptions[" + i + "]";
 			if (e.districtCode() == null || this.districts.byCode(e.districtCode()) == null) {
-				errors.add(new PayloadError(field + ".districtCode", "UNKNOWN_DISTRICT", "No district has this code."));
+				errors.add(new PayloadError(field + ".districtCode", ErrorCode.UNKNOWN_DISTRICT, e.districtCode()));
 			}
 			if (e.reason() == null || e.reason().isBlank() || e.reason().length() > 500) {
-				errors.add(new PayloadError(field + ".reason", "REQUIRED", "Say why, in 1 to 500 characters."));
+				errors.add(PayloadError.detailed(field + ".reason", ErrorCode.REQUIRED, "reason"));
 			}
 			exemptions.add(new RankingExemption(e.districtCode(), e.indicator(),
 					e.reason() == null ? null : e.reason().strip()));

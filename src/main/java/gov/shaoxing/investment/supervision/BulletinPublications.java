@@ -15,6 +15,7 @@ import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
+import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.notice.Notice;
@@ -65,9 +66,9 @@ public class BulletinPublications {
 	 * publication unchanged.
 	 */
 	Bulletin publish(int year, int month, Actor actor) {
-		AccessPolicy.requireMayPublishSupervision(actor, "publish bulletins");
+		AccessPolicy.requireMayPublishSupervision(actor, "publishBulletins");
 		if (month < 1 || month > 12) {
-			throw new ExpectedFailure("month", "INVALID_ARGUMENT", "month must be between 1 and 12.");
+			throw new ExpectedFailure(PayloadError.detailed("month", ErrorCode.INVALID_ARGUMENT, "month"));
 		}
 		this.bulletins.requirePlan(year);
 		PublishedBulletin existing = this.mongo.findById(PublishedBulletin.idOf(year, month), PublishedBulletin.class);
@@ -76,8 +77,7 @@ public class BulletinPublications {
 		}
 		LocalDate end = YearMonth.of(year, month).atEndOfMonth();
 		if (!this.calendar.today().isAfter(end)) {
-			throw new ExpectedFailure("month", "MONTH_NOT_ENDED", "The bulletin for " + year + "-" + month
-					+ " can be published once the month has ended (after " + end + ").");
+			throw new ExpectedFailure("month", ErrorCode.MONTH_NOT_ENDED, year, month, end);
 		}
 		Bulletin b = this.bulletins.monthly(year, month);
 		PublishedBulletin frozen = new PublishedBulletin(PublishedBulletin.idOf(year, month), year, month, b.asOf(),
@@ -211,7 +211,7 @@ public class BulletinPublications {
 	 */
 	private Bulletin restore(PublishedBulletin stored) {
 		if (stored == null) {
-			throw new ApiException(ErrorCode.INTERNAL, null, "The publication could not be read; try again.");
+			throw new ApiException(ErrorCode.INTERNAL, null);
 		}
 		Map<String, District> districts = this.districts
 			.byCodes(stored.districts().stream().map(StandingSnapshot::districtCode).toList());

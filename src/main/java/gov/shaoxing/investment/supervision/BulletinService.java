@@ -136,8 +136,7 @@ public class BulletinService {
 		}
 		SupervisionRules found = this.rules.version(ruleVersion);
 		if (found == null) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "ruleVersion",
-					"There is no rule version " + ruleVersion + "; see supervisionRuleVersions.");
+			throw new ApiException(ErrorCode.UNKNOWN_RULE_VERSION, "ruleVersion", ruleVersion);
 		}
 		return found;
 	}

@@ -65,11 +65,10 @@ class ProgressAggregateService {
 
 	List<ProgressGroup> aggregate(ProjectFilter filter, List<ProgressGroupBy> by, int year) {
 		if (by == null || by.isEmpty() || by.size() > 2 || EnumSet.copyOf(by).size() != by.size()) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "by", "Group by one or two different keys.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "groupBy", "by");
 		}
 		if (by.stream().filter(ProgressGroupBy::isTime).count() > 1) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "by",
-					"Group by at most one of MONTH, HALF_MONTH and QUARTER.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "groupByTime", "by");
 		}
 		List<Project> matches = this.projects.search(filter, null, 0, null)
 			.aggregate()

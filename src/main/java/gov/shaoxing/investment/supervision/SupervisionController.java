@@ -70,13 +70,11 @@ class SupervisionController {
 			@Argument Boolean asPublished, @Argument OffsetDateTime knownAt) {
 		if (Boolean.TRUE.equals(asPublished)) {
 			if (ruleVersion != null || knownAt != null) {
-				throw new ApiException(ErrorCode.INVALID_ARGUMENT, "asPublished",
-						"A published bulletin is as it was published: leave out ruleVersion and knownAt.");
+				throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "asPublished", "asPublished");
 			}
 			Bulletin published = this.publications.published(year, month);
 			if (published == null) {
-				throw new ApiException(ErrorCode.NOT_FOUND, "asPublished",
-						"The bulletin for " + year + "-" + month + " has not been published (publishBulletin).");
+				throw new ApiException(ErrorCode.BULLETIN_NOT_PUBLISHED, "asPublished", year, month);
 			}
 			return published;
 		}
@@ -93,8 +91,7 @@ class SupervisionController {
 	List<BulletinChange> bulletinChanges(@Argument int year, @Argument int month) {
 		List<BulletinChange> changes = this.publications.changes(year, month);
 		if (changes == null) {
-			throw new ApiException(ErrorCode.NOT_FOUND, "month",
-					"The bulletin for " + year + "-" + month + " has not been published (publishBulletin).");
+			throw new ApiException(ErrorCode.BULLETIN_NOT_PUBLISHED, "month", year, month);
 		}
 		return changes;
 	}
