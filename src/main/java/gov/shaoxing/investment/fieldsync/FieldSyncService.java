@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
@@ -75,7 +76,25 @@ class FieldSyncService {
 			}
 			results[i] = apply(i, item, actor);
 		}
-		return List.of(results);
+		List<FieldRecordResult> all = List.of(results);
+		// the batch's audit record names what it applied, not only the last item's change
+		AuditContext.changed("FieldRecords", null, null, Applied.of(all));
+		return all;
+	}
+
+	/** What a batch applied, for its audit record. */
+	record Applied(List<String> progressReportIds, List<String> inspectionIds, int rejected) {
+
+		static Applied of(List<FieldRecordResult> results) {
+			return new Applied(
+					results.stream()
+						.filter((r) -> r.progressReport() != null)
+						.map((r) -> r.progressReport().id())
+						.toList(),
+					results.stream().filter((r) -> r.inspection() != null).map((r) -> r.inspection().id()).toList(),
+					(int) results.stream().filter((r) -> r.status() == FieldRecordResult.Status.REJECTED).count());
+		}
+
 	}
 
 	private FieldRecordResult apply(int i, FieldRecordInput item, Actor actor) {
