@@ -51,6 +51,8 @@ class ProgressAggregateService {
 
 		final Set<String> projects = new HashSet<>();
 
+		final Set<String> reporting = new HashSet<>();
+
 		final Map<String, ReportPeriod> latestPeriod = new HashMap<>();
 
 		final Map<String, BigDecimal> latestPercent = new HashMap<>();
@@ -93,6 +95,7 @@ class ProgressAggregateService {
 				ProjectProgress.PeriodEntry entry = rollup == null ? null : rollup.periods().get(period.key());
 				if (entry != null) {
 					sums.reports++;
+					sums.reporting.add(p.code());
 					sums.investment = sums.investment.add(entry.investment());
 					ReportPeriod seen = sums.latestPeriod.get(p.code());
 					if (entry.percent() != null && (seen == null || period.compareTo(seen) > 0)) {
@@ -111,7 +114,7 @@ class ProgressAggregateService {
 					.reduce(BigDecimal.ZERO, BigDecimal::add)
 					.divide(BigDecimal.valueOf(s.latestPercent.size()), 2, RoundingMode.HALF_UP);
 			}
-			result.add(new ProgressGroup(key, s.projects.size(), s.latestPeriod.size(), s.reports, s.investment,
+			result.add(new ProgressGroup(key, s.projects.size(), s.reporting.size(), s.reports, s.investment,
 					s.planned.stripTrailingZeros(), mean));
 		});
 		return result;

@@ -572,6 +572,63 @@ class ExplainedSupervisionTests {
 	@Test
 	@Order(8)
 	@SuppressWarnings("unchecked")
+	void progressAggregateGroupsTheCraftedReportsByCityLeaderAndQuarter() {
+		List<Map<String, Object>> groups = this.graphQl.document("""
+				{ progressAggregate(filter: { districtCodes: ["XINCHANG"] }, by: [CITY_LEADER, QUARTER], year: 2012) {
+				    key projects reportingProjects reports investment planned averagePhysicalProgressPercent } }
+				""").execute().path("progressAggregate").entityList(MAP).get();
+		List<Map<String, Object>> leader = groups.stream()
+			.filter((g) -> ((List<String>) g.get("key")).get(0).equals(LEADER))
+			.toList();
+		assertThat(leader).extracting((g) -> ((List<String>) g.get("key")).get(1))
+			.containsExactly("2012-Q1", "2012-Q2", "2012-Q3", "2012-Q4");
+		for (int quarter = 1; quarter <= 4; quarter++) {
+			// independently, from the reports sent in craft(): half-months 6q-5 to 6q
+			BigDecimal investment = BigDecimal.ZERO;
+			int reports = 0;
+			Map<String, BigDecimal> latest = new LinkedHashMap<>();
+			for (int i = 0; i < EV1_REPORTS.length; i++) {
+				if ((i / 6) + 1 == quarter) {
+					investment = investment.add(new BigDecimal(EV1_REPORTS[i][0]));
+					reports++;
+					latest.put(EV1, new BigDecimal(EV1_REPORTS[i][1]));
+				}
+			}
+			if (quarter == 1) {
+				investment = investment.add(new BigDecimal("1.14"));
+				reports++;
+				latest.put(EV2, new BigDecimal("11.4"));
+			}
+			Map<String, Object> group = leader.get(quarter - 1);
+			assertThat(group).as("Q" + quarter)
+				.containsEntry("projects", 2)
+				.containsEntry("reports", reports)
+				.containsEntry("reportingProjects", latest.size());
+			assertDecimal(group, "investment", investment.toPlainString());
+			// 0.2亿元 a month for each of the two projects
+			assertDecimal(group, "planned", "1.2");
+			if (latest.isEmpty()) {
+				assertThat(group.get("averagePhysicalProgressPercent")).as("Q" + quarter).isNull();
+			}
+			else {
+				assertDecimal(group, "averagePhysicalProgressPercent",
+						latest.values()
+							.stream()
+							.reduce(BigDecimal.ZERO, BigDecimal::add)
+							.divide(BigDecimal.valueOf(latest.size()), 2, RoundingMode.HALF_UP)
+							.toPlainString());
+			}
+		}
+		this.graphQl.document("{ progressAggregate(by: [MONTH, QUARTER], year: 2012) { key } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
+	}
+
+	@Test
+	@Order(9)
+	@SuppressWarnings("unchecked")
 	void aPublishedBulletinStaysAsPublishedAfterACorrection() {
 		Map<String, Object> publication = this.graphQl
 			.document(
