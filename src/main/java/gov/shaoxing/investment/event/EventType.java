@@ -35,6 +35,10 @@ public enum EventType {
 	 * A user of the embedded issuer was created or changed; subject: the user name.
 	 * Revokes tokens everywhere.
 	 */
-	USER_CHANGED
+	USER_CHANGED,
+	/**
+	 * A new version of the supervision rules was published; subject: its version number.
+	 */
+	RULES_PUBLISHED
 
 }

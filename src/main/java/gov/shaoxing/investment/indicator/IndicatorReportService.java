@@ -138,11 +138,22 @@ public class IndicatorReportService {
 	 * indicator, in one query.
 	 */
 	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth) {
+		return latest(year, throughMonth, null);
+	}
+
+	/**
+	 * As {@link #latest(int, int)}, counting only reports recorded at or before
+	 * {@code knownAt} (null: all). A month's figure corrected later is left out, not
+	 * restored: only the latest value of a month is kept.
+	 */
+	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth, java.time.Instant knownAt) {
 		Map<String, Map<Indicator, IndicatorReport>> best = new HashMap<>();
 		if (throughMonth >= 1) {
-			for (IndicatorReport r : this.mongo.find(
-					Query.query(Criteria.where("year").is(year).and("month").lte(throughMonth)),
-					IndicatorReport.class)) {
+			Criteria criteria = Criteria.where("year").is(year).and("month").lte(throughMonth);
+			if (knownAt != null) {
+				criteria.and("submittedAt").lte(knownAt);
+			}
+			for (IndicatorReport r : this.mongo.find(Query.query(criteria), IndicatorReport.class)) {
 				best.computeIfAbsent(r.districtCode(), (k) -> new HashMap<>())
 					.merge(r.indicator(), r, (a, b) -> a.month() >= b.month() ? a : b);
 			}

@@ -111,7 +111,7 @@ public class InspectionService {
 	 * claims the key, validates, writes and completes. The inspector is the signed-in
 	 * user: only an admin may record an inspection under another name.
 	 */
-	Inspection record(RecordInspectionInput input, Actor actor) {
+	public Inspection record(RecordInspectionInput input, Actor actor) {
 		AccessPolicy.requireMayInspect(actor);
 		Project project = projectOf(input.projectId());
 		if (project != null) {
@@ -160,7 +160,7 @@ public class InspectionService {
 				distanceKm(at.latitude(), at.longitude(), project.location().latitude(), project.location().longitude())
 						* 1000)
 				/ 1000.0;
-		List<Photo> photos = input.photoIds().stream().map(valid.photos()::get).toList();
+		List<Photo> photos = withEvidence(input.photoIds().stream().map(valid.photos()::get).toList(), project, date);
 		Inspection inspection = new Inspection(id, project.code(), project.districtCode(), date, position, distance,
 				input.findings().strip(), input.rating(), photos, problems, blankToNull(input.inspector()),
 				this.clock.instant());
@@ -180,6 +180,20 @@ public class InspectionService {
 	}
 
 	private record Validated(Project project, Map<String, Photo> photos) {
+	}
+
+	/**
+	 * The photos with their evidence: distance from the site, capture day and the first
+	 * upload of the same bytes (one query for all the inspection's photos).
+	 */
+	private List<Photo> withEvidence(List<Photo> photos, Project project, LocalDate date) {
+		Map<String, String> first = this.photos
+			.firstWithHashes(photos.stream().map(Photo::sha256).filter(java.util.Objects::nonNull).distinct().toList());
+		return photos.stream().map((p) -> {
+			String original = p.sha256() == null ? null : first.get(p.sha256());
+			return p.withEvidence(PhotoEvidence.judge(p, project, date, this.clock.getZone(),
+					original == null || original.equals(p.id()) ? null : original));
+		}).toList();
 	}
 
 	/** Checks the whole input, reporting every mistake at once; reads only. */

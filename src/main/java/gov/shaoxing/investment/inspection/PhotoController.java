@@ -29,7 +29,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class PhotoController {
 
-	/** A photo never changes once stored, so caches may keep it for good. */
 	/**
 	 * A photo never changes, but it is for signed-in staff only: the browser may keep it,
 	 * shared caches (proxies, CDNs) may not.
@@ -84,13 +83,16 @@ class PhotoController {
 		if (type == null) {
 			return this.errors.unsupportedType(locale);
 		}
-		Photo photo;
+		byte[] bytes;
 		try (InputStream in = file.getInputStream()) {
-			photo = this.photos.store(in, filename(file), type);
+			// bounded: the size was checked above
+			bytes = in.readAllBytes();
 		}
+		Photo photo = this.photos.store(bytes, filename(file), type);
 		return ResponseEntity.created(URI.create(photo.url()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new Uploaded(photo.id(), photo.contentType(), photo.size(), photo.url()));
+			.body(new Uploaded(photo.id(), photo.contentType(), photo.size(), photo.url(), photo.sha256(),
+					photo.takenAt(), photo.position(), photo.metadata()));
 	}
 
 	@GetMapping("/photos/{id}")
@@ -120,7 +122,8 @@ class PhotoController {
 	}
 
 	/** The 201 body of an upload. */
-	record Uploaded(String id, String contentType, long size, String url) {
+	record Uploaded(String id, String contentType, long size, String url, String sha256, java.time.Instant takenAt,
+			Photo.PhotoPosition position, PhotoMetadata.Status metadata) {
 	}
 
 }

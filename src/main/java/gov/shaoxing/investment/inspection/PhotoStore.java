@@ -29,15 +29,83 @@ class PhotoStore {
 
 	private final GridFsOperations gridFs;
 
-	PhotoStore(GridFsOperations gridFs) {
+	private final java.time.ZoneId zone;
+
+	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	private final String bucket;
+
+	PhotoStore(GridFsOperations gridFs, java.time.Clock clock,
+			org.springframework.data.mongodb.core.MongoTemplate mongo,
+			@org.springframework.beans.factory.annotation.Value("${spring.data.mongodb.gridfs.bucket:fs}") String bucket) {
 		this.gridFs = gridFs;
+		this.zone = clock.getZone();
+		this.mongo = mongo;
+		this.bucket = bucket;
 	}
 
-	Photo store(InputStream content, String filename, PhotoType type) {
-		Document metadata = new Document("kind", "photo");
-		ObjectId id = this.gridFs.store(content, filename, type.contentType(), metadata);
+	/**
+	 * The duplicate lookup by hash needs an index on real MongoDB; GridFS files are no
+	 * mapped document, so the index initializer does not see them. A store that is down
+	 * now gets it at the next start.
+	 */
+	@jakarta.annotation.PostConstruct
+	void ensureHashIndex() {
+		try {
+			this.mongo.indexOps(this.bucket + ".files")
+				.createIndex(new org.springframework.data.mongodb.core.index.Index("metadata.sha256",
+						org.springframework.data.domain.Sort.Direction.ASC));
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(PhotoStore.class).warn("Photo hash index not ensured: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Stores the bytes with their SHA-256 and what their EXIF says (read before storing,
+	 * so the stored metadata never changes).
+	 */
+	Photo store(byte[] content, String filename, PhotoType type) {
+		PhotoMetadata exif = PhotoMetadata.read(content, this.zone);
+		Document metadata = new Document("kind", "photo").append("sha256", sha256(content))
+			.append("exif", exif.status().name());
+		if (exif.takenAt() != null) {
+			metadata.append("takenAt", java.util.Date.from(exif.takenAt()));
+		}
+		if (exif.position() != null) {
+			metadata.append("latitude", exif.position().latitude()).append("longitude", exif.position().longitude());
+		}
+		ObjectId id = this.gridFs.store(new java.io.ByteArrayInputStream(content), filename, type.contentType(),
+				metadata);
 		GridFSFile file = this.gridFs.findOne(Query.query(Criteria.where("_id").is(id)));
 		return toPhoto(file);
+	}
+
+	/**
+	 * For each hash, the id of the first photo uploaded with those bytes (ObjectIds order
+	 * by time), in one query.
+	 */
+	Map<String, String> firstWithHashes(Collection<String> hashes) {
+		Map<String, String> first = new java.util.HashMap<>();
+		if (hashes.isEmpty()) {
+			return first;
+		}
+		for (GridFSFile file : this.gridFs.find(Query.query(Criteria.where("metadata.sha256").in(hashes)))) {
+			String hash = file.getMetadata().getString("sha256");
+			ObjectId id = file.getObjectId();
+			first.merge(hash, id.toHexString(), (a, b) -> new ObjectId(a).compareTo(new ObjectId(b)) <= 0 ? a : b);
+		}
+		return first;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -68,8 +136,15 @@ class PhotoStore {
 	private static Photo toPhoto(GridFSFile file) {
 		Document metadata = file.getMetadata();
 		String contentType = metadata == null ? null : metadata.getString(CONTENT_TYPE);
+		String exif = metadata == null ? null : metadata.getString("exif");
+		java.util.Date takenAt = metadata == null ? null : metadata.getDate("takenAt");
+		Double latitude = metadata == null ? null : metadata.getDouble("latitude");
+		Double longitude = metadata == null ? null : metadata.getDouble("longitude");
 		return new Photo(file.getObjectId().toHexString(),
-				contentType == null ? "application/octet-stream" : contentType, file.getLength());
+				contentType == null ? "application/octet-stream" : contentType, file.getLength(),
+				metadata == null ? null : metadata.getString("sha256"), takenAt == null ? null : takenAt.toInstant(),
+				latitude == null || longitude == null ? null : new Photo.PhotoPosition(latitude, longitude),
+				exif == null ? null : PhotoMetadata.Status.valueOf(exif), null);
 	}
 
 	/**

@@ -4,27 +4,27 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The {@code RecordInspectionInput} input. */
-record RecordInspectionInput(String projectId, LocalDate date, PositionInput position, String findings,
+public record RecordInspectionInput(String projectId, LocalDate date, PositionInput position, String findings,
 		InspectionRating rating, List<String> photoIds, List<ProblemInput> problems, String inspector,
 		String idempotencyKey) {
 
-	RecordInspectionInput {
+	public RecordInspectionInput {
 		photoIds = photoIds == null ? List.of() : photoIds;
 		problems = problems == null ? List.of() : problems;
 	}
 
 	/** The same input, recorded under the signed-in inspector's name. */
-	RecordInspectionInput withInspector(String name) {
+	public RecordInspectionInput withInspector(String name) {
 		return new RecordInspectionInput(this.projectId, this.date, this.position, this.findings, this.rating,
 				this.photoIds, this.problems, name, this.idempotencyKey);
 	}
 
 	/** The {@code InspectionPositionInput} input. */
-	record PositionInput(Double latitude, Double longitude, Double accuracyMeters) {
+	public record PositionInput(Double latitude, Double longitude, Double accuracyMeters) {
 	}
 
 	/** The {@code InspectionProblemInput} input. */
-	record ProblemInput(String text, String departmentCode, LocalDate deadline) {
+	public record ProblemInput(String text, String departmentCode, LocalDate deadline) {
 	}
 
 }

@@ -84,7 +84,8 @@ public class NoticeService {
 		NoticeStatus status = draft.deadline().isBefore(today()) ? NoticeStatus.OVERDUE : NoticeStatus.OPEN;
 		Notice notice = new Notice(draft.id(), draft.projectCode(), draft.districtCode(), draft.departmentCode(),
 				draft.source(), draft.sourceId(), draft.text(), draft.deadline(), status, now, now, null, null,
-				List.of(new Notice.Transition(now, null, status, draft.raisedBy(), "raised")), null);
+				List.of(new Notice.Transition(now, null, status, draft.raisedBy(), "raised")), null,
+				draft.officialId());
 		try {
 			notice = this.mongo.insert(notice);
 		}
@@ -187,6 +188,11 @@ public class NoticeService {
 		return this.feeds.page(criteria(filter), Notice.class, first, after, Notice::id);
 	}
 
+	/** Every notice about the given projects, in one query. */
+	public List<Notice> ofProjects(Collection<String> projectCodes) {
+		return this.mongo.find(Query.query(Criteria.where("projectCode").in(projectCodes)), Notice.class);
+	}
+
 	/** Notices of each department, in one query. */
 	public Map<String, List<Notice>> forDepartments(Collection<String> codes, NoticeFilter filter) {
 		Criteria criteria = new Criteria().andOperator(criteria(filter), Criteria.where("departmentCode").in(codes));
@@ -201,7 +207,18 @@ public class NoticeService {
 	 * query.
 	 */
 	public List<Notice> overdueOn(LocalDate day) {
+		return overdueOn(day, null);
+	}
+
+	/**
+	 * As {@link #overdueOn(LocalDate)}, as things were known at {@code knownAt} (null:
+	 * now): raised by then and not resolved by then.
+	 */
+	public List<Notice> overdueOn(LocalDate day, Instant knownAt) {
 		Instant endOfDay = day.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		if (knownAt != null && knownAt.isBefore(endOfDay)) {
+			endOfDay = knownAt.plusMillis(1);
+		}
 		Criteria unresolvedThen = new Criteria().orOperator(Criteria.where("resolvedAt").is(null),
 				Criteria.where("resolvedAt").gte(endOfDay));
 		return this.mongo
@@ -282,7 +299,8 @@ public class NoticeService {
 			Notice updated = new Notice(current.id(), current.projectCode(), current.districtCode(),
 					current.departmentCode(), current.source(), current.sourceId(), current.text(), deadline, next,
 					current.createdAt(), now, next == NoticeStatus.RESOLVED ? now : null,
-					next == NoticeStatus.RESOLVED ? note : current.resolution(), history, current.version());
+					next == NoticeStatus.RESOLVED ? note : current.resolution(), history, current.version(),
+					current.officialId());
 			try {
 				updated = this.mongo.save(updated);
 			}

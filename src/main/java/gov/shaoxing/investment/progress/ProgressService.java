@@ -28,6 +28,8 @@ import gov.shaoxing.investment.progress.SubmitProgressReportInput.ProblemInput;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
+import gov.shaoxing.investment.rules.RulesService;
+import gov.shaoxing.investment.rules.SupervisionRules;
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
@@ -81,11 +83,11 @@ public class ProgressService {
 
 	private final SupervisionProperties supervision;
 
-	private final LightRule lightRule;
+	private final RulesService rules;
 
 	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments, NoticeService notices,
 			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, SupervisionCalendar calendar,
-			SupervisionProperties supervision) {
+			SupervisionProperties supervision, RulesService rules) {
 		this.mongo = mongo;
 		this.projects = projects;
 		this.departments = departments;
@@ -95,7 +97,7 @@ public class ProgressService {
 		this.events = events;
 		this.calendar = calendar;
 		this.supervision = supervision;
-		this.lightRule = new LightRule(supervision);
+		this.rules = rules;
 	}
 
 	/** What a submission gives back. */
@@ -299,10 +301,16 @@ public class ProgressService {
 		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
 	}
 
-	/** The light of a project on a day. */
+	/** The light of a project on a day, under the rules in force on that day. */
 	public LightRule.Verdict judge(ProjectProgress progress, Project project, LocalDate day) {
-		return this.lightRule.judge(progress, project.monthlyPlan(), project.status() == ProjectStatus.COMPLETED,
-				project.year(), day);
+		return judge(progress, project, day, this.rules.at(day));
+	}
+
+	/** The light of a project on a day under a given version of the rules. */
+	public static LightRule.Verdict judge(ProjectProgress progress, Project project, LocalDate day,
+			SupervisionRules rules) {
+		return new LightRule(rules).judge(project.code(), progress, project.monthlyPlan(),
+				project.status() == ProjectStatus.COMPLETED, project.year(), day);
 	}
 
 	/**

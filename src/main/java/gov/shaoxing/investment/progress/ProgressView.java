@@ -63,6 +63,10 @@ public record ProgressView(ProjectProgress progress, int planYear, BigDecimal pl
 		return this.verdict.reasons();
 	}
 
+	public gov.shaoxing.investment.rules.Explanation explain() {
+		return this.verdict.explain();
+	}
+
 	public int reportedPeriods() {
 		return this.progress == null ? 0 : this.progress.periods().size();
 	}

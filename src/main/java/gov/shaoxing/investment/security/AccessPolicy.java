@@ -116,6 +116,17 @@ public final class AccessPolicy {
 		throw forbidden(actor, "changeProject", districtCode, leadDepartmentCode);
 	}
 
+	/**
+	 * Supervision rules and published bulletins: admins and the city supervisor
+	 * (市产业投资办公室).
+	 */
+	public static void requireMayPublishSupervision(Actor actor, String what) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
+			throw forbidden(actor, what);
+		}
+	}
+
 	/** The service's own users: admins only. */
 	public static void requireMayManageUsers(Actor actor) {
 		requireSignedIn(actor);

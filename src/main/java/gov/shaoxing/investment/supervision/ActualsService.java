@@ -54,6 +54,15 @@ public class ActualsService {
 	}
 
 	public Actuals compute(int year, LocalDate asOf) {
+		return compute(year, asOf, this.progress::get, null);
+	}
+
+	/**
+	 * Actuals from the given roll-ups (for example as known at {@code knownAt}) and the
+	 * indicator reports recorded by {@code knownAt} (null: all).
+	 */
+	Actuals compute(int year, LocalDate asOf, java.util.function.Function<String, ProjectProgress> progressOf,
+			java.time.Instant knownAt) {
 		Map<String, Map<Indicator, BigDecimal>> byDistrict = new HashMap<>();
 		for (District d : this.districts.all()) {
 			Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
@@ -96,7 +105,7 @@ public class ActualsService {
 							(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
 				sums[0] = sums[0].add(p.plannedThroughHalfMonths(periods));
 				sums[1] = sums[1].add(p.plannedInvestment());
-				ProjectProgress rollup = this.progress.get(p.code());
+				ProjectProgress rollup = progressOf.apply(p.code());
 				if (rollup != null) {
 					values.merge(service ? Indicator.SERVICE_INVESTMENT : Indicator.AGRICULTURAL_INVESTMENT,
 							rollup.investmentThrough(year, periods), BigDecimal::add);
@@ -106,7 +115,7 @@ public class ActualsService {
 		int months = asOf.getYear() < year ? 0
 				: asOf.getYear() > year ? 12 : asOf.getMonthValue() - (endOfMonth(asOf) ? 0 : 1);
 		Map<String, Map<Indicator, BigDecimal>> reported = months == 0 ? Map.of()
-				: this.indicatorReports.latest(year, months);
+				: this.indicatorReports.latest(year, months, knownAt);
 		reported.forEach((district, values) -> {
 			Map<Indicator, BigDecimal> target = byDistrict.get(district);
 			if (target != null) {

@@ -218,7 +218,7 @@ class SupervisionTests {
 
 	private static BigDecimal expectedScore(List<Map<String, Object>> indicators) {
 		Map<String, BigDecimal> weights = new HashMap<>();
-		RankingProperties.defaults().forEach((k, v) -> weights.put(k.name(), v));
+		gov.shaoxing.investment.rules.RankingProperties.defaults().forEach((k, v) -> weights.put(k.name(), v));
 		BigDecimal weighted = BigDecimal.ZERO;
 		BigDecimal total = BigDecimal.ZERO;
 		for (Map<String, Object> i : indicators) {

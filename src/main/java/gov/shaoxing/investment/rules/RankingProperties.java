@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.supervision;
+package gov.shaoxing.investment.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -9,8 +9,9 @@ import gov.shaoxing.investment.targets.Indicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How districts are scored: the weight of each indicator, and the cap on any one
- * indicator's completion rate, so overshooting one target cannot hide missing others.
+ * The configured ranking rule, version 1 of the rules: the weight of each indicator, and
+ * the cap on any one indicator's completion rate, so overshooting one target cannot hide
+ * missing others.
  */
 @ConfigurationProperties("investment.ranking")
 public record RankingProperties(Map<Indicator, BigDecimal> weights, BigDecimal cap) {
@@ -22,7 +23,7 @@ public record RankingProperties(Map<Indicator, BigDecimal> weights, BigDecimal c
 		}
 	}
 
-	static Map<Indicator, BigDecimal> defaults() {
+	public static Map<Indicator, BigDecimal> defaults() {
 		Map<Indicator, BigDecimal> w = new EnumMap<>(Indicator.class);
 		w.put(Indicator.INDUSTRIAL_INVESTMENT, BigDecimal.valueOf(20));
 		w.put(Indicator.SEI_INVESTMENT_SHARE, BigDecimal.valueOf(8));
@@ -45,10 +46,6 @@ public record RankingProperties(Map<Indicator, BigDecimal> weights, BigDecimal c
 		w.put(Indicator.DOMESTIC_PROJECTS_OVER_500M, BigDecimal.valueOf(2));
 		w.put(Indicator.LOCAL_ENTERPRISE_INVESTMENT, BigDecimal.valueOf(8));
 		return w;
-	}
-
-	BigDecimal weight(Indicator indicator) {
-		return this.weights.getOrDefault(indicator, BigDecimal.ZERO);
 	}
 
 }
