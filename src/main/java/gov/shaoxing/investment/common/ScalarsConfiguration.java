@@ -1,9 +1,9 @@
 package gov.shaoxing.investment.common;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Date, DateTime, Long and Decimal (money as exact decimals, never floating point). */
+/**
+ * Date, DateTime, Long and Decimal (money as exact decimals, never floating point). The
+ * output side is extended-scalars'; every input is checked by {@link InputScalars}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScalarsConfiguration {
 
@@ -27,45 +30,55 @@ class ScalarsConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(ExtendedScalars.Date)
-			.scalar(dateTime())
+		GraphQLScalarType decimal = ExtendedScalars.newAliasedScalar("Decimal")
+			.aliasedScalar(ExtendedScalars.GraphQLBigDecimal)
+			.description("An exact decimal number, sent as a JSON number or string; money is in the unit its field "
+					+ "names. At most 34 significant digits, as the store keeps.")
+			.build();
+		return (wiring) -> wiring
+			.scalar(checked(ExtendedScalars.Date, Function.identity(), InputScalars::date, InputScalars::dateLiteral))
+			.scalar(checked(ExtendedScalars.DateTime,
+					(value) -> (value instanceof Instant instant) ? instant.atZone(SHAOXING).toOffsetDateTime() : value,
+					InputScalars::dateTime, InputScalars::dateTimeLiteral))
 			.scalar(ExtendedScalars.GraphQLLong)
 			.scalar(ExtendedScalars.Json)
-			.scalar(ExtendedScalars.newAliasedScalar("Decimal")
-				.aliasedScalar(ExtendedScalars.GraphQLBigDecimal)
-				.description(
-						"An exact decimal number, sent as a JSON number or string; money is in the unit its field names.")
-				.build());
+			.scalar(checked(decimal, Function.identity(), InputScalars::decimal, InputScalars::decimalLiteral));
 	}
 
 	/**
-	 * The extended-scalars DateTime, also accepting stored {@link Instant}s, shown in
-	 * Shaoxing's offset (+08:00).
+	 * The scalar with its output as before (after {@code toOutput}) and its inputs
+	 * coerced by the given checks.
 	 */
 	@SuppressWarnings("unchecked")
-	private static GraphQLScalarType dateTime() {
-		Coercing<OffsetDateTime, String> delegate = (Coercing<OffsetDateTime, String>) ExtendedScalars.DateTime
-			.getCoercing();
-		return GraphQLScalarType.newScalar(ExtendedScalars.DateTime).coercing(new Coercing<Object, String>() {
+	private static GraphQLScalarType checked(GraphQLScalarType scalar, Function<Object, Object> toOutput,
+			Function<Object, Object> parseValue, Function<Value<?>, Object> parseLiteral) {
+		Coercing<Object, Object> delegate = (Coercing<Object, Object>) scalar.getCoercing();
+		return GraphQLScalarType.newScalar(scalar).coercing(new Coercing<Object, Object>() {
 
 			@Override
-			public String serialize(Object value, GraphQLContext context, Locale locale)
+			public Object serialize(Object value, GraphQLContext context, Locale locale)
 					throws CoercingSerializeException {
-				Object converted = value instanceof Instant instant ? instant.atZone(SHAOXING).toOffsetDateTime()
-						: value;
-				return delegate.serialize(converted, context, locale);
+				return delegate.serialize(toOutput.apply(value), context, locale);
 			}
 
 			@Override
 			public Object parseValue(Object input, GraphQLContext context, Locale locale)
 					throws CoercingParseValueException {
-				return delegate.parseValue(input, context, locale);
+				return parseValue.apply(input);
 			}
 
 			@Override
 			public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
 					Locale locale) throws CoercingParseLiteralException {
-				return delegate.parseLiteral(input, variables, context, locale);
+				try {
+					return parseLiteral.apply(input);
+				}
+				catch (CoercingParseValueException ex) {
+					throw CoercingParseLiteralException.newCoercingParseLiteralException()
+						.message(ex.getMessage())
+						.extensions(ex.getExtensions())
+						.build();
+				}
 			}
 
 			@Override

@@ -20,7 +20,6 @@ import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.targets.Indicator;
 import gov.shaoxing.investment.targets.TargetScope;
 import gov.shaoxing.investment.targets.TargetService;
-import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -185,16 +184,9 @@ public class IndicatorReportService {
 			errors.add(new PayloadError("input.value", "REQUIRED", "Give the value."));
 		}
 		else if (in.indicator() != null) {
-			boolean growth = in.indicator() == Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
-			if (!growth && in.value().signum() < 0) {
-				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "The value cannot be negative."));
-			}
-			else if (in.indicator().unit() == Unit.PERCENT && !growth
-					&& in.value().compareTo(BigDecimal.valueOf(100)) > 0) {
-				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "A share is at most 100%."));
-			}
-			else if (in.indicator().unit() == Unit.COUNT && in.value().stripTrailingZeros().scale() > 0) {
-				errors.add(new PayloadError("input.value", "NOT_A_COUNT", "A count is a whole number."));
+			PayloadError implausible = IndicatorValueBounds.check(in.indicator(), in.value());
+			if (implausible != null) {
+				errors.add(implausible);
 			}
 		}
 		if (!errors.isEmpty()) {

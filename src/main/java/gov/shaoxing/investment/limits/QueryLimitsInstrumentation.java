@@ -213,6 +213,7 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 				errors.add(error);
 			}
 		}
+		errors.replaceAll(EngineErrors::normalize);
 		return CompletableFuture.completedFuture(result.transform((builder) -> {
 			builder.errors(errors);
 			if (current.cost != null) {

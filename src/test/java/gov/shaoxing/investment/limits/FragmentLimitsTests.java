@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admitted query visibly reaches the store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
+		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
+				// background sweeps would show up among the requests' store commands
+				"investment.notices.sweep-initial-delay=PT1H",
+				"investment.supervision.light-sweep-initial-delay=PT1H" })
 @Import(CommandCounter.Config.class)
 class FragmentLimitsTests {
 

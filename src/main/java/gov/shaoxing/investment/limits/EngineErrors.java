@@ -1,0 +1,170 @@
+package gov.shaoxing.investment.limits;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import gov.shaoxing.investment.common.InputScalars;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Gives every error a stable {@code extensions.code}, and graphql-java's own errors a
+ * message without Java types: parse errors become {@code GRAPHQL_PARSE_FAILED},
+ * validation and variable errors {@code GRAPHQL_VALIDATION_FAILED} (or the code of the
+ * scalar check that refused the value, such as {@code OUT_OF_RANGE}), and any other error
+ * without a code gets one from its classification. graphql-java describes a wrong value
+ * by the Java class of the value or of its syntax node ({@code 'LinkedHashMap'},
+ * {@code StringValue{value='x'}}); those become what a client sent ("an object", "a
+ * string").
+ */
+final class EngineErrors {
+
+	static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+
+	static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+
+	private static final Map<String, String> KINDS = kinds();
+
+	/** What graphql-java says a value was: the Java class of the value or its node. */
+	private static final Pattern DESCRIBED = Pattern.compile("(was an? |was |but got |got )'([A-Za-z0-9_.$]+)'");
+
+	/** A qualified Java class name anywhere. */
+	private static final Pattern QUALIFIED = Pattern
+		.compile("'?(?:java|javax|graphql|org|com)\\.[a-z][A-Za-z0-9_.$]*'?");
+
+	private static final Pattern NODE_TEXT = Pattern.compile(" with value '.*' is not a valid '");
+
+	private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
+
+	private static final Pattern VARIABLE = Pattern.compile("Variable '([^']+)'");
+
+	private EngineErrors() {
+	}
+
+	private static Map<String, String> kinds() {
+		Map<String, String> kinds = new LinkedHashMap<>();
+		for (String name : List.of("StringValue", "String", "java.lang.String", "Character")) {
+			kinds.put(name, "a string");
+		}
+		for (String name : List.of("IntValue", "Integer", "Long", "Short", "Byte", "BigInteger", "java.lang.Integer",
+				"java.lang.Long", "java.math.BigInteger")) {
+			kinds.put(name, "a whole number");
+		}
+		for (String name : List.of("FloatValue", "Double", "Float", "BigDecimal", "java.lang.Double",
+				"java.math.BigDecimal")) {
+			kinds.put(name, "a number");
+		}
+		for (String name : List.of("BooleanValue", "java.lang.Boolean")) {
+			kinds.put(name, "true or false");
+		}
+		for (String name : List.of("ObjectValue", "LinkedHashMap", "HashMap", "Map", "TreeMap", "java.util.Map",
+				"java.util.LinkedHashMap")) {
+			kinds.put(name, "an object");
+		}
+		for (String name : List.of("ArrayValue", "ArrayList", "List", "Collection", "java.util.List",
+				"java.util.ArrayList")) {
+			kinds.put(name, "a list");
+		}
+		kinds.put("EnumValue", "an enum value");
+		kinds.put("NullValue", "null");
+		kinds.put("VariableReference", "a variable");
+		return kinds;
+	}
+
+	static GraphQLError normalize(GraphQLError error) {
+		Map<String, Object> extensions = error.getExtensions();
+		boolean hasCode = extensions != null && extensions.get("code") != null;
+		ErrorClassification type = error.getErrorType();
+		String message = error.getMessage();
+		Map.Entry<String, String> scalar = InputScalars.codeAndMessage(message);
+		if (scalar != null) {
+			return rebuild(error, scalar.getKey(), where(message) + scalar.getValue(), ErrorType.BAD_REQUEST);
+		}
+		if (type == graphql.ErrorType.InvalidSyntax) {
+			return hasCode ? error : rebuild(error, GRAPHQL_PARSE_FAILED, javaFree(message), type);
+		}
+		if (type == graphql.ErrorType.ValidationError || type == graphql.ErrorType.OperationNotSupported) {
+			String cleaned = javaFree(message);
+			if (hasCode && cleaned.equals(message)) {
+				return error;
+			}
+			return rebuild(error, hasCode ? (String) extensions.get("code") : GRAPHQL_VALIDATION_FAILED, cleaned, type);
+		}
+		if (hasCode) {
+			return error;
+		}
+		return rebuild(error, codeOf(type), message, type);
+	}
+
+	/** "Argument 'input.value': " or "Variable 'input': ", as graphql-java named it. */
+	private static String where(String message) {
+		Matcher argument = ARGUMENT.matcher(message);
+		if (argument.find()) {
+			return "Argument '" + argument.group(1) + "': ";
+		}
+		Matcher variable = VARIABLE.matcher(message);
+		if (variable.find()) {
+			return "Variable '" + variable.group(1) + "': ";
+		}
+		return "";
+	}
+
+	static String javaFree(String message) {
+		if (message == null) {
+			return null;
+		}
+		String result = NODE_TEXT.matcher(message).replaceAll(" is not a valid '");
+		Matcher described = DESCRIBED.matcher(result);
+		StringBuilder text = new StringBuilder();
+		while (described.find()) {
+			String kind = KINDS.getOrDefault(described.group(2), "a value of another kind");
+			described.appendReplacement(text,
+					Matcher.quoteReplacement(described.group(1).replaceFirst("(?<=was )an? $", "") + kind));
+		}
+		described.appendTail(text);
+		return QUALIFIED.matcher(text).replaceAll("a value");
+	}
+
+	private static String codeOf(ErrorClassification type) {
+		if (type instanceof ErrorType springType) {
+			return switch (springType) {
+				case BAD_REQUEST -> "BAD_REQUEST";
+				case UNAUTHORIZED -> "UNAUTHENTICATED";
+				case FORBIDDEN -> "FORBIDDEN";
+				case NOT_FOUND -> "NOT_FOUND";
+				case INTERNAL_ERROR -> "INTERNAL";
+			};
+		}
+		if (type == graphql.ErrorType.ExecutionAborted) {
+			return "EXECUTION_ABORTED";
+		}
+		return "INTERNAL";
+	}
+
+	private static GraphQLError rebuild(GraphQLError error, String code, String message,
+			ErrorClassification classification) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (error.getExtensions() != null) {
+			extensions.putAll(error.getExtensions());
+		}
+		extensions.put("code", code);
+		GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+			.message(message)
+			.errorType(classification)
+			.extensions(extensions);
+		if (error.getLocations() != null) {
+			builder.locations(error.getLocations());
+		}
+		if (error.getPath() != null) {
+			builder.path(error.getPath());
+		}
+		return builder.build();
+	}
+
+}
