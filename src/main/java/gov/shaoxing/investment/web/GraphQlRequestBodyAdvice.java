@@ -38,8 +38,9 @@ class GraphQlRequestBodyAdvice {
 		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 			.contentType(ResponseMediaType.select(Collections.list(request.getHeaders(HttpHeaders.ACCEPT))))
-			.body(RequestErrors.body("The request body must be a JSON object with a 'query' string and optional "
-					+ "'operationName', 'variables' and 'extensions'."));
+			.body(RequestErrors.body(RequestErrors.INVALID_REQUEST_BODY,
+					"The request body must be a JSON object with a 'query' string and optional "
+							+ "'operationName', 'variables' and 'extensions'."));
 	}
 
 }
