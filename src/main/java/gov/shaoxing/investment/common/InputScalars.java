@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.language.FloatValue;
@@ -27,21 +28,6 @@ import org.bson.types.Decimal128;
  */
 public final class InputScalars {
 
-	/** Not a number, or not text or a JSON number. */
-	public static final String INVALID_DECIMAL = "INVALID_DECIMAL";
-
-	/** More significant digits than the store keeps. */
-	public static final String TOO_PRECISE = "TOO_PRECISE";
-
-	/** A number too large or too small (in magnitude) for the store. */
-	public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
-
-	/** Not a date, or outside the years 1900–9999. */
-	public static final String INVALID_DATE = "INVALID_DATE";
-
-	/** Not a date and time, or outside the years 1900–9999. */
-	public static final String INVALID_DATE_TIME = "INVALID_DATE_TIME";
-
 	/**
 	 * The longest decimal text read: Decimal128's smallest values written out in full
 	 * need about 6,200 characters.
@@ -52,25 +38,23 @@ public final class InputScalars {
 
 	static final int MAX_YEAR = 9999;
 
-	static final String DECIMAL_EXPECTED = "Expected a decimal number such as 12.5 (a JSON number or a string).";
+	// graphql-java keeps only an exception's message; these markers carry the refusal to
+	// EngineErrors, which words it from the bundles
 
-	static final String DECIMAL_TOO_PRECISE = "The number has more than 34 significant digits, more than is kept; "
-			+ "round it to at most 34.";
+	static final String DECIMAL_EXPECTED = "INVALID_DECIMAL";
 
-	static final String DECIMAL_OUT_OF_RANGE = "The number is too large or too small to be kept "
-			+ "(at most 34 digits with an exponent from -6176 to 6111); give a plausible figure such as 12.5.";
+	static final String DECIMAL_TOO_PRECISE = "TOO_PRECISE.decimal";
 
-	static final String DATE_EXPECTED = "Expected a date such as 2012-03-29 (year-month-day).";
+	static final String DECIMAL_OUT_OF_RANGE = "OUT_OF_RANGE.decimal";
 
-	static final String DATE_OUT_OF_RANGE = "Expected a date from 1900-01-01 to 9999-12-31, such as 2012-03-29.";
+	static final String DATE_EXPECTED = "INVALID_DATE";
 
-	static final String DATE_TIME_EXPECTED = "Expected a date and time with an offset, such as "
-			+ "2012-03-29T09:30:00+08:00, in the years 1900 to 9999.";
+	static final String DATE_OUT_OF_RANGE = "INVALID_DATE.range";
 
-	/** The code of each message, for errors graphql-java builds from a message alone. */
-	private static final Map<String, String> CODES = Map.of(DECIMAL_EXPECTED, INVALID_DECIMAL, DECIMAL_TOO_PRECISE,
-			TOO_PRECISE, DECIMAL_OUT_OF_RANGE, OUT_OF_RANGE, DATE_EXPECTED, INVALID_DATE, DATE_OUT_OF_RANGE,
-			INVALID_DATE, DATE_TIME_EXPECTED, INVALID_DATE_TIME);
+	static final String DATE_TIME_EXPECTED = "INVALID_DATE_TIME";
+
+	private static final Pattern MARKER = Pattern.compile(
+			"(?:^|: |- )(INVALID_DECIMAL|TOO_PRECISE\\.decimal|OUT_OF_RANGE\\.decimal|INVALID_DATE_TIME|INVALID_DATE\\.range|INVALID_DATE)$");
 
 	private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,10})?");
 
@@ -80,19 +64,22 @@ public final class InputScalars {
 	}
 
 	/**
-	 * The stable code of an error whose message carries one of these scalars' messages,
-	 * or {@code null}.
+	 * The refusal an error's message carries, worded for the argument or variable
+	 * {@code where}, or {@code null} when it carries none.
 	 */
-	public static Map.Entry<String, String> codeAndMessage(String errorMessage) {
-		if (errorMessage == null) {
+	public static ErrorMessage refusalIn(String errorMessage, String where) {
+		Matcher marker = (errorMessage != null) ? MARKER.matcher(errorMessage) : null;
+		if (marker == null || !marker.find()) {
 			return null;
 		}
-		for (Map.Entry<String, String> entry : CODES.entrySet()) {
-			if (errorMessage.contains(entry.getKey())) {
-				return Map.entry(entry.getValue(), entry.getKey());
-			}
-		}
-		return null;
+		return switch (marker.group(1)) {
+			case DECIMAL_EXPECTED -> ErrorMessage.of(ErrorCode.INVALID_DECIMAL, where);
+			case DECIMAL_TOO_PRECISE -> ErrorMessage.detailed(ErrorCode.TOO_PRECISE, "decimal", where);
+			case DECIMAL_OUT_OF_RANGE -> ErrorMessage.detailed(ErrorCode.OUT_OF_RANGE, "decimal", where);
+			case DATE_OUT_OF_RANGE -> ErrorMessage.detailed(ErrorCode.INVALID_DATE, "range", where);
+			case DATE_TIME_EXPECTED -> ErrorMessage.of(ErrorCode.INVALID_DATE_TIME, where);
+			default -> ErrorMessage.of(ErrorCode.INVALID_DATE, where);
+		};
 	}
 
 	/** A decimal from a variable's value: a JSON number or a string. */
@@ -256,14 +243,13 @@ public final class InputScalars {
 	}
 
 	/**
-	 * graphql-java turns this into a BAD_REQUEST-like error for variables and a
-	 * validation error for literals; the message is kept in both, and the code is found
-	 * again from it ({@link #codeAndMessage}).
+	 * graphql-java turns this into a variable error or a validation error; the marker is
+	 * kept in its message and found again there ({@link #refusalIn}).
 	 */
-	static CoercingParseValueException refusal(String message) {
+	static CoercingParseValueException refusal(String marker) {
 		return CoercingParseValueException.newCoercingParseValueException()
-			.message(message)
-			.extensions(Map.of("code", CODES.get(message)))
+			.message(marker)
+			.extensions(Map.of("code", marker.split("\\.")[0]))
 			.build();
 	}
 

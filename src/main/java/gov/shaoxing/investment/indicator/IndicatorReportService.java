@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.PayloadError;
@@ -79,8 +80,7 @@ public class IndicatorReportService {
 		Idempotency.Claim claim = this.idempotency.claim("indicator", input.idempotencyKey(),
 				Idempotency.fingerprint(input.canonical()), id);
 		if (claim.outcome() == Idempotency.Outcome.REUSED_WITH_OTHER_INPUT) {
-			throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was used for a different report; use a new key for a new report.");
+			throw new ExpectedFailure("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
 		}
 		if (claim.outcome() != Idempotency.Outcome.REPLAY) {
 			IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
@@ -157,31 +157,28 @@ public class IndicatorReportService {
 	private void validate(SubmitIndicatorReportInput in) {
 		List<PayloadError> errors = new ArrayList<>();
 		if (!Idempotency.isValidKey(in.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
-					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
+			errors.add(new PayloadError("input.idempotencyKey", ErrorCode.INVALID_IDEMPOTENCY_KEY));
 		}
 		if (in.indicator() == null) {
-			errors.add(new PayloadError("input.indicator", "REQUIRED", "Name the indicator."));
+			errors.add(PayloadError.detailed("input.indicator", ErrorCode.REQUIRED, "indicator"));
 		}
 		else if (in.indicator().fromProjects()) {
-			errors.add(new PayloadError("input.indicator", "INDICATOR_COMPUTED_FROM_PROJECTS",
-					in.indicator() + " is computed from the projects and their progress reports, not reported."));
+			errors.add(new PayloadError("input.indicator", ErrorCode.INDICATOR_COMPUTED_FROM_PROJECTS, in.indicator()));
 		}
 		if (in.districtCode() == null || this.districts.byCode(in.districtCode()) == null) {
-			errors.add(new PayloadError("input.districtCode", "UNKNOWN_DISTRICT", "No district has this code."));
+			errors.add(new PayloadError("input.districtCode", ErrorCode.UNKNOWN_DISTRICT, in.districtCode()));
 		}
 		if (in.year() == null || in.month() == null || in.month() < 1 || in.month() > 12) {
-			errors.add(new PayloadError("input.month", "INVALID_PERIOD", "Give a year and a month from 1 to 12."));
+			errors.add(PayloadError.detailed("input.month", ErrorCode.INVALID_PERIOD, "month"));
 		}
 		else if (this.targets.find(in.year(), null, null, TargetScope.CITY).isEmpty()) {
-			errors.add(new PayloadError("input.year", "PERIOD_OUTSIDE_PLAN_YEAR",
-					"There is no plan for " + in.year() + "."));
+			errors.add(new PayloadError("input.year", ErrorCode.PERIOD_OUTSIDE_PLAN_YEAR, in.year()));
 		}
 		else if (LocalDate.of(in.year(), in.month(), 1).isAfter(LocalDate.now(this.clock))) {
-			errors.add(new PayloadError("input.month", "PERIOD_IN_FUTURE", "The month has not started yet."));
+			errors.add(PayloadError.detailed("input.month", ErrorCode.PERIOD_IN_FUTURE, "month"));
 		}
 		if (in.value() == null) {
-			errors.add(new PayloadError("input.value", "REQUIRED", "Give the value."));
+			errors.add(PayloadError.detailed("input.value", ErrorCode.REQUIRED, "value"));
 		}
 		else if (in.indicator() != null) {
 			PayloadError implausible = IndicatorValueBounds.check(in.indicator(), in.value());

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.indicator;
 
 import java.math.BigDecimal;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.targets.Indicator;
 
@@ -26,35 +27,40 @@ final class IndicatorValueBounds {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final String FIELD = "input.value";
+
 	private IndicatorValueBounds() {
 	}
 
 	/** Why the value is implausible for the indicator, or {@code null} when it is not. */
 	static PayloadError check(Indicator indicator, BigDecimal value) {
-		boolean growth = indicator == Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
-		if (growth) {
-			return within(value, HUNDRED.negate(), MAX_GROWTH_PERCENT, "Growth is between -100% and 1000%.");
+		if (indicator == Indicator.INDUSTRIAL_INVESTMENT_GROWTH) {
+			return outside(value, HUNDRED.negate(), MAX_GROWTH_PERCENT)
+					? PayloadError.detailed(FIELD, ErrorCode.VALUE_OUT_OF_RANGE, "growth") : null;
 		}
 		if (value.signum() < 0) {
-			return outOfRange("The value cannot be negative.");
+			return new PayloadError(FIELD, ErrorCode.VALUE_OUT_OF_RANGE);
 		}
 		return switch (indicator.unit()) {
-			case PERCENT -> within(value, BigDecimal.ZERO, HUNDRED, "A share is at most 100%.");
-			case YI_YUAN -> within(value, BigDecimal.ZERO, MAX_YI_YUAN, "An amount in 亿元 is at most 1,000,000.");
-			case WAN_YUAN -> within(value, BigDecimal.ZERO, MAX_WAN_YUAN, "An amount in 万元 is at most 10,000,000,000.");
-			case WAN_USD -> within(value, BigDecimal.ZERO, MAX_WAN_USD, "An amount in 万美元 is at most 1,000,000,000.");
-			case COUNT -> (value.stripTrailingZeros().scale() > 0)
-					? new PayloadError("input.value", "NOT_A_COUNT", "A count is a whole number.")
-					: within(value, BigDecimal.ZERO, MAX_COUNT, "A count is at most 1,000,000.");
+			case PERCENT -> outside(value, BigDecimal.ZERO, HUNDRED)
+					? PayloadError.detailed(FIELD, ErrorCode.VALUE_OUT_OF_RANGE, "share") : null;
+			case YI_YUAN -> amount(value, MAX_YI_YUAN, indicator);
+			case WAN_YUAN -> amount(value, MAX_WAN_YUAN, indicator);
+			case WAN_USD -> amount(value, MAX_WAN_USD, indicator);
+			case COUNT -> (value.stripTrailingZeros().scale() > 0) ? new PayloadError(FIELD, ErrorCode.NOT_A_COUNT)
+					: outside(value, BigDecimal.ZERO, MAX_COUNT)
+							? PayloadError.detailed(FIELD, ErrorCode.VALUE_OUT_OF_RANGE, "count", MAX_COUNT) : null;
 		};
 	}
 
-	private static PayloadError within(BigDecimal value, BigDecimal min, BigDecimal max, String message) {
-		return (value.compareTo(min) < 0 || value.compareTo(max) > 0) ? outOfRange(message) : null;
+	private static PayloadError amount(BigDecimal value, BigDecimal max, Indicator indicator) {
+		return outside(value, BigDecimal.ZERO, max)
+				? PayloadError.detailed(FIELD, ErrorCode.VALUE_OUT_OF_RANGE, "amount", indicator.unit().label(), max)
+				: null;
 	}
 
-	private static PayloadError outOfRange(String message) {
-		return new PayloadError("input.value", "VALUE_OUT_OF_RANGE", message);
+	private static boolean outside(BigDecimal value, BigDecimal min, BigDecimal max) {
+		return value.compareTo(min) < 0 || value.compareTo(max) > 0;
 	}
 
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
 import gov.shaoxing.investment.common.InputScalars;
+import gov.shaoxing.investment.common.LocalizedError;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -25,9 +28,9 @@ import org.springframework.graphql.execution.ErrorType;
  */
 final class EngineErrors {
 
-	static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+	static final String GRAPHQL_PARSE_FAILED = ErrorCode.GRAPHQL_PARSE_FAILED.name();
 
-	static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+	static final String GRAPHQL_VALIDATION_FAILED = ErrorCode.GRAPHQL_VALIDATION_FAILED.name();
 
 	private static final Map<String, String> KINDS = kinds();
 
@@ -82,9 +85,10 @@ final class EngineErrors {
 		boolean hasCode = extensions != null && extensions.get("code") != null;
 		ErrorClassification type = error.getErrorType();
 		String message = error.getMessage();
-		Map.Entry<String, String> scalar = InputScalars.codeAndMessage(message);
+		ErrorMessage scalar = InputScalars.refusalIn(message, where(message));
 		if (scalar != null) {
-			return rebuild(error, scalar.getKey(), where(message) + scalar.getValue(), ErrorType.BAD_REQUEST);
+			// worded in the caller's language once the response is complete
+			return LocalizedError.at(scalar, error.getLocations(), error.getPath());
 		}
 		if (type == graphql.ErrorType.InvalidSyntax) {
 			return hasCode ? error : rebuild(error, GRAPHQL_PARSE_FAILED, javaFree(message), type);
@@ -102,17 +106,17 @@ final class EngineErrors {
 		return rebuild(error, codeOf(type), message, type);
 	}
 
-	/** "Argument 'input.value': " or "Variable 'input': ", as graphql-java named it. */
+	/** {@code input.value} or {@code $input}, as graphql-java named the value. */
 	private static String where(String message) {
 		Matcher argument = ARGUMENT.matcher(message);
 		if (argument.find()) {
-			return "Argument '" + argument.group(1) + "': ";
+			return argument.group(1);
 		}
 		Matcher variable = VARIABLE.matcher(message);
 		if (variable.find()) {
-			return "Variable '" + variable.group(1) + "': ";
+			return "$" + variable.group(1);
 		}
-		return "";
+		return "?";
 	}
 
 	static String javaFree(String message) {
@@ -134,17 +138,14 @@ final class EngineErrors {
 	private static String codeOf(ErrorClassification type) {
 		if (type instanceof ErrorType springType) {
 			return switch (springType) {
-				case BAD_REQUEST -> "BAD_REQUEST";
-				case UNAUTHORIZED -> "UNAUTHENTICATED";
-				case FORBIDDEN -> "FORBIDDEN";
-				case NOT_FOUND -> "NOT_FOUND";
-				case INTERNAL_ERROR -> "INTERNAL";
+				case BAD_REQUEST -> ErrorCode.INVALID_ARGUMENT.name();
+				case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED.name();
+				case FORBIDDEN -> ErrorCode.FORBIDDEN.name();
+				case NOT_FOUND -> ErrorCode.NOT_FOUND.name();
+				case INTERNAL_ERROR -> ErrorCode.INTERNAL.name();
 			};
 		}
-		if (type == graphql.ErrorType.ExecutionAborted) {
-			return "EXECUTION_ABORTED";
-		}
-		return "INTERNAL";
+		return ErrorCode.INTERNAL.name();
 	}
 
 	private static GraphQLError rebuild(GraphQLError error, String code, String message,

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.common.PagingProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,9 +45,10 @@ class LimitsConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "investment.limits.rate", name = "enabled", havingValue = "true")
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl) {
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl,
+			ErrorRenderer errors) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limits.rate(), System::nanoTime));
+				new RateLimitFilter(limits.rate(), System::nanoTime, errors));
 		registration.addUrlPatterns(graphQl.getHttp().getPath());
 		// ahead of everything else, security included: a refused request should cost as
 		// little as possible

@@ -1,11 +1,13 @@
 package gov.shaoxing.investment.limits;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,9 +32,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	RateLimitFilter(LimitsProperties.Rate rate, LongSupplier nanoTime) {
+	private final ErrorRenderer errors;
+
+	RateLimitFilter(LimitsProperties.Rate rate, LongSupplier nanoTime, ErrorRenderer errors) {
 		this.rate = rate;
 		this.nanoTime = nanoTime;
+		this.errors = errors;
 	}
 
 	@Override
@@ -44,15 +48,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"Too many requests: the limit is " + this.rate.capacity()
-					+ " at once and " + this.rate.refillPerSecond() + " per second (investment.limits.rate); retry in "
-					+ waitSeconds + " s.\",\"extensions\":{\"code\":\"" + LimitErrors.RATE_LIMITED
-					+ "\",\"classification\":\"BAD_REQUEST\",\"retryAfterSeconds\":" + waitSeconds + "}}]}");
+		ErrorMessage message = ErrorCode.RATE_LIMITED.message(this.rate.capacity(), this.rate.refillPerSecond(),
+				waitSeconds);
+		this.errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), this.errors.graphQlBody(message,
+				this.errors.messages().locale(request), Map.of("retryAfterSeconds", waitSeconds)));
 	}
 
 	String clientKey(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.Connection;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -105,7 +106,7 @@ public class NoticeService {
 	public Notice start(String id, String note, Actor by) {
 		return transition(id, by, note, (n) -> {
 			if (n.status() != NoticeStatus.OPEN) {
-				throw invalid(n, "start work on");
+				throw invalid(n, "startWork");
 			}
 			return NoticeStatus.IN_PROGRESS;
 		}, null);
@@ -113,7 +114,7 @@ public class NoticeService {
 
 	public Notice resolve(String id, String resolution, Actor by) {
 		if (resolution == null || resolution.isBlank()) {
-			throw new ExpectedFailure("resolution", "REQUIRED", "Say how the problem was resolved.");
+			throw new ExpectedFailure(PayloadError.detailed("resolution", ErrorCode.REQUIRED, "resolution"));
 		}
 		return transition(id, by, resolution, (n) -> {
 			if (n.status() == NoticeStatus.RESOLVED) {
@@ -134,7 +135,7 @@ public class NoticeService {
 
 	public Notice extend(String id, LocalDate deadline, String note, Actor by) {
 		if (deadline == null || !deadline.isAfter(today())) {
-			throw new ExpectedFailure("deadline", "DEADLINE_NOT_IN_FUTURE", "A new deadline must be after today.");
+			throw new ExpectedFailure("deadline", ErrorCode.DEADLINE_NOT_IN_FUTURE);
 		}
 		return transition(id, by, note, (n) -> {
 			if (n.status() == NoticeStatus.RESOLVED) {
@@ -249,7 +250,7 @@ public class NoticeService {
 		for (int attempt = 0; attempt < 10; attempt++) {
 			Notice current = this.mongo.findById(id, Notice.class);
 			if (current == null) {
-				throw new ExpectedFailure("id", "NOT_FOUND", "No notice has this id.");
+				throw new ExpectedFailure(PayloadError.detailed("id", ErrorCode.NOT_FOUND, "notice"));
 			}
 			if (actor != SYSTEM) {
 				AccessPolicy.requireMayHandleNotice(actor, current.departmentCode());
@@ -279,12 +280,12 @@ public class NoticeService {
 			AuditContext.changed("Notice", updated.id(), current, updated);
 			return updated;
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "The notice is being changed by others; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
+	/** {@code error.INVALID_TRANSITION.<action>}, with the notice's status. */
 	private ExpectedFailure invalid(Notice n, String action) {
-		return new ExpectedFailure("id", "INVALID_TRANSITION",
-				"Cannot " + action + " a notice that is " + n.status() + ".");
+		return new ExpectedFailure(PayloadError.detailed("id", ErrorCode.INVALID_TRANSITION, action, n.status()));
 	}
 
 	private void publish(Notice notice) {

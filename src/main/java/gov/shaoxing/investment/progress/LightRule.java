@@ -7,11 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import gov.shaoxing.investment.project.MonthlyPlan;
+
 /**
  * The traffic-light rule, judged on a day D of the plan year:
  * <ul>
- * <li>investment ratio = investment reported for periods ended by D ÷ (the year's planned
- * investment × periods ended by D ÷ 24);</li>
+ * <li>investment ratio = investment reported for periods ended by D ÷ 序时进度, the
+ * investment planned by D on the project's monthly curve ({@code Project.monthlyPlan}):
+ * the months ended by D, plus half of the month whose first half has ended;</li>
  * <li>report gap = days from the end of the latest reported period (or from 1 January) to
  * D;</li>
  * <li>overdue milestones = milestones due before D and not MET.</li>
@@ -34,7 +37,11 @@ public final class LightRule {
 	public record Verdict(Light light, List<String> reasons) {
 	}
 
-	public Verdict judge(ProjectProgress progress, BigDecimal plannedInvestment, boolean completed, int year,
+	/**
+	 * Judges a project on {@code day}; {@code plannedMonthly} is its 12-month curve for
+	 * {@code year}.
+	 */
+	public Verdict judge(ProjectProgress progress, List<BigDecimal> plannedMonthly, boolean completed, int year,
 			LocalDate day) {
 		if (completed) {
 			return new Verdict(Light.GREEN, List.of());
@@ -42,14 +49,13 @@ public final class LightRule {
 		int ended = ReportPeriod.endedBy(year, day);
 		List<String> red = new ArrayList<>();
 		List<String> yellow = new ArrayList<>();
-		if (ended > 0 && plannedInvestment != null && plannedInvestment.signum() > 0) {
-			BigDecimal expected = plannedInvestment.multiply(BigDecimal.valueOf(ended))
-				.divide(BigDecimal.valueOf(24), 6, RoundingMode.HALF_UP);
+		BigDecimal expected = ended > 0 ? MonthlyPlan.throughHalfMonths(plannedMonthly, ended) : BigDecimal.ZERO;
+		if (expected.signum() > 0) {
 			BigDecimal actual = progress == null ? BigDecimal.ZERO : progress.investmentThrough(year, ended);
 			BigDecimal ratio = actual.divide(expected, 4, RoundingMode.HALF_UP);
 			String text = "INVESTMENT_BEHIND: " + ratio.movePointRight(2).setScale(0, RoundingMode.HALF_UP)
 					+ "% of the investment planned to date (" + actual.stripTrailingZeros().toPlainString() + " of "
-					+ expected.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 亿元)";
+					+ expected.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " 亿元)";
 			if (ratio.compareTo(this.properties.redBelow()) < 0) {
 				red.add(text);
 			}

@@ -141,8 +141,10 @@ class ProgressController {
 		for (Project project : projects) {
 			ProjectProgress p = found.get(project.code());
 			java.time.LocalDate asOf = this.calendar.asOf(project.year());
-			result.put(project, new ProgressView(p, project.year(), project.plannedInvestment(),
-					this.progress.judge(p, project, asOf), asOf));
+			result.put(project,
+					new ProgressView(p, project.year(), project.plannedInvestment(),
+							project.plannedThroughHalfMonths(ReportPeriod.endedBy(project.year(), asOf)),
+							this.progress.judge(p, project, asOf), asOf));
 		}
 		return result;
 	}

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
@@ -110,8 +111,8 @@ public class ProgressService {
 		Idempotency.Claim claim = this.idempotency.claim("progress", key, Idempotency.fingerprint(input.canonical()),
 				Ids.next("R"));
 		switch (claim.outcome()) {
-			case REUSED_WITH_OTHER_INPUT -> throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was used for a different report; use a new key for a new report.");
+			case REUSED_WITH_OTHER_INPUT ->
+				throw new ExpectedFailure("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
 			case REPLAY -> {
 				ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
 				return new Submitted(original, project);
@@ -240,8 +241,7 @@ public class ProgressService {
 				backoff(attempt);
 			}
 		}
-		throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null,
-				"The project is being updated by many reports at once; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
 	/**
@@ -261,7 +261,7 @@ public class ProgressService {
 
 	/** The light of a project on a day. */
 	public LightRule.Verdict judge(ProjectProgress progress, Project project, LocalDate day) {
-		return this.lightRule.judge(progress, project.plannedInvestment(), project.status() == ProjectStatus.COMPLETED,
+		return this.lightRule.judge(progress, project.monthlyPlan(), project.status() == ProjectStatus.COMPLETED,
 				project.year(), day);
 	}
 
@@ -361,30 +361,25 @@ public class ProgressService {
 			// reported below as an unknown project
 		}
 		if (project == null) {
-			errors.add(new PayloadError("input.projectId", "UNKNOWN_PROJECT", "No project has this id."));
+			errors.add(new PayloadError("input.projectId", ErrorCode.UNKNOWN_PROJECT));
 		}
 		if (!Idempotency.isValidKey(input.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
-					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
+			errors.add(new PayloadError("input.idempotencyKey", ErrorCode.INVALID_IDEMPOTENCY_KEY));
 		}
 		PeriodInputCheck.check(input.period(), project == null ? null : project.year(), this.calendar.today(), errors);
 		if (input.investmentCompleted() == null || input.investmentCompleted().signum() < 0) {
-			errors.add(new PayloadError("input.investmentCompleted", "NEGATIVE_INVESTMENT",
-					"investmentCompleted is the investment completed in the period, in 亿元; it cannot be negative."));
+			errors.add(new PayloadError("input.investmentCompleted", ErrorCode.NEGATIVE_INVESTMENT));
 		}
 		else if (input.investmentCompleted().compareTo(MAX_PERIOD_INVESTMENT) > 0) {
-			errors.add(new PayloadError("input.investmentCompleted", "INVESTMENT_TOO_LARGE",
-					"investmentCompleted is in 亿元; " + input.investmentCompleted().toPlainString()
-							+ " is more than any half-month could see."));
+			errors.add(new PayloadError("input.investmentCompleted", ErrorCode.INVESTMENT_TOO_LARGE,
+					input.investmentCompleted()));
 		}
 		BigDecimal percent = input.physicalProgressPercent();
 		if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-			errors.add(new PayloadError("input.physicalProgressPercent", "PERCENT_OUT_OF_RANGE",
-					"physicalProgressPercent must be between 0 and 100."));
+			errors.add(new PayloadError("input.physicalProgressPercent", ErrorCode.PERCENT_OUT_OF_RANGE));
 		}
 		if (input.note() != null && input.note().length() > MAX_NOTE) {
-			errors
-				.add(new PayloadError("input.note", "TOO_LONG", "note may have at most " + MAX_NOTE + " characters."));
+			errors.add(new PayloadError("input.note", ErrorCode.TOO_LONG, MAX_NOTE));
 		}
 		if (input.milestones() != null && project != null) {
 			ProjectProgress progress = this.readModel.get(project.code());
@@ -393,28 +388,28 @@ public class ProgressService {
 				MilestoneUpdateInput m = input.milestones().get(i);
 				String id = m.milestoneId() == null ? null : milestoneKey(m.milestoneId());
 				if (id == null || known.stream().noneMatch((k) -> k.id().equals(id))) {
-					errors.add(new PayloadError("input.milestones[" + i + "].milestoneId", "UNKNOWN_MILESTONE",
-							"The project has no milestone with this id."));
+					errors
+						.add(new PayloadError("input.milestones[" + i + "].milestoneId", ErrorCode.UNKNOWN_MILESTONE));
 				}
 				if (m.status() == null) {
-					errors.add(new PayloadError("input.milestones[" + i + "].status", "REQUIRED", "Give a status."));
+					errors
+						.add(PayloadError.detailed("input.milestones[" + i + "].status", ErrorCode.REQUIRED, "status"));
 				}
 			}
 		}
 		if (input.problems() != null) {
 			if (input.problems().size() > MAX_PROBLEMS) {
-				errors.add(new PayloadError("input.problems", "TOO_MANY",
-						"A report may raise at most " + MAX_PROBLEMS + " problems."));
+				errors.add(PayloadError.detailed("input.problems", ErrorCode.TOO_MANY, "problems", MAX_PROBLEMS));
 			}
 			for (int i = 0; i < input.problems().size(); i++) {
 				ProblemInput p = input.problems().get(i);
 				if (p.text() == null || p.text().isBlank() || p.text().length() > 1000) {
-					errors.add(new PayloadError("input.problems[" + i + "].text", "INVALID_TEXT",
-							"Describe the problem in 1 to 1000 characters."));
+					errors.add(
+							PayloadError.detailed("input.problems[" + i + "].text", ErrorCode.INVALID_TEXT, "problem"));
 				}
 				if (p.departmentCode() == null || this.departments.byCode(p.departmentCode()) == null) {
-					errors.add(new PayloadError("input.problems[" + i + "].departmentCode", "UNKNOWN_DEPARTMENT",
-							"No department has this code."));
+					errors.add(new PayloadError("input.problems[" + i + "].departmentCode",
+							ErrorCode.UNKNOWN_DEPARTMENT, p.departmentCode()));
 				}
 			}
 		}
@@ -469,7 +464,7 @@ public class ProgressService {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null, "Interrupted.");
+			throw ApiException.detailed(ErrorCode.INTERNAL, "interrupted", null);
 		}
 	}
 

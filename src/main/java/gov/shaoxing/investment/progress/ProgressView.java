@@ -11,7 +11,20 @@ import java.util.List;
  * day.
  */
 public record ProgressView(ProjectProgress progress, int planYear, BigDecimal plannedInvestment,
-		LightRule.Verdict verdict, LocalDate asOf) {
+		BigDecimal plannedToDate, LightRule.Verdict verdict, LocalDate asOf) {
+
+	/**
+	 * Investment reported for the plan year's periods ended by {@code asOf} ÷ the plan to
+	 * date, the light's investment ratio; null before the first period ends.
+	 */
+	public BigDecimal scheduleRate() {
+		if (this.plannedToDate == null || this.plannedToDate.signum() == 0) {
+			return null;
+		}
+		BigDecimal reported = this.progress == null ? BigDecimal.ZERO
+				: this.progress.investmentThrough(this.planYear, ReportPeriod.endedBy(this.planYear, this.asOf));
+		return reported.divide(this.plannedToDate, 4, RoundingMode.HALF_UP);
+	}
 
 	public BigDecimal cumulativeInvestment() {
 		return this.progress == null ? BigDecimal.ZERO : this.progress.cumulativeInvestment();

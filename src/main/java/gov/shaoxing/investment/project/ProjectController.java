@@ -127,6 +127,16 @@ class ProjectController {
 	}
 
 	@SchemaMapping
+	List<java.math.BigDecimal> plannedMonthly(Project project) {
+		return project.monthlyPlan();
+	}
+
+	@SchemaMapping
+	boolean plannedMonthlyEven(Project project) {
+		return project.plannedMonthly() == null;
+	}
+
+	@SchemaMapping
 	List<ScaleBand> scaleBands(Project project) {
 		return ScaleBand.cumulative(project.totalInvestment());
 	}

@@ -72,7 +72,7 @@ public class ProjectUpdateService {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Project current = this.mongo.findById(code, Project.class);
 			if (current == null) {
-				throw new ExpectedFailure("input.id", "NOT_FOUND", "No project has this id.");
+				throw new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "project"));
 			}
 			AccessPolicy.requireMayChangeProject(actor, current.districtCode(), current.leadDepartmentCode());
 			Project changed = apply(input, current, actor);
@@ -81,8 +81,8 @@ public class ProjectUpdateService {
 			}
 			if (input.expectedRevision() != null
 					&& input.expectedRevision().intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The project is at revision "
-						+ current.revision() + " now; read it again and decide on the change.");
+				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
+						"project", current.revision()));
 			}
 			Criteria unchanged = Criteria.where("_id")
 				.is(code)
@@ -99,8 +99,7 @@ public class ProjectUpdateService {
 			}
 			if (saved == null) {
 				if (input.expectedRevision() != null) {
-					throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT",
-							"The project was changed meanwhile; read it again.");
+					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
 				}
 				continue;
 			}
@@ -110,7 +109,7 @@ public class ProjectUpdateService {
 			AuditContext.changed("Project", saved.code(), current, saved);
 			return saved;
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "The project is being changed by others; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
 	/** The record with the input's changes, or every problem with the input at once. */
@@ -120,7 +119,7 @@ public class ProjectUpdateService {
 		if (in.name() != null) {
 			name = in.name().strip();
 			if (name.isEmpty()) {
-				errors.add(new PayloadError("input.name", "REQUIRED", "A project needs a name."));
+				errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "projectName"));
 			}
 			else if (name.length() > MAX_NAME) {
 				errors.add(tooLong("input.name", MAX_NAME));
@@ -136,19 +135,19 @@ public class ProjectUpdateService {
 		BigDecimal total = in.totalInvestment() != null ? in.totalInvestment() : p.totalInvestment();
 		if (in.totalInvestment() != null && checkAmount(errors, "input.totalInvestment", total)
 				&& total.signum() == 0) {
-			errors.add(new PayloadError("input.totalInvestment", "NOT_POSITIVE", "Total investment must be above 0."));
+			errors.add(new PayloadError("input.totalInvestment", ErrorCode.NOT_POSITIVE));
 		}
 		BigDecimal planned = in.plannedInvestment() != null ? in.plannedInvestment() : p.plannedInvestment();
 		if ((in.plannedInvestment() == null || checkAmount(errors, "input.plannedInvestment", planned))
 				&& planned != null && total != null && planned.compareTo(total) > 0 && total.signum() > 0) {
-			errors.add(new PayloadError("input.plannedInvestment", "EXCEEDS_TOTAL",
-					"This year's planned investment may not exceed the total investment."));
+			errors.add(new PayloadError("input.plannedInvestment", ErrorCode.EXCEEDS_TOTAL));
 		}
+		List<BigDecimal> monthly = monthlyPlan(in, p, planned, errors);
 		LocalDate start = in.plannedStart() != null ? in.plannedStart() : p.plannedStart();
 		LocalDate finish = in.plannedFinish() != null ? in.plannedFinish() : p.plannedFinish();
 		if (start != null && finish != null && finish.isBefore(start)) {
-			errors.add(new PayloadError(in.plannedFinish() != null ? "input.plannedFinish" : "input.plannedStart",
-					"INVALID_RANGE", "The planned finish may not be before the planned start."));
+			errors.add(PayloadError.detailed(in.plannedFinish() != null ? "input.plannedFinish" : "input.plannedStart",
+					ErrorCode.INVALID_RANGE, "plannedDates"));
 		}
 		Project.Location location = p.location();
 		if (in.location() != null) {
@@ -158,8 +157,7 @@ public class ProjectUpdateService {
 		if (in.nationalCode() != null) {
 			nationalCode = in.nationalCode().strip();
 			if (!NationalProjectCode.isValid(nationalCode)) {
-				errors.add(new PayloadError("input.nationalCode", "INVALID_NATIONAL_CODE",
-						"A national project code looks like 2012-330681-26-03-000123."));
+				errors.add(new PayloadError("input.nationalCode", ErrorCode.INVALID_NATIONAL_CODE));
 			}
 			else if (!nationalCode.equals(p.nationalCode()) && takenByAnother(nationalCode, p.code())) {
 				errors.add(nationalCodeTaken().errors().get(0));
@@ -177,14 +175,36 @@ public class ProjectUpdateService {
 				in.strategicEmerging() != null ? in.strategicEmerging() : p.strategicEmerging(),
 				in.techUpgradePlan() != null ? in.techUpgradePlan() : p.techUpgradePlan(),
 				in.status() != null ? in.status() : p.status(), start, finish, location, nationalCode, p.liaison(),
-				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name());
+				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name(), monthly);
+	}
+
+	/**
+	 * The curve to store: a given one checked against the planned investment, or the
+	 * stored one, which must still add up when only the planned investment changes (an
+	 * even spread simply spreads the new figure).
+	 */
+	private static List<BigDecimal> monthlyPlan(UpdateProjectInput in, Project p, BigDecimal planned,
+			List<PayloadError> errors) {
+		if (in.plannedMonthly() != null && in.plannedMonthly().isEmpty()) {
+			return null;
+		}
+		List<BigDecimal> monthly = in.plannedMonthly() != null ? in.plannedMonthly() : p.plannedMonthly();
+		if (monthly == null) {
+			return null;
+		}
+		List<PayloadError> problems = MonthlyPlan.check(monthly, planned, "input.plannedMonthly");
+		if (!problems.isEmpty() && in.plannedMonthly() == null) {
+			errors.add(PayloadError.detailed("input.plannedMonthly", ErrorCode.PLANNED_MONTHLY_SUM, "stale"));
+			return null;
+		}
+		errors.addAll(problems);
+		return MonthlyPlan.stored(monthly, planned);
 	}
 
 	private static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors) {
 		if (in.latitude() == null || in.longitude() == null || in.latitude() < -90 || in.latitude() > 90
 				|| in.longitude() < -180 || in.longitude() > 180 || in.latitude().isNaN() || in.longitude().isNaN()) {
-			errors.add(new PayloadError("input.location", "INVALID_LOCATION",
-					"Give latitude (−90 to 90) and longitude (−180 to 180) in WGS-84 degrees."));
+			errors.add(new PayloadError("input.location", ErrorCode.INVALID_LOCATION));
 			return null;
 		}
 		String address = in.address() == null || in.address().isBlank() ? null : in.address().strip();
@@ -197,15 +217,13 @@ public class ProjectUpdateService {
 	/** Checks an amount in 亿元; true when it is usable. */
 	private static boolean checkAmount(List<PayloadError> errors, String field, BigDecimal value) {
 		if (value.signum() < 0) {
-			errors.add(new PayloadError(field, "NEGATIVE", "An amount may not be negative."));
+			errors.add(new PayloadError(field, ErrorCode.NEGATIVE));
 		}
 		else if (value.compareTo(MAX_AMOUNT) > 0) {
-			errors.add(new PayloadError(field, "OUT_OF_RANGE",
-					"Amounts are in 亿元; at most " + MAX_AMOUNT + " is accepted."));
+			errors.add(PayloadError.detailed(field, ErrorCode.OUT_OF_RANGE, "amount", MAX_AMOUNT));
 		}
 		else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-			errors.add(new PayloadError(field, "TOO_PRECISE",
-					"Amounts in 亿元 may have at most " + MAX_SCALE + " decimal places (1 万元)."));
+			errors.add(PayloadError.detailed(field, ErrorCode.TOO_PRECISE, "amount", MAX_SCALE));
 		}
 		else {
 			return true;
@@ -219,13 +237,11 @@ public class ProjectUpdateService {
 	}
 
 	private static ExpectedFailure nationalCodeTaken() {
-		return new ExpectedFailure("input.nationalCode", "NATIONAL_CODE_TAKEN",
-				"Another project already has this national code.");
+		return new ExpectedFailure("input.nationalCode", ErrorCode.NATIONAL_CODE_TAKEN);
 	}
 
 	private static PayloadError tooLong(String field, int max) {
-		return new PayloadError(field, "TOO_LONG",
-				field.substring(field.lastIndexOf('.') + 1) + " may have at most " + max + " characters.");
+		return new PayloadError(field, ErrorCode.TOO_LONG, max);
 	}
 
 	/**
@@ -239,7 +255,8 @@ public class ProjectUpdateService {
 				&& a.strategicEmerging() == b.strategicEmerging() && a.techUpgradePlan() == b.techUpgradePlan()
 				&& a.status() == b.status() && Objects.equals(a.plannedStart(), b.plannedStart())
 				&& Objects.equals(a.plannedFinish(), b.plannedFinish()) && Objects.equals(a.location(), b.location())
-				&& Objects.equals(a.nationalCode(), b.nationalCode());
+				&& Objects.equals(a.nationalCode(), b.nationalCode())
+				&& MonthlyPlan.same(a.monthlyPlan(), b.monthlyPlan());
 	}
 
 	private static boolean sameAmount(BigDecimal a, BigDecimal b) {

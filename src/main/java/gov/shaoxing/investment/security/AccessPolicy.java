@@ -23,7 +23,7 @@ public final class AccessPolicy {
 				|| (actor.is(Role.DISTRICT_OFFICER, Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "report progress for projects in " + districtCode);
+		throw forbidden(actor, "report", districtCode);
 	}
 
 	/** Inspections: admins, or an inspector assigned to the district. */
@@ -32,7 +32,7 @@ public final class AccessPolicy {
 		if (actor.is(Role.ADMIN) || (actor.is(Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "record inspections in " + districtCode);
+		throw forbidden(actor, "inspect", districtCode);
 	}
 
 	/** Economy-wide statistics: admins, or the district's officer. */
@@ -41,7 +41,7 @@ public final class AccessPolicy {
 		if (actor.is(Role.ADMIN) || (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "report statistics for " + districtCode);
+		throw forbidden(actor, "reportIndicators", districtCode);
 	}
 
 	/**
@@ -54,14 +54,14 @@ public final class AccessPolicy {
 				&& departmentCode.equals(actor.departmentCode()))) {
 			return;
 		}
-		throw forbidden(actor, "change notices addressed to " + departmentCode);
+		throw forbidden(actor, "handleNotice", departmentCode);
 	}
 
 	/** Targets: admins and the city supervisor (市产业投资办公室). */
 	public static void requireMayChangeTargets(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
-			throw forbidden(actor, "change targets");
+			throw forbidden(actor, "changeTargets");
 		}
 	}
 
@@ -77,14 +77,14 @@ public final class AccessPolicy {
 				|| (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "change projects of " + districtCode + " led by " + leadDepartmentCode);
+		throw forbidden(actor, "changeProject", districtCode, leadDepartmentCode);
 	}
 
 	/** The service's own users: admins only. */
 	public static void requireMayManageUsers(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN)) {
-			throw forbidden(actor, "manage users");
+			throw forbidden(actor, "manageUsers");
 		}
 	}
 
@@ -92,18 +92,25 @@ public final class AccessPolicy {
 	public static void requireMayReadAudit(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
-			throw forbidden(actor, "read the audit log");
+			throw forbidden(actor, "readAudit");
 		}
 	}
 
 	public static void requireSignedIn(Actor actor) {
 		if (actor == null || !actor.signedIn()) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Sign in first (mutation login).");
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, null);
 		}
 	}
 
-	private static ApiException forbidden(Actor actor, String what) {
-		return new ApiException(ErrorCode.FORBIDDEN, null, "A " + actor.role() + " may not " + what + ".");
+	/**
+	 * Refuses what a role may not do: {@code error.FORBIDDEN.<what>}, with the role and
+	 * the scope as arguments.
+	 */
+	private static ApiException forbidden(Actor actor, String what, Object... scope) {
+		Object[] args = new Object[scope.length + 1];
+		args[0] = actor.role();
+		System.arraycopy(scope, 0, args, 1, scope.length);
+		return ApiException.detailed(ErrorCode.FORBIDDEN, what, null, args);
 	}
 
 }

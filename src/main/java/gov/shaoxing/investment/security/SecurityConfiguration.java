@@ -1,8 +1,12 @@
 package gov.shaoxing.investment.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -10,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,7 +51,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors)
+			throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
@@ -67,10 +71,10 @@ class SecurityConfiguration {
 				.permitAll())
 			.oauth2ResourceServer(
 					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-						.authenticationEntryPoint(invalidToken()))
-			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken())
-				.accessDeniedHandler(
-						(request, response, ex) -> write(response, 403, "FORBIDDEN", "Your role may not do this.")));
+						.authenticationEntryPoint(invalidToken(errors)))
+			.exceptionHandling((e) -> e.authenticationEntryPoint(invalidToken(errors))
+				.accessDeniedHandler((request, response, ex) -> write(errors, request, response, 403,
+						ErrorMessage.detailed(ErrorCode.FORBIDDEN, "role"))));
 		return http.build();
 	}
 
@@ -99,29 +103,22 @@ class SecurityConfiguration {
 	 * error page.
 	 */
 	@Bean
-	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
-		return (request, response, ex) -> write(response, 400, "REQUEST_REJECTED",
-				"The request URL is not acceptable.");
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
+		return (request, response, ex) -> write(errors, request, response, 400, ErrorCode.REQUEST_REJECTED.message());
 	}
 
-	private static AuthenticationEntryPoint invalidToken() {
+	private static AuthenticationEntryPoint invalidToken(ErrorRenderer errors) {
 		return (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			write(response, 401, "INVALID_TOKEN",
-					"The bearer token is invalid or expired; sign in again (mutation login) or omit it.");
+			write(errors, request, response, 401, ErrorCode.INVALID_TOKEN.message());
 		};
 	}
 
-	private static void write(HttpServletResponse response, int status, String code, String message)
-			throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code
-					+ "\",\"classification\":\""
-					+ (status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST")
-					+ "\"}}],\"code\":\"" + code + "\"}");
+	private static void write(ErrorRenderer errors, HttpServletRequest request, HttpServletResponse response,
+			int status, ErrorMessage message) throws IOException {
+		Map<String, Object> body = errors.graphQlBody(message, errors.messages().locale(request), Map.of());
+		body.put("code", message.code().name());
+		errors.write(request, response, status, body);
 	}
 
 }

@@ -33,16 +33,15 @@ class SignInController {
 	@MutationMapping
 	LoginPayload login(@Argument String username, @Argument String password) {
 		if (!this.properties.embeddedIssuer()) {
-			throw new ApiException(ErrorCode.FORBIDDEN, null,
-					"Sign in with the identity provider; this service does not issue tokens in this setup.");
+			throw ApiException.detailed(ErrorCode.FORBIDDEN, "identityProvider", null);
 		}
 		String name = username == null ? "" : username.strip();
 		if (name.isEmpty() || name.length() > MAX_USERNAME || password == null || password.length() > MAX_PASSWORD) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+			throw ApiException.detailed(ErrorCode.UNAUTHENTICATED, "credentials", null);
 		}
 		UserDirectory.SignIn signIn = this.users.authenticate(name, password).orElse(null);
 		if (signIn == null) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Wrong username or password.");
+			throw ApiException.detailed(ErrorCode.UNAUTHENTICATED, "credentials", null);
 		}
 		SecurityProperties.User user = signIn.user();
 		TokenIssuer.Token token = this.issuer.issue(user, this.properties.tokenLifetime(), signIn.tokenVersion());

@@ -65,6 +65,7 @@ public class ActualsService {
 			byDistrict.put(d.code(), values);
 		}
 		int periods = ReportPeriod.endedBy(year, asOf);
+		Map<String, Map<Indicator, BigDecimal[]>> plan = new HashMap<>();
 		for (Project p : this.projects.all()) {
 			if (p.year() != year) {
 				continue;
@@ -90,6 +91,11 @@ public class ActualsService {
 			if (p.category() == ProjectCategory.SERVICE || p.category() == ProjectCategory.AGRICULTURAL) {
 				boolean service = p.category() == ProjectCategory.SERVICE;
 				count(values, service ? Indicator.SERVICE_PROJECTS : Indicator.AGRICULTURAL_PROJECTS, inConstruction);
+				BigDecimal[] sums = plan.computeIfAbsent(p.districtCode(), (k) -> new EnumMap<>(Indicator.class))
+					.computeIfAbsent(service ? Indicator.SERVICE_INVESTMENT : Indicator.AGRICULTURAL_INVESTMENT,
+							(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(p.plannedThroughHalfMonths(periods));
+				sums[1] = sums[1].add(p.plannedInvestment());
 				ProjectProgress rollup = this.progress.get(p.code());
 				if (rollup != null) {
 					values.merge(service ? Indicator.SERVICE_INVESTMENT : Indicator.AGRICULTURAL_INVESTMENT,
@@ -97,15 +103,43 @@ public class ActualsService {
 				}
 			}
 		}
-		Map<String, Map<Indicator, BigDecimal>> reported = asOf.getYear() < year ? Map.of() : this.indicatorReports
-			.latest(year, asOf.getYear() > year ? 12 : asOf.getMonthValue() - (endOfMonth(asOf) ? 0 : 1));
+		int months = asOf.getYear() < year ? 0
+				: asOf.getYear() > year ? 12 : asOf.getMonthValue() - (endOfMonth(asOf) ? 0 : 1);
+		Map<String, Map<Indicator, BigDecimal>> reported = months == 0 ? Map.of()
+				: this.indicatorReports.latest(year, months);
 		reported.forEach((district, values) -> {
 			Map<Indicator, BigDecimal> target = byDistrict.get(district);
 			if (target != null) {
 				target.putAll(values);
 			}
 		});
-		return new Actuals(year, asOf, byDistrict, city(byDistrict));
+		return new Actuals(year, asOf, byDistrict, city(byDistrict), shares(plan), months);
+	}
+
+	/**
+	 * 序时进度 of the project-fed investment indicators: the projects' plan to date (their
+	 * monthly curves) ÷ their plan for the year, per district and city-wide.
+	 */
+	private static Map<String, Map<Indicator, BigDecimal>> shares(Map<String, Map<Indicator, BigDecimal[]>> plan) {
+		Map<String, Map<Indicator, BigDecimal>> shares = new HashMap<>();
+		Map<Indicator, BigDecimal[]> city = new EnumMap<>(Indicator.class);
+		plan.forEach((district, byIndicator) -> byIndicator.forEach((indicator, sums) -> {
+			share(shares, district, indicator, sums);
+			BigDecimal[] total = city.computeIfAbsent(indicator,
+					(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			total[0] = total[0].add(sums[0]);
+			total[1] = total[1].add(sums[1]);
+		}));
+		city.forEach((indicator, sums) -> share(shares, null, indicator, sums));
+		return shares;
+	}
+
+	private static void share(Map<String, Map<Indicator, BigDecimal>> shares, String district, Indicator indicator,
+			BigDecimal[] sums) {
+		if (sums[1].signum() > 0) {
+			shares.computeIfAbsent(district, (k) -> new EnumMap<>(Indicator.class))
+				.put(indicator, sums[0].divide(sums[1], 4, RoundingMode.HALF_UP));
+		}
 	}
 
 	/** A month's figures are known once the month has ended. */

@@ -70,6 +70,24 @@ class SupervisionController {
 		return load(target, asOf, actuals).thenApply((a) -> Actuals.rate(a.actual(target), target.stretch()));
 	}
 
+	@SchemaMapping(typeName = "Target")
+	CompletableFuture<BigDecimal> plannedShare(Target target, @Argument LocalDate asOf,
+			DataLoader<ActualsKey, Actuals> actuals) {
+		return load(target, asOf, actuals).thenApply((a) -> a.plannedShare(target));
+	}
+
+	@SchemaMapping(typeName = "Target")
+	CompletableFuture<BigDecimal> plannedToDate(Target target, @Argument LocalDate asOf,
+			DataLoader<ActualsKey, Actuals> actuals) {
+		return load(target, asOf, actuals).thenApply((a) -> a.plannedToDate(target));
+	}
+
+	@SchemaMapping(typeName = "Target")
+	CompletableFuture<BigDecimal> scheduleRate(Target target, @Argument LocalDate asOf,
+			DataLoader<ActualsKey, Actuals> actuals) {
+		return load(target, asOf, actuals).thenApply((a) -> Actuals.rate(a.actual(target), a.plannedToDate(target)));
+	}
+
 	private CompletableFuture<Actuals> load(Target target, LocalDate asOf, DataLoader<ActualsKey, Actuals> actuals) {
 		return actuals.load(new ActualsKey(target.year(), asOf != null ? asOf : this.calendar.asOf(target.year())));
 	}

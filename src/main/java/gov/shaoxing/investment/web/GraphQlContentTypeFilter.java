@@ -1,14 +1,14 @@
 package gov.shaoxing.investment.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,11 +25,11 @@ final class GraphQlContentTypeFilter extends OncePerRequestFilter {
 
 	private final String path;
 
-	private final JsonMapper json;
+	private final ErrorRenderer errors;
 
-	GraphQlContentTypeFilter(String path, JsonMapper json) {
+	GraphQlContentTypeFilter(String path, ErrorRenderer errors) {
 		this.path = path;
-		this.json = json;
+		this.errors = errors;
 	}
 
 	@Override
@@ -45,14 +45,9 @@ final class GraphQlContentTypeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-		response.setContentType(
-				ResponseMediaType.select(Collections.list(request.getHeaders(HttpHeaders.ACCEPT))).toString());
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.ACCEPT, "application/json, application/graphql");
-		response.getWriter()
-			.write(this.json.writeValueAsString(RequestErrors.body(RequestErrors.UNSUPPORTED_MEDIA_TYPE,
-					"Send the request with Content-Type: application/json (a JSON object with 'query').")));
+		this.errors.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), this.errors
+			.graphQlBody(ErrorCode.UNSUPPORTED_MEDIA_TYPE.message(), this.errors.messages().locale(request), Map.of()));
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import graphql.GraphQLException;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
@@ -57,20 +60,23 @@ final class GraphQlGetHandler {
 
 	private final JsonMapper json;
 
-	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper json) {
+	private final ErrorRenderer errors;
+
+	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper json, ErrorRenderer errors) {
+		this.errors = errors;
 		this.graphQlHandler = graphQlHandler;
 		this.json = json;
 	}
 
 	ServerResponse handle(ServerRequest request) {
 		MediaType contentType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
+		Locale locale = this.errors.messages().locale(request.servletRequest());
 		Map<String, String> parameters;
 		try {
 			parameters = QueryString.parse(request.servletRequest().getQueryString());
 		}
-		catch (IllegalArgumentException ex) {
-			// the message is ours (QueryString), written for the client
-			return RequestErrors.badRequest(contentType, RequestErrors.INVALID_QUERY_STRING, ex.getMessage());
+		catch (QueryString.Malformed ex) {
+			return RequestErrors.badRequest(this.errors, locale, contentType, ex.reason());
 		}
 		Optional<String> query = Optional.ofNullable(parameters.get("query")).filter(StringUtils::hasText);
 		if (query.isEmpty() && Optional.ofNullable(parameters.get("extensions"))
@@ -81,8 +87,8 @@ final class GraphQlGetHandler {
 			query = Optional.of(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		}
 		if (query.isEmpty()) {
-			return RequestErrors.badRequest(contentType, RequestErrors.INVALID_QUERY_STRING,
-					"The 'query' parameter is required.");
+			return RequestErrors.badRequest(this.errors, locale, contentType,
+					ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "noQuery"));
 		}
 		Optional<String> operationName = Optional.ofNullable(parameters.get("operationName"))
 			.filter(StringUtils::hasText);
@@ -94,8 +100,8 @@ final class GraphQlGetHandler {
 			if (text.isPresent()) {
 				Optional<Map<?, ?>> map = jsonObject(text.get());
 				if (map.isEmpty()) {
-					return RequestErrors.badRequest(contentType, RequestErrors.INVALID_QUERY_STRING,
-							"The '" + name + "' parameter must be a JSON object.");
+					return RequestErrors.badRequest(this.errors, locale, contentType,
+							ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "object", name));
 				}
 				body.put(name, map.get());
 			}
@@ -105,8 +111,8 @@ final class GraphQlGetHandler {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(contentType)
-				.body(RequestErrors.body("OPERATION_NOT_ALLOWED", "Only queries may be sent with GET; send a "
-						+ operation.name().toLowerCase(Locale.ROOT) + " with POST."));
+				.body(this.errors.graphQlBody(ErrorMessage.detailed(ErrorCode.OPERATION_NOT_ALLOWED, "get",
+						operation.name().toLowerCase(Locale.ROOT)), locale, Map.of()));
 		}
 		return execute(request, body, contentType, true);
 	}

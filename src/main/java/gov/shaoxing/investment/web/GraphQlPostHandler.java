@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,18 +39,21 @@ final class GraphQlPostHandler {
 
 	private final JsonMapper json;
 
-	GraphQlPostHandler(GraphQlGetHandler executor, JsonMapper json) {
+	private final ErrorRenderer errors;
+
+	GraphQlPostHandler(GraphQlGetHandler executor, JsonMapper json, ErrorRenderer errors) {
+		this.errors = errors;
 		this.executor = executor;
 		this.json = json;
 	}
 
 	ServerResponse handle(ServerRequest request) throws IOException {
 		MediaType responseType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
+		Locale locale = this.errors.messages().locale(request.servletRequest());
 		MediaType contentType = contentType(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
 		if (contentType == null) {
-			return RequestErrors.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, responseType,
-					RequestErrors.UNSUPPORTED_MEDIA_TYPE,
-					"Send the request with Content-Type: application/json (a JSON object with 'query').");
+			return RequestErrors.status(this.errors, locale, HttpStatus.UNSUPPORTED_MEDIA_TYPE, responseType,
+					ErrorCode.UNSUPPORTED_MEDIA_TYPE.message());
 		}
 		Map<String, Object> body;
 		try (InputStream in = request.servletRequest().getInputStream()) {
@@ -59,13 +66,12 @@ final class GraphQlPostHandler {
 			}
 		}
 		if (body == null) {
-			return RequestErrors.badRequest(responseType, RequestErrors.INVALID_REQUEST_BODY,
-					"The request body must be a JSON object with a 'query' string and optional "
-							+ "'operationName', 'variables' and 'extensions'.");
+			return RequestErrors.badRequest(this.errors, locale, responseType,
+					ErrorCode.INVALID_REQUEST_BODY.message());
 		}
-		String problem = GraphQlRequestBody.problem(body);
+		ErrorMessage problem = GraphQlRequestBody.problem(body);
 		if (problem != null) {
-			return RequestErrors.badRequest(responseType, RequestErrors.INVALID_REQUEST_BODY, problem);
+			return RequestErrors.badRequest(this.errors, locale, responseType, problem);
 		}
 		if (GraphQlRequestBody.persistedQueryOnly(body)) {
 			// an automatic persisted query sent by its hash alone: the limits package's
@@ -74,8 +80,8 @@ final class GraphQlPostHandler {
 		}
 		Object query = body.get("query");
 		if (!(query instanceof String text) || text.isBlank()) {
-			return RequestErrors.badRequest(responseType, RequestErrors.INVALID_REQUEST_BODY,
-					"The request body has no 'query': send the GraphQL document as a string in 'query'.");
+			return RequestErrors.badRequest(this.errors, locale, responseType,
+					ErrorMessage.detailed(ErrorCode.INVALID_REQUEST_BODY, "noQuery"));
 		}
 		return this.executor.execute(request, body, responseType, false);
 	}

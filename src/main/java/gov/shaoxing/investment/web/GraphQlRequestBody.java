@@ -2,6 +2,9 @@ package gov.shaoxing.investment.web;
 
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+
 /**
  * The members of a GraphQL-over-HTTP request as the spec types them: {@code query} a
  * string, {@code operationName} a string or null, {@code variables} and
@@ -14,19 +17,19 @@ final class GraphQlRequestBody {
 	}
 
 	/** What is wrong with the request's members, or {@code null} if nothing is. */
-	static String problem(Map<?, ?> body) {
+	static ErrorMessage problem(Map<?, ?> body) {
 		Object query = body.get("query");
 		if (query != null && !(query instanceof String)) {
-			return "'query' must be a string holding a GraphQL document.";
+			return ErrorMessage.detailed(ErrorCode.INVALID_REQUEST_BODY, "query");
 		}
 		Object operationName = body.get("operationName");
 		if (operationName != null && !(operationName instanceof String)) {
-			return "'operationName' must be a string naming an operation of the document, or null.";
+			return ErrorMessage.detailed(ErrorCode.INVALID_REQUEST_BODY, "operationName");
 		}
 		for (String name : new String[] { "variables", "extensions" }) {
 			Object value = body.get(name);
 			if (value != null && !(value instanceof Map)) {
-				return "'" + name + "' must be a JSON object, or null.";
+				return ErrorMessage.detailed(ErrorCode.INVALID_REQUEST_BODY, "object", name);
 			}
 		}
 		return null;

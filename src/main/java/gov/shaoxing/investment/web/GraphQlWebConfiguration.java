@@ -1,5 +1,7 @@
 package gov.shaoxing.investment.web;
 
+import gov.shaoxing.investment.common.ErrorRenderer;
+import gov.shaoxing.investment.common.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -39,10 +41,10 @@ class GraphQlWebConfiguration {
 	@Order(-1) // ahead of Boot's graphQlRouterFunction (order 0), whose GET route only
 				// answers 405
 	RouterFunction<ServerResponse> graphQlWebRoutes(WebGraphQlHandler graphQlHandler, JsonMapper json,
-			GraphQlProperties properties) {
+			ErrorRenderer errors, GraphQlProperties properties) {
 		String path = properties.getHttp().getPath();
-		GraphQlGetHandler get = new GraphQlGetHandler(graphQlHandler, json);
-		GraphQlPostHandler post = new GraphQlPostHandler(get, json);
+		GraphQlGetHandler get = new GraphQlGetHandler(graphQlHandler, json, errors);
+		GraphQlPostHandler post = new GraphQlPostHandler(get, json, errors);
 		GraphiQlHandler graphiQl = new GraphiQlHandler(path, properties.getWebsocket().getPath(),
 				new ClassPathResource(GRAPHIQL_PAGE));
 		return RouterFunctions.route()
@@ -54,10 +56,10 @@ class GraphQlWebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<GraphQlContentTypeFilter> graphQlContentTypeFilter(GraphQlProperties properties,
-			JsonMapper json) {
+			ErrorRenderer errors) {
 		String path = properties.getHttp().getPath();
 		FilterRegistrationBean<GraphQlContentTypeFilter> registration = new FilterRegistrationBean<>(
-				new GraphQlContentTypeFilter(path, json));
+				new GraphQlContentTypeFilter(path, errors));
 		registration.addUrlPatterns(path);
 		// ahead of Spring Security (-100): an unreadable request is refused whoever sends
 		// it
@@ -70,15 +72,21 @@ class GraphQlWebConfiguration {
 	 * with an HTML page; this valve answers in the GraphQL error format instead.
 	 */
 	@Bean
-	JsonErrorReports jsonErrorReports() {
-		return new JsonErrorReports();
+	JsonErrorReports jsonErrorReports(Messages messages) {
+		return new JsonErrorReports(messages);
 	}
 
 	static final class JsonErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+		private final Messages messages;
+
+		JsonErrorReports(Messages messages) {
+			this.messages = messages;
+		}
+
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
-			factory.addContextCustomizers(JsonErrorReportValve::install);
+			factory.addContextCustomizers((context) -> JsonErrorReportValve.install(context, this.messages));
 		}
 
 		@Override

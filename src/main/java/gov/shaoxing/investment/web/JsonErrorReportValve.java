@@ -3,8 +3,12 @@ package gov.shaoxing.investment.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.Messages;
 import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -20,8 +24,14 @@ import org.apache.coyote.ActionCode;
  */
 final class JsonErrorReportValve extends ErrorReportValve {
 
+	private final Messages messages;
+
+	JsonErrorReportValve(Messages messages) {
+		this.messages = messages;
+	}
+
 	/** Replaces the host's report valves with this one, before the host starts. */
-	static void install(Context context) {
+	static void install(Context context, Messages messages) {
 		if (!(context.getParent() instanceof StandardHost host)) {
 			return;
 		}
@@ -31,7 +41,7 @@ final class JsonErrorReportValve extends ErrorReportValve {
 			}
 		}
 		host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-		host.getPipeline().addValve(new JsonErrorReportValve());
+		host.getPipeline().addValve(new JsonErrorReportValve(messages));
 	}
 
 	@Override
@@ -45,11 +55,17 @@ final class JsonErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		boolean client = status < 500;
-		String code = client ? RequestErrors.BAD_HTTP_REQUEST : "INTERNAL";
-		String message = client ? "The HTTP request is malformed (status " + status + ")."
-				: "Internal error (status " + status + ").";
-		String classification = client ? "BAD_REQUEST" : "INTERNAL_ERROR";
+		ErrorMessage error = (status < 500) ? ErrorCode.BAD_HTTP_REQUEST.message(status) : ErrorCode.INTERNAL.message();
+		Locale locale;
+		try {
+			locale = this.messages.locale(request.getHeader("Accept-Language"));
+		}
+		catch (RuntimeException ex) {
+			locale = this.messages.defaultLocale();
+		}
+		String code = error.code().name();
+		String message = this.messages.get(error, locale).replace("\\", "\\\\").replace("\"", "\\\"");
+		String classification = error.code().classification().toString();
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+
 /**
  * Reads a raw query string strictly: {@code name=value} pairs of valid percent-encoded
  * UTF-8, each name at most once. The servlet container drops a pair it cannot decode
@@ -19,8 +22,7 @@ final class QueryString {
 	}
 
 	/**
-	 * The parameters; an {@link IllegalArgumentException} whose message is written for
-	 * the client when the string is malformed.
+	 * The parameters; {@link Malformed} with the reason when the string is malformed.
 	 */
 	static Map<String, String> parse(String raw) {
 		Map<String, String> parameters = new HashMap<>();
@@ -35,10 +37,10 @@ final class QueryString {
 			String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
 			String value = (equals >= 0) ? decode(pair.substring(equals + 1)) : "";
 			if (name.isEmpty()) {
-				throw new IllegalArgumentException("The query string has a parameter without a name.");
+				throw new Malformed(ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "noName"));
 			}
 			if (parameters.put(name, value) != null) {
-				throw new IllegalArgumentException("The query string gives '" + shorten(name) + "' more than once.");
+				throw new Malformed(ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "repeated", shorten(name)));
 			}
 		}
 		return parameters;
@@ -81,13 +83,28 @@ final class QueryString {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new IllegalArgumentException("The query string's percent-encoding is not valid UTF-8.");
+			throw new Malformed(ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "utf8"));
 		}
 	}
 
-	private static IllegalArgumentException malformed() {
-		return new IllegalArgumentException(
-				"The query string is not valid URL encoding: '%' must be followed by two hexadecimal digits.");
+	private static Malformed malformed() {
+		return new Malformed(ErrorCode.INVALID_QUERY_STRING.message());
+	}
+
+	/** A query string that cannot be read, and why. */
+	static final class Malformed extends IllegalArgumentException {
+
+		private final transient ErrorMessage reason;
+
+		Malformed(ErrorMessage reason) {
+			super(reason.code().name(), null);
+			this.reason = reason;
+		}
+
+		ErrorMessage reason() {
+			return this.reason;
+		}
+
 	}
 
 	private static String shorten(String name) {

@@ -71,6 +71,7 @@ class EdgeValueTests {
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")
 			.header("Authorization", "Bearer " + this.token)
+			.header("Accept-Language", "en")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -125,7 +126,7 @@ class EdgeValueTests {
 
 	@Test
 	void refusesDecimalsBeyondTheStoresRangeInAVariable() throws Exception {
-		refused("OUT_OF_RANGE", SUBMIT, indicator("1e999999999"), "Variable 'input'", "too large or too small");
+		refused("OUT_OF_RANGE", SUBMIT, indicator("1e999999999"), "$input: the number", "too large or too small");
 		refused("OUT_OF_RANGE", SUBMIT, indicator("1e7000"));
 		refused("OUT_OF_RANGE", SUBMIT, indicator("1e-7000"));
 		refused("OUT_OF_RANGE", SUBMIT, indicator("-1e99999999999999"));
@@ -150,7 +151,7 @@ class EdgeValueTests {
 		String literal = "mutation { submitIndicatorReport(input: { year: 2012, month: 3, districtCode: \"ZHUJI\", "
 				+ "indicator: INDUSTRIAL_INVESTMENT, idempotencyKey: \"edge-literal-1\", value: %s }) "
 				+ "{ errors { code } } }";
-		refused("OUT_OF_RANGE", literal.formatted("1e7000"), null, "Argument 'input.value'");
+		refused("OUT_OF_RANGE", literal.formatted("1e7000"), null, "input.value: the number");
 		refused("OUT_OF_RANGE", literal.formatted("\"1e999999999\""), null);
 		refused("TOO_PRECISE", literal.formatted("1.000000000000000000000000000000000000001"), null);
 		refused("INVALID_DECIMAL", literal.formatted("\"1,5\""), null, "a decimal number such as 12.5");
@@ -173,7 +174,7 @@ class EdgeValueTests {
 		refused("INVALID_DATE", "query($d: Date) { inspections(filter: { dateFrom: $d }) { totalCount } }",
 				Map.of("d", "+999999999-12-31"), "a date such as 2012-03-29");
 		refused("INVALID_DATE", "{ notices(filter: { deadlineTo: \"+999999999-12-31\" }) { totalCount } }", null,
-				"Argument 'filter.deadlineTo'");
+				"filter.deadlineTo: expected");
 		refused("INVALID_DATE",
 				"mutation { updateProject(input: { id: \"UHJvamVjdDp4\", plannedFinish: \"+999999999-12-31\" }) "
 						+ "{ errors { code } } }",

@@ -45,8 +45,8 @@ public final class FieldCostMeasurement {
 			items.add(new Item("a" + i, "b" + i, i, -i, (i % 2) == 0));
 		}
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-				new SchemaParser().parse("type Query { items: [Item] } "
-						+ "type Item { a: String b: String c: Int d: Int e: Boolean }"),
+				new SchemaParser().parse(
+						"type Query { items: [Item] } " + "type Item { a: String b: String c: Int d: Int e: Boolean }"),
 				RuntimeWiring.newRuntimeWiring()
 					.type("Query", (type) -> type.dataFetcher("items", (env) -> items))
 					.build());

@@ -106,7 +106,7 @@ class HttpEdgeTests {
 
 	Raw post(String contentType, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		String head = "POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+		String head = "POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept-Language: en\r\n"
 				+ "Accept: application/graphql-response+json\r\n"
 				+ ((contentType != null) ? "Content-Type: " + contentType + "\r\n" : "") + "Content-Length: "
 				+ bytes.length + "\r\n\r\n";
@@ -175,9 +175,10 @@ class HttpEdgeTests {
 		body.write(start.getBytes(StandardCharsets.US_ASCII));
 		body.write(file);
 		body.write(end.getBytes(StandardCharsets.US_ASCII));
-		String head = "POST /photos HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + "Authorization: Bearer "
-				+ TestSecurity.adminToken(this.tokens) + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-				+ "\r\nContent-Length: " + body.size() + "\r\n\r\n";
+		String head = "POST /photos HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept-Language: en\r\n"
+				+ "Authorization: Bearer " + TestSecurity.adminToken(this.tokens)
+				+ "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + body.size()
+				+ "\r\n\r\n";
 		Raw raw = exchange(head, body.toByteArray());
 		assertThat(raw.status()).as(raw.head()).isEqualTo(413);
 		assertThat(raw.json().path("code").asString()).isEqualTo("PHOTO_TOO_LARGE");
