@@ -35,14 +35,11 @@ public final class FieldCostMeasurement {
 	private FieldCostMeasurement() {
 	}
 
-	public record Item(String a, String b, int c, int d, boolean e) {
-	}
-
 	public static void main(String[] args) throws Exception {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
-		List<Item> items = new ArrayList<>();
+		List<Map<String, Object>> items = new ArrayList<>();
 		for (int i = 0; i < OBJECTS; i++) {
-			items.add(new Item("a" + i, "b" + i, i, -i, (i % 2) == 0));
+			items.add(Map.of("a", "a" + i, "b", "b" + i, "c", i, "d", -i, "e", (i % 2) == 0));
 		}
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
 				new SchemaParser().parse(

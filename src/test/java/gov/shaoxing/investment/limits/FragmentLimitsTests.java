@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FragmentLimitsTests {
 
 	/**
-	 * The fastest of three refusals must take less than this: a refusal takes about a
-	 * millisecond, and the best of three leaves out pauses caused by other builds sharing
-	 * the CPUs.
+	 * The fastest of three refusals must take less than this (or five trivial round trips
+	 * on a machine so loaded that those take longer): a refusal takes about a
+	 * millisecond, and the best of three leaves out pauses caused by other builds.
 	 */
 	static final long MAX_MILLIS = 100;
 
@@ -74,7 +74,23 @@ class FragmentLimitsTests {
 			.toString();
 	}
 
+	/**
+	 * The fastest of three round trips of {@code { __typename }}: on a machine shared by
+	 * other builds the bound on refusals grows with it, since an expansion would take
+	 * seconds (or the heap) however the CPUs are shared.
+	 */
+	long trivialMillis() throws Exception {
+		long fastest = Long.MAX_VALUE;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			long start = System.nanoTime();
+			this.client.query("{ __typename }").hasData();
+			fastest = Math.min(fastest, (System.nanoTime() - start) / 1_000_000);
+		}
+		return fastest;
+	}
+
 	LimitsClient.Reply refusedQuickly(String document, String code, String... messageParts) throws Exception {
+		long bound = Math.max(MAX_MILLIS, 5 * trivialMillis());
 		long fastest = Long.MAX_VALUE;
 		LimitsClient.Reply reply = null;
 		for (int attempt = 0; attempt < 3; attempt++) {
@@ -87,8 +103,8 @@ class FragmentLimitsTests {
 			assertThat(millis).as("milliseconds to refuse").isLessThan(MAX_MILLIS_EACH);
 			fastest = Math.min(fastest, millis);
 		}
-		assertThat(fastest).as("fastest refusal in milliseconds").isLessThan(MAX_MILLIS);
 		assertThat(this.counter.commands()).as("store commands").isEmpty();
+		assertThat(fastest).as("fastest refusal in milliseconds").isLessThan(bound);
 		return reply;
 	}
 
