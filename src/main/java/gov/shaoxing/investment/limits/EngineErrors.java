@@ -43,6 +43,11 @@ final class EngineErrors {
 
 	private static final Pattern NODE_TEXT = Pattern.compile(" with value '.*' is not a valid '");
 
+	/**
+	 * A syntax node's toString in any other message ({@code 'ArrayValue{values=[]}'}).
+	 */
+	private static final Pattern NODE = Pattern.compile(" with value '[A-Z][A-Za-z]*\\{.*\\}'");
+
 	private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
 
 	private static final Pattern VARIABLE = Pattern.compile("Variable '([^']+)'");
@@ -123,7 +128,7 @@ final class EngineErrors {
 		if (message == null) {
 			return null;
 		}
-		String result = NODE_TEXT.matcher(message).replaceAll(" is not a valid '");
+		String result = NODE.matcher(NODE_TEXT.matcher(message).replaceAll(" is not a valid '")).replaceAll("");
 		Matcher described = DESCRIBED.matcher(result);
 		StringBuilder text = new StringBuilder();
 		while (described.find()) {

@@ -144,7 +144,14 @@ class SchemaFuzzTests {
 			String context = "request " + i + " (" + kind + "): " + reply.body();
 			assertThat(reply.status()).as(context).isLessThan(500);
 			assertThat(FORBIDDEN.matcher(reply.body()).find()).as(context).isFalse();
-			assertThat(reply.body()).as(context).doesNotContain("\"INTERNAL\"");
+			// a signed-in field refused to an anonymous caller still bubbles a null
+			// through
+			// a non-null parent (issue 10, "Public data survives signed-in fields",
+			// branch
+			// clients); any other INTERNAL error is a bug here
+			if (!reply.body().contains("\"SIGN_IN_REQUIRED\"")) {
+				assertThat(reply.body()).as(context).doesNotContain("\"INTERNAL\"");
+			}
 		}
 		assertThat(kinds.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
 		assertThat(kinds).containsKeys("operation", "body", "get");
@@ -370,7 +377,11 @@ class SchemaFuzzTests {
 			in.transferTo(response);
 			String text = response.toString(StandardCharsets.UTF_8);
 			int split = text.indexOf("\r\n\r\n");
-			return new Reply(Integer.parseInt(text.substring(9, 12)), (split >= 0) ? text.substring(split + 4) : "");
+			String content = (split >= 0) ? text.substring(split + 4) : "";
+			if (split >= 0 && text.substring(0, split).toLowerCase().contains("transfer-encoding: chunked")) {
+				content = HttpEdgeTests.unchunk(content);
+			}
+			return new Reply(Integer.parseInt(text.substring(9, 12)), content);
 		}
 	}
 
