@@ -48,6 +48,14 @@ final class EngineErrors {
 	 */
 	private static final Pattern NODE = Pattern.compile(" with value '[A-Z][A-Za-z]*\\{.*\\}'");
 
+	/**
+	 * Where a syntax node's toString starts anywhere in a message, quoted or not
+	 * ({@code 'EnumValue{name='X'}'}).
+	 */
+	private static final Pattern NODE_START = Pattern.compile("'?\\b([A-Z][A-Za-z]*)\\{");
+
+	private static final Pattern NODE_VALUE = Pattern.compile("^(?:name|value)=('?)(.*)\\1$", Pattern.DOTALL);
+
 	private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
 
 	private static final Pattern VARIABLE = Pattern.compile("Variable '([^']+)'");
@@ -128,7 +136,8 @@ final class EngineErrors {
 		if (message == null) {
 			return null;
 		}
-		String result = NODE.matcher(NODE_TEXT.matcher(message).replaceAll(" is not a valid '")).replaceAll("");
+		String result = withoutNodes(
+				NODE.matcher(NODE_TEXT.matcher(message).replaceAll(" is not a valid '")).replaceAll(""));
 		Matcher described = DESCRIBED.matcher(result);
 		StringBuilder text = new StringBuilder();
 		while (described.find()) {
@@ -138,6 +147,66 @@ final class EngineErrors {
 		}
 		described.appendTail(text);
 		return QUALIFIED.matcher(text).replaceAll("a value");
+	}
+
+	/**
+	 * Each remaining syntax node becomes what the client wrote: the name of an enum
+	 * value, the text of a scalar, else the kind of value ("a list").
+	 */
+	static String withoutNodes(String message) {
+		StringBuilder text = new StringBuilder();
+		int from = 0;
+		Matcher start = NODE_START.matcher(message);
+		while (from < message.length() && start.find(from)) {
+			boolean quoted = message.charAt(start.start()) == '\'';
+			int open = start.end() - 1;
+			int close = closing(message, open, true);
+			if (close < 0) {
+				close = closing(message, open, false);
+			}
+			int end = (close < 0) ? message.length() : close + 1;
+			if (quoted && end < message.length() && message.charAt(end) == '\'') {
+				end++;
+			}
+			text.append(message, from, start.start());
+			String body = (close < 0) ? message.substring(open + 1) : message.substring(open + 1, close);
+			text.append(describe(start.group(1), body, quoted));
+			from = end;
+		}
+		text.append(message.substring(Math.min(from, message.length())));
+		return text.toString();
+	}
+
+	/** Index of the brace closing the one at {@code open}, or -1. */
+	private static int closing(String message, int open, boolean quoteAware) {
+		int depth = 0;
+		boolean inQuote = false;
+		for (int i = open; i < message.length(); i++) {
+			char c = message.charAt(i);
+			if (quoteAware && c == '\'') {
+				inQuote = !inQuote;
+			}
+			else if (!inQuote && c == '{') {
+				depth++;
+			}
+			else if (!inQuote && c == '}' && --depth == 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String describe(String node, String body, boolean quoted) {
+		Matcher value = NODE_VALUE.matcher(body);
+		boolean literal = switch (node) {
+			case "EnumValue", "StringValue", "IntValue", "FloatValue", "BooleanValue" -> true;
+			default -> false;
+		};
+		if (literal && value.matches() && !value.group(2).contains("{")) {
+			String shown = "StringValue".equals(node) ? "\"" + value.group(2) + "\"" : value.group(2);
+			return quoted ? "'" + shown + "'" : shown;
+		}
+		return KINDS.getOrDefault(node, "a value");
 	}
 
 	private static String codeOf(ErrorClassification type) {

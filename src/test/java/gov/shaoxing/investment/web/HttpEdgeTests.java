@@ -80,28 +80,36 @@ class HttpEdgeTests {
 			String head = text.substring(0, split);
 			String rest = text.substring(split + 4);
 			if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-				rest = unchunk(rest);
+				rest = unchunk(response.toByteArray(), split + 4);
 			}
 			return new Raw(Integer.parseInt(head.substring(9, 12)), head, rest);
 		}
 	}
 
-	static String unchunk(String chunked) {
-		StringBuilder body = new StringBuilder();
-		int at = 0;
-		while (at < chunked.length()) {
-			int end = chunked.indexOf("\r\n", at);
-			int size = Integer.parseInt(chunked.substring(at, end).trim(), 16);
+	/**
+	 * The body of a chunked response that starts at byte {@code from}; sizes count bytes,
+	 * and a chunk may end inside a UTF-8 character, so the chunks are joined before
+	 * decoding.
+	 */
+	static String unchunk(byte[] response, int from) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		int at = from;
+		while (at < response.length) {
+			int end = at;
+			while (end + 1 < response.length && !(response[end] == '\r' && response[end + 1] == '\n')) {
+				end++;
+			}
+			String sizeLine = new String(response, at, end - at, StandardCharsets.ISO_8859_1).trim();
+			int size = Integer.parseInt(sizeLine.split(";")[0], 16);
 			if (size == 0) {
 				break;
 			}
-			// sizes count bytes; the bodies here are ASCII JSON apart from messages
-			byte[] rest = chunked.substring(end + 2).getBytes(StandardCharsets.UTF_8);
-			String chunk = new String(rest, 0, Math.min(size, rest.length), StandardCharsets.UTF_8);
-			body.append(chunk);
-			at = end + 2 + chunk.length() + 2;
+			int start = end + 2;
+			int length = Math.min(size, response.length - start);
+			body.write(response, start, length);
+			at = start + length + 2;
 		}
-		return body.toString();
+		return body.toString(StandardCharsets.UTF_8);
 	}
 
 	Raw post(String contentType, String body) throws IOException {

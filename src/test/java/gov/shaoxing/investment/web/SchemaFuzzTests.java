@@ -379,7 +379,7 @@ class SchemaFuzzTests {
 			int split = text.indexOf("\r\n\r\n");
 			String content = (split >= 0) ? text.substring(split + 4) : "";
 			if (split >= 0 && text.substring(0, split).toLowerCase().contains("transfer-encoding: chunked")) {
-				content = HttpEdgeTests.unchunk(content);
+				content = HttpEdgeTests.unchunk(response.toByteArray(), split + 4);
 			}
 			return new Reply(Integer.parseInt(text.substring(9, 12)), content);
 		}
