@@ -71,27 +71,28 @@ public class IndicatorReportService {
 
 	}
 
+	/**
+	 * Takes a statistic: who may report is checked first, then the one idempotent-write
+	 * flow claims the key, validates, writes and completes.
+	 */
 	public IndicatorReport submit(SubmitIndicatorReportInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		validate(input);
-		AccessPolicy.requireMayReportIndicators(actor, input.districtCode());
-		String submittedBy = actor.name();
+		AccessPolicy.requireMayReportIndicators(actor);
+		if (input.districtCode() != null && this.districts.byCode(input.districtCode()) != null) {
+			AccessPolicy.requireMayReportIndicators(actor, input.districtCode());
+		}
 		String id = IndicatorReport.idOf(input.year(), input.month(), input.districtCode(), input.indicator());
-		Idempotency.Claim claim = this.idempotency.claim("indicator", input.idempotencyKey(),
-				Idempotency.fingerprint(input.canonical()), id);
-		if (claim.outcome() == Idempotency.Outcome.REUSED_WITH_OTHER_INPUT) {
-			throw new ExpectedFailure("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
-		}
-		if (claim.outcome() != Idempotency.Outcome.REPLAY) {
-			IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
-			write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
-					input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
-					this.clock.instant(), submittedBy, false));
-			this.idempotency.complete(claim);
-			AuditContext.changed("IndicatorReport", id, before, this.mongo.findById(id, IndicatorReport.class));
-			this.events.publish(EventType.INDICATOR_REPORTED, input.districtCode(), null, id);
-		}
-		return this.mongo.findById(id, IndicatorReport.class);
+		return this.idempotency.write(new Idempotency.Write<>("indicator", actor.name(), input.idempotencyKey(),
+				input.canonical(), () -> id, () -> validate(input), (claim, valid) -> {
+					IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
+					write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
+							input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
+							this.clock.instant(), actor.name(), false));
+					claim.wrote();
+					IndicatorReport after = this.mongo.findById(id, IndicatorReport.class);
+					AuditContext.changed("IndicatorReport", id, before, after);
+					this.events.publish(EventType.INDICATOR_REPORTED, input.districtCode(), null, id);
+					return after;
+				}, (claim) -> this.mongo.findById(id, IndicatorReport.class)));
 	}
 
 	/**
@@ -154,11 +155,8 @@ public class IndicatorReportService {
 		return values;
 	}
 
-	private void validate(SubmitIndicatorReportInput in) {
+	private SubmitIndicatorReportInput validate(SubmitIndicatorReportInput in) {
 		List<PayloadError> errors = new ArrayList<>();
-		if (!Idempotency.isValidKey(in.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", ErrorCode.INVALID_IDEMPOTENCY_KEY));
-		}
 		if (in.indicator() == null) {
 			errors.add(PayloadError.detailed("input.indicator", ErrorCode.REQUIRED, "indicator"));
 		}
@@ -189,6 +187,7 @@ public class IndicatorReportService {
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
 		}
+		return in;
 	}
 
 }

@@ -28,6 +28,7 @@ import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
+import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.project.ProjectService;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -106,40 +107,45 @@ public class InspectionService {
 
 	/**
 	 * Records an inspection, or fails with {@link ExpectedFailure} having written
-	 * nothing.
+	 * nothing. Who may inspect is checked first; then the one idempotent-write flow
+	 * claims the key, validates, writes and completes. The inspector is the signed-in
+	 * user: only an admin may record an inspection under another name.
 	 */
 	Inspection record(RecordInspectionInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		Validated valid = validate(input);
-		AccessPolicy.requireMayInspect(actor, valid.project().districtCode());
-		if (input.inspector() == null || input.inspector().isBlank()) {
-			input = input.withInspector(actor.name());
+		AccessPolicy.requireMayInspect(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayInspect(actor, project.districtCode());
 		}
-		Idempotency.Claim claim = this.idempotency.claim(IDEMPOTENCY_SCOPE, input.idempotencyKey(),
-				Idempotency.fingerprint(canonical(input)), Ids.next("I"));
-		switch (claim.outcome()) {
-			case REUSED_WITH_OTHER_INPUT ->
-				throw new ExpectedFailure("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
-			case REPLAY -> {
-				Inspection stored = byId(claim.resultId());
-				if (stored != null) {
-					return stored;
-				}
-			}
-			default -> {
-			}
+		boolean namedOther = input.inspector() != null && !input.inspector().isBlank()
+				&& !input.inspector().strip().equals(actor.name()) && !actor.is(Role.ADMIN);
+		RecordInspectionInput signed = input.inspector() == null || input.inspector().isBlank()
+				? input.withInspector(actor.name()) : input;
+		return this.idempotency.write(new Idempotency.Write<>(IDEMPOTENCY_SCOPE, actor.name(), input.idempotencyKey(),
+				canonical(signed), () -> Ids.next("I"), () -> validate(signed, project, namedOther), (claim, valid) -> {
+					Inspection inspection = write(claim, signed, valid);
+					AuditContext.changed("Inspection", inspection.id(), null, inspection);
+					return inspection;
+				}, (claim) -> byId(claim.resultId())));
+	}
+
+	/** The project an input names, or null for an id that names none. */
+	private Project projectOf(String projectId) {
+		try {
+			return this.projects.byCode(GlobalId.keyOf(projectId, "Project"));
 		}
-		Inspection inspection = write(claim.resultId(), input, valid);
-		this.idempotency.complete(claim);
-		AuditContext.changed("Inspection", inspection.id(), null, inspection);
-		return inspection;
+		catch (ApiException ex) {
+			// a malformed id names no project, which the validation reports
+			return null;
+		}
 	}
 
 	/**
 	 * Inserts the inspection (keeping the stored one if a racing or earlier attempt got
 	 * there first) and raises its notices.
 	 */
-	private Inspection write(String id, RecordInspectionInput input, Validated valid) {
+	private Inspection write(Idempotency.Claim claim, RecordInspectionInput input, Validated valid) {
+		String id = claim.resultId();
 		Project project = valid.project();
 		LocalDate date = input.date();
 		List<Inspection.Problem> problems = new ArrayList<>();
@@ -164,6 +170,7 @@ public class InspectionService {
 		catch (DuplicateKeyException ex) {
 			inspection = byId(id);
 		}
+		claim.wrote();
 		for (Inspection.Problem problem : inspection.problems()) {
 			this.notices.raise(new NoticeDraft(problem.noticeId(), inspection.projectCode(), inspection.districtCode(),
 					problem.departmentCode(), NoticeSource.INSPECTION, inspection.id(), problem.text(),
@@ -176,20 +183,13 @@ public class InspectionService {
 	}
 
 	/** Checks the whole input, reporting every mistake at once; reads only. */
-	private Validated validate(RecordInspectionInput input) {
+	private Validated validate(RecordInspectionInput input, Project project, boolean namedOther) {
 		List<PayloadError> errors = new ArrayList<>();
-		if (!Idempotency.isValidKey(input.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", ErrorCode.INVALID_IDEMPOTENCY_KEY));
-		}
-		Project project = null;
-		try {
-			project = this.projects.byCode(GlobalId.keyOf(input.projectId(), "Project"));
-		}
-		catch (ApiException ex) {
-			// a malformed id names no project, which is what the client needs to hear
-		}
 		if (project == null) {
 			errors.add(new PayloadError("input.projectId", ErrorCode.UNKNOWN_PROJECT));
+		}
+		if (namedOther) {
+			errors.add(new PayloadError("input.inspector", ErrorCode.INSPECTOR_MISMATCH));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		if (input.date() == null) {

@@ -30,7 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 class PhotoController {
 
 	/** A photo never changes once stored, so caches may keep it for good. */
-	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	/**
+	 * A photo never changes, but it is for signed-in staff only: the browser may keep it,
+	 * shared caches (proxies, CDNs) may not.
+	 */
+	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
 	private final PhotoStore photos;
 

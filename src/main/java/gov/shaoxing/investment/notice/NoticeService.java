@@ -103,6 +103,10 @@ public class NoticeService {
 		return this.mongo.findById(id, Notice.class);
 	}
 
+	/**
+	 * Starts work on a notice, named by its global id. The caller's right to change
+	 * notices is checked before anything else about the request.
+	 */
 	public Notice start(String id, String note, Actor by) {
 		return transition(id, by, note, (n) -> {
 			if (n.status() != NoticeStatus.OPEN) {
@@ -113,10 +117,10 @@ public class NoticeService {
 	}
 
 	public Notice resolve(String id, String resolution, Actor by) {
-		if (resolution == null || resolution.isBlank()) {
-			throw new ExpectedFailure(PayloadError.detailed("resolution", ErrorCode.REQUIRED, "resolution"));
-		}
 		return transition(id, by, resolution, (n) -> {
+			if (resolution == null || resolution.isBlank()) {
+				throw new ExpectedFailure(PayloadError.detailed("resolution", ErrorCode.REQUIRED, "resolution"));
+			}
 			if (n.status() == NoticeStatus.RESOLVED) {
 				throw invalid(n, "resolve");
 			}
@@ -134,10 +138,10 @@ public class NoticeService {
 	}
 
 	public Notice extend(String id, LocalDate deadline, String note, Actor by) {
-		if (deadline == null || !deadline.isAfter(today())) {
-			throw new ExpectedFailure("deadline", ErrorCode.DEADLINE_NOT_IN_FUTURE);
-		}
 		return transition(id, by, note, (n) -> {
+			if (deadline == null || !deadline.isAfter(today())) {
+				throw new ExpectedFailure("deadline", ErrorCode.DEADLINE_NOT_IN_FUTURE);
+			}
 			if (n.status() == NoticeStatus.RESOLVED) {
 				throw invalid(n, "extend");
 			}
@@ -244,8 +248,17 @@ public class NoticeService {
 
 	}
 
-	private Notice transition(String id, Actor actor, String note, Rule rule, LocalDate newDeadline) {
-		AccessPolicy.requireSignedIn(actor);
+	/**
+	 * Changes a notice, named by its global id (users) or its key (the service itself),
+	 * after checking that the caller may: by role first, then for the notice's
+	 * department. The rule validates the change and gives the next status.
+	 */
+	private Notice transition(String globalId, Actor actor, String note, Rule rule, LocalDate newDeadline) {
+		String id = globalId;
+		if (actor != SYSTEM) {
+			AccessPolicy.requireMayHandleNotices(actor);
+			id = GlobalId.keyOf(globalId, "Notice");
+		}
 		String by = actor.name();
 		for (int attempt = 0; attempt < 10; attempt++) {
 			Notice current = this.mongo.findById(id, Notice.class);

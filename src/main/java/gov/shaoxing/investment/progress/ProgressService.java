@@ -102,34 +102,77 @@ public class ProgressService {
 	public record Submitted(ProgressReport report, Project project) {
 	}
 
+	/**
+	 * Takes a report: who may report is checked first, then the one idempotent-write flow
+	 * claims the key, validates, writes and completes.
+	 */
 	public Submitted submit(SubmitProgressReportInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		Project project = validate(input);
-		AccessPolicy.requireMayReport(actor, project.districtCode());
-		String submittedBy = actor.name();
-		String key = input.idempotencyKey();
-		Idempotency.Claim claim = this.idempotency.claim("progress", key, Idempotency.fingerprint(input.canonical()),
-				Ids.next("R"));
-		switch (claim.outcome()) {
-			case REUSED_WITH_OTHER_INPUT ->
-				throw new ExpectedFailure("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
-			case REPLAY -> {
-				ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
-				return new Submitted(original, project);
-			}
-			default -> {
-				// FIRST or RESUME: every step below is idempotent
-			}
+		AccessPolicy.requireMayReportProgress(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayReport(actor, project.districtCode());
 		}
-		ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(), input.period().half());
-		Instant now = this.calendar.now();
-		ProgressReport report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+		return this.idempotency.write(new Idempotency.Write<>("progress", actor.name(), input.idempotencyKey(),
+				input.canonical(), () -> Ids.next("R"), () -> validate(input, project),
+				(claim, valid) -> record(claim, input, valid, actor.name()), (claim) -> {
+					ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
+					return original == null ? null : new Submitted(original, project);
+				}));
+	}
+
+	/** The project an input names, or null for an id that names none. */
+	private Project projectOf(String projectId) {
+		try {
+			return this.projects.byCode(GlobalId.keyOf(projectId, "Project"));
+		}
+		catch (ApiException ex) {
+			// reported by the validation as an unknown project
+			return null;
+		}
+	}
+
+	/**
+	 * Writes the report under the claimed id, puts it into the roll-up, marks what it
+	 * replaced and raises its notices; every step is idempotent, so a resumed request
+	 * repeats them harmlessly.
+	 */
+	private Submitted record(Idempotency.Claim claim, SubmitProgressReportInput input, Project project,
+			String submittedBy) {
+		ProgressReport report = insertReport(claim, input, project, submittedBy);
+		Applied applied = apply(project, report);
+		markReplaced(project, report, applied);
+		if (!applied.won()) {
+			report = this.mongo.findById(report.id(), ProgressReport.class);
+		}
+		for (ProgressReport.Problem problem : report.problems()) {
+			this.notices.raise(new NoticeDraft(problem.noticeId(), project.code(), project.districtCode(),
+					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
+					problem.deadline(), submittedBy));
+		}
+		if (applied.won()) {
+			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
+					report.id());
+		}
+		return new Submitted(report, project);
+	}
+
+	/**
+	 * The report under the claim's id: stored now, or as an earlier attempt stored it.
+	 */
+	private ProgressReport insertReport(Idempotency.Claim claim, SubmitProgressReportInput input, Project project,
+			String submittedBy) {
+		// a first claim has no report yet (a racing retry that writes it makes the insert
+		// below fail, and the stored one is read then)
+		ProgressReport report = (claim.outcome() == Idempotency.Outcome.FIRST) ? null
+				: this.mongo.findById(claim.resultId(), ProgressReport.class);
 		if (report == null) {
+			ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(),
+					input.period().half());
 			report = new ProgressReport(claim.resultId(), project.code(), project.districtCode(),
 					project.category().name(), period, period.key(), input.investmentCompleted(),
 					input.physicalProgressPercent(), milestoneUpdates(input), blankToNull(input.note()),
-					problems(input, claim.resultId(), project, period), key, claim.sequence(), now, submittedBy, true,
-					false);
+					problems(input, claim.resultId(), project, period), input.idempotencyKey(), claim.sequence(),
+					this.calendar.now(), submittedBy, true, false);
 			try {
 				this.mongo.insert(report);
 			}
@@ -137,14 +180,18 @@ public class ProgressService {
 				report = this.mongo.findById(claim.resultId(), ProgressReport.class);
 			}
 		}
-		Applied applied = apply(project, report);
+		claim.wrote();
+		return report;
+	}
+
+	/** Marks the reports that are no longer their period's current one. */
+	private void markReplaced(Project project, ProgressReport report, Applied applied) {
 		if (applied.displaced() != null) {
 			// This report just took the period's entry from the one the roll-up named:
-			// mark that one by its id, a
-			// lookup on every store (the embedded one ignores the project_period index
-			// and would scan all reports).
-			// Every report that ever held the entry is displaced by exactly one later
-			// save, which marks it here.
+			// mark that one by its id, a lookup on every store (the embedded one ignores
+			// the project_period index and would scan all reports). Every report that
+			// ever held the entry is displaced by exactly one later save, which marks it
+			// here.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.displaced())),
 					Update.update("current", false), ProgressReport.class);
 		}
@@ -155,9 +202,8 @@ public class ProgressService {
 		}
 		else if (!applied.saved()) {
 			// A resumed request whose first attempt may have stopped before marking what
-			// it replaced: the rare path
-			// keeps the sweep, which marks every report older than this one in the
-			// period.
+			// it replaced: the rare path keeps the sweep, which marks every report older
+			// than this one in the period.
 			this.mongo.updateMulti(Query.query(Criteria.where("projectCode")
 				.is(project.code())
 				.and("periodKey")
@@ -167,20 +213,6 @@ public class ProgressService {
 				.and("current")
 				.is(true)), Update.update("current", false), ProgressReport.class);
 		}
-		if (!applied.won()) {
-			report = this.mongo.findById(report.id(), ProgressReport.class);
-		}
-		for (ProgressReport.Problem problem : report.problems()) {
-			this.notices.raise(new NoticeDraft(problem.noticeId(), project.code(), project.districtCode(),
-					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
-					problem.deadline(), submittedBy));
-		}
-		this.idempotency.complete(claim);
-		if (applied.won()) {
-			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
-					report.id());
-		}
-		return new Submitted(report, project);
 	}
 
 	/**
@@ -210,12 +242,20 @@ public class ProgressService {
 
 	private Applied applyInTurn(Project project, ProgressReport report) {
 		for (int attempt = 0; attempt < 200; attempt++) {
-			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
+			// first from the read model, which this instance's saves keep current; a
+			// stale
+			// copy only costs a failed versioned save and a read from the store
+			ProjectProgress current = attempt == 0 ? this.readModel.get(project.code())
+					: this.mongo.findById(project.code(), ProjectProgress.class);
 			if (current == null) {
 				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 			}
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
+				if (attempt == 0) {
+					// decided on the stored roll-up only, never on a copy
+					continue;
+				}
 				// already applied, or a later report for this period won
 				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}
@@ -253,7 +293,7 @@ public class ProgressService {
 		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
 	}
 
-	private ProjectProgress judged(ProjectProgress progress, Project project) {
+	ProjectProgress judged(ProjectProgress progress, Project project) {
 		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
 		Instant changedAt = verdict.light() == progress.light() ? progress.lightChangedAt() : this.calendar.now();
 		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
@@ -326,8 +366,8 @@ public class ProgressService {
 		}
 	}
 
-	private static List<Milestone> applyMilestones(List<Milestone> milestones,
-			List<ProgressReport.MilestoneUpdate> updates, ReportPeriod period) {
+	static List<Milestone> applyMilestones(List<Milestone> milestones, List<ProgressReport.MilestoneUpdate> updates,
+			ReportPeriod period) {
 		if (updates == null || updates.isEmpty()) {
 			return milestones;
 		}
@@ -351,20 +391,10 @@ public class ProgressService {
 	/**
 	 * Checks everything before anything is written; all problems are reported at once.
 	 */
-	private Project validate(SubmitProgressReportInput input) {
+	private Project validate(SubmitProgressReportInput input, Project project) {
 		List<PayloadError> errors = new ArrayList<>();
-		Project project = null;
-		try {
-			project = this.projects.byCode(GlobalId.keyOf(input.projectId(), "Project"));
-		}
-		catch (ApiException ex) {
-			// reported below as an unknown project
-		}
 		if (project == null) {
 			errors.add(new PayloadError("input.projectId", ErrorCode.UNKNOWN_PROJECT));
-		}
-		if (!Idempotency.isValidKey(input.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", ErrorCode.INVALID_IDEMPOTENCY_KEY));
 		}
 		PeriodInputCheck.check(input.period(), project == null ? null : project.year(), this.calendar.today(), errors);
 		if (input.investmentCompleted() == null || input.investmentCompleted().signum() < 0) {

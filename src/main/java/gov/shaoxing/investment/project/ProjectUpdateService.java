@@ -66,8 +66,12 @@ public class ProjectUpdateService {
 		return this.mongo.findById(code, Project.class);
 	}
 
+	/**
+	 * Changes a project's record; who may is checked by role before the project is looked
+	 * up, and for the project before its input is checked.
+	 */
 	public Project update(UpdateProjectInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
+		AccessPolicy.requireMayChangeProjects(actor);
 		String code = GlobalId.keyOf(input.id(), "Project");
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Project current = this.mongo.findById(code, Project.class);

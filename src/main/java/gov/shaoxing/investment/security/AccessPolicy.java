@@ -5,12 +5,48 @@ import gov.shaoxing.investment.common.ErrorCode;
 
 /**
  * The write rules of the role table, checked by the services themselves whatever path a
- * request takes. Reads are open to every signed-in user; what anonymous callers may read
- * is marked {@code @signedIn} in the schema.
+ * request takes, and before the input is validated: a caller who may not make a change
+ * learns only {@code UNAUTHENTICATED} or {@code FORBIDDEN}. Each change has a check by
+ * role alone ({@code requireMay…} without a scope), made before the document it concerns
+ * is even looked up, and a check of the scope once it is known. Reads are open to every
+ * signed-in user; what anonymous callers may read is marked {@code @signedIn} in the
+ * schema.
  */
 public final class AccessPolicy {
 
 	private AccessPolicy() {
+	}
+
+	/** Progress reports anywhere: admins, district officers and inspectors. */
+	public static void requireMayReportProgress(Actor actor) {
+		requireRole(actor, "report progress", Role.ADMIN, Role.DISTRICT_OFFICER, Role.INSPECTOR);
+	}
+
+	/** Inspections anywhere: admins and inspectors. */
+	public static void requireMayInspect(Actor actor) {
+		requireRole(actor, "record inspections", Role.ADMIN, Role.INSPECTOR);
+	}
+
+	/** Statistics anywhere: admins and district officers. */
+	public static void requireMayReportIndicators(Actor actor) {
+		requireRole(actor, "report statistics", Role.ADMIN, Role.DISTRICT_OFFICER);
+	}
+
+	/** Notices anywhere: admins, the city supervisor and department officers. */
+	public static void requireMayHandleNotices(Actor actor) {
+		requireRole(actor, "change notices", Role.ADMIN, Role.CITY_SUPERVISOR, Role.DEPARTMENT_OFFICER);
+	}
+
+	/** Project records anywhere: admins, department and district officers. */
+	public static void requireMayChangeProjects(Actor actor) {
+		requireRole(actor, "change projects", Role.ADMIN, Role.DEPARTMENT_OFFICER, Role.DISTRICT_OFFICER);
+	}
+
+	private static void requireRole(Actor actor, String what, Role... roles) {
+		requireSignedIn(actor);
+		if (!actor.is(roles)) {
+			throw forbidden(actor, what);
+		}
 	}
 
 	/**

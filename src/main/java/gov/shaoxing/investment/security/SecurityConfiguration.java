@@ -1,11 +1,14 @@
 package gov.shaoxing.investment.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ErrorMessage;
 import gov.shaoxing.investment.common.ErrorRenderer;
+import gov.shaoxing.investment.store.StoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,17 +16,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * An OAuth2 resource server: every request may carry a bearer JWT, validated against the
@@ -35,19 +43,25 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	TokenIssuer tokenIssuer() {
-		return new TokenIssuer();
+	TokenIssuer tokenIssuer(SecurityProperties properties, StoreProperties store, ResourceLoader resources) {
+		return new TokenIssuer(SigningKeys.load(properties.signingKey(), store, resources), properties.clockSkew());
 	}
 
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties, TokenIssuer issuer, TokenRevocations revocations) {
-		JwtDecoder decoder = properties.embeddedIssuer() ? issuer.decoder()
-				: JwtDecoders.fromIssuerLocation(properties.issuerUri());
+		JwtDecoder decoder = properties.embeddedIssuer() ? issuer.decoder() : provider(properties);
 		// real time, as the decoders' own expiry checks use
-		JwtDecoder cached = new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+		JwtDecoder cached = new CachingJwtDecoder(decoder, Clock.systemUTC());
 		// revocation is checked on every use, outside the cache: a remembered token is
 		// refused once its user changes
 		return properties.embeddedIssuer() ? revocations.checking(cached) : cached;
+	}
+
+	/** The OIDC provider's keys, with our clock skew instead of the library's minute. */
+	private static JwtDecoder provider(SecurityProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+		decoder.setJwtValidator(TokenIssuer.validator(properties.issuerUri(), properties.clockSkew()));
+		return decoder;
 	}
 
 	@Bean
@@ -56,9 +70,8 @@ class SecurityConfiguration {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
-			return actor.role() == null ? java.util.List.of()
-					: java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-							"ROLE_" + actor.role().name()));
+			return actor.role() == null ? List.of()
+					: List.<GrantedAuthority>of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
 		});
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -67,6 +80,12 @@ class SecurityConfiguration {
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/photos")
 				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
+				.requestMatchers(HttpMethod.GET, "/photos/**")
+				.authenticated()
+				// metrics name the store's address and more; health details are for
+				// admins too (management.endpoint.health.roles)
+				.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer(
@@ -103,13 +122,22 @@ class SecurityConfiguration {
 	 * error page.
 	 */
 	@Bean
-	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
+	RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
 		return (request, response, ex) -> write(errors, request, response, 400, ErrorCode.REQUEST_REJECTED.message());
 	}
 
+	/**
+	 * A 401: {@code INVALID_TOKEN} for a token that does not verify,
+	 * {@code UNAUTHENTICATED} where a sign-in is needed and none was sent.
+	 */
 	private static AuthenticationEntryPoint invalidToken(ErrorRenderer errors) {
 		return (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				write(errors, request, response, 401, ErrorCode.UNAUTHENTICATED.message());
+				return;
+			}
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			write(errors, request, response, 401, ErrorCode.INVALID_TOKEN.message());
 		};
 	}
