@@ -4,13 +4,16 @@ import java.util.Map;
 
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns {@code first}/{@code after} into a validated request and keyset positions into
  * opaque cursors, using the framework's {@link CursorStrategy} so every connection shares
- * one cursor format.
+ * one cursor format, signed ({@link CursorSigner}) so that an edited cursor is refused
+ * with {@code INVALID_CURSOR}.
  */
 @Component
 public class Paging {
@@ -19,9 +22,17 @@ public class Paging {
 
 	private final PagingProperties properties;
 
-	Paging(CursorStrategy<ScrollPosition> cursors, PagingProperties properties) {
+	private final CursorSigner signer;
+
+	@Autowired
+	Paging(CursorStrategy<ScrollPosition> cursors, PagingProperties properties, MongoTemplate mongo) {
+		this(cursors, properties, CursorSigner.configuredOrStored(properties.cursorKey(), mongo));
+	}
+
+	Paging(CursorStrategy<ScrollPosition> cursors, PagingProperties properties, CursorSigner signer) {
 		this.cursors = cursors;
 		this.properties = properties;
+		this.signer = signer;
 	}
 
 	public PageRequest request(Integer first, String after) {
@@ -31,9 +42,13 @@ public class Paging {
 		}
 		Map<String, Object> keys = null;
 		if (after != null) {
+			String unsigned = this.signer.verify(after);
+			if (unsigned == null) {
+				throw invalidCursor();
+			}
 			ScrollPosition position;
 			try {
-				position = this.cursors.fromCursor(after);
+				position = this.cursors.fromCursor(unsigned);
 			}
 			catch (RuntimeException ex) {
 				throw invalidCursor();
@@ -73,7 +88,7 @@ public class Paging {
 	}
 
 	public String cursor(Map<String, ?> keys) {
-		return this.cursors.toCursor(ScrollPosition.forward(keys));
+		return this.signer.sign(this.cursors.toCursor(ScrollPosition.forward(keys)));
 	}
 
 	private static ApiException invalidCursor() {

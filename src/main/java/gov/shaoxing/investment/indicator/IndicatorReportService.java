@@ -21,7 +21,6 @@ import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.targets.Indicator;
 import gov.shaoxing.investment.targets.TargetScope;
 import gov.shaoxing.investment.targets.TargetService;
-import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -191,16 +190,9 @@ public class IndicatorReportService {
 			errors.add(PayloadError.detailed("input.value", ErrorCode.REQUIRED, "value"));
 		}
 		else if (in.indicator() != null) {
-			boolean growth = in.indicator() == Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
-			if (!growth && in.value().signum() < 0) {
-				errors.add(new PayloadError("input.value", ErrorCode.VALUE_OUT_OF_RANGE));
-			}
-			else if (in.indicator().unit() == Unit.PERCENT && !growth
-					&& in.value().compareTo(BigDecimal.valueOf(100)) > 0) {
-				errors.add(PayloadError.detailed("input.value", ErrorCode.VALUE_OUT_OF_RANGE, "share"));
-			}
-			else if (in.indicator().unit() == Unit.COUNT && in.value().stripTrailingZeros().scale() > 0) {
-				errors.add(new PayloadError("input.value", ErrorCode.NOT_A_COUNT));
+			PayloadError implausible = IndicatorValueBounds.check(in.indicator(), in.value());
+			if (implausible != null) {
+				errors.add(implausible);
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxCost largest estimated number of field values a response may hold (see
  * {@link QueryCost})
  * @param maxAliases most aliased fields in one document, fragments counted where spread
+ * @param maxFields most field selections in one document once every fragment is expanded
+ * where it is spread
  * @param maxTokens most grammar tokens the parser reads before giving up
  * @param maxCharacters longest document in characters
  * @param timeout longest time one operation may run
@@ -21,14 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rate per-client rate limiting
  */
 @ConfigurationProperties("investment.limits")
-public record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, Integer maxTokens,
-		Integer maxCharacters, Duration timeout, Boolean introspectionForAnonymous, PersistedQueries persistedQueries,
-		Rate rate) {
+public record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, Integer maxFields,
+		Integer maxTokens, Integer maxCharacters, Duration timeout, Boolean introspectionForAnonymous,
+		PersistedQueries persistedQueries, Rate rate) {
 
 	public LimitsProperties {
 		maxDepth = (maxDepth != null) ? maxDepth : 15;
 		maxCost = (maxCost != null) ? maxCost : 50_000;
 		maxAliases = (maxAliases != null) ? maxAliases : 50;
+		maxFields = (maxFields != null) ? maxFields : 10_000;
 		maxTokens = (maxTokens != null) ? maxTokens : 15_000;
 		maxCharacters = (maxCharacters != null) ? maxCharacters : 1_000_000;
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);

@@ -5,15 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
@@ -22,7 +22,6 @@ import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import gov.shaoxing.investment.common.BoundedCache;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ErrorMessage;
 
@@ -32,7 +31,7 @@ import org.springframework.core.io.Resource;
  * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery: {
  * version: 1, sha256Hash }}) and the production allow-list. A client first sends only the
  * hash; when the service does not know it, the client sends the document with its hash,
- * which is checked and kept (the least recently used are forgotten beyond
+ * which is checked and kept (Caffeine forgets the least valuable beyond
  * {@code max-entries}); later the hash alone runs it. Operations in the allow-list file
  * are known from the start. With {@code allow-list-only} nothing else runs, whether sent
  * by hash or in full.
@@ -60,22 +59,21 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 
 	private final Map<String, String> allowList;
 
-	private final Map<String, String> learnt;
+	private final Cache<String, String> learnt;
 
-	private final BoundedCache<String, Parsed> documents;
+	private final Cache<String, Parsed> documents;
 
 	PersistedQueries(boolean allowListOnly, Map<String, String> allowList, int maxEntries) {
 		this.allowListOnly = allowListOnly;
 		this.allowList = Map.copyOf(allowList);
-		this.documents = new BoundedCache<>(maxEntries, MAX_CACHED_CHARACTERS);
-		this.learnt = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-				return size() > maxEntries;
-			}
-
-		});
+		// bounded in entries and in characters at once: an entry weighs at least its
+		// share of the characters, so no more than maxEntries fit
+		int share = (int) Math.min(Integer.MAX_VALUE, MAX_CACHED_CHARACTERS / Math.max(1, maxEntries));
+		this.documents = Caffeine.newBuilder()
+			.maximumWeight((maxEntries > 0) ? MAX_CACHED_CHARACTERS : 0)
+			.<String, Parsed>weigher((query, parsed) -> Math.max(share, query.length()))
+			.build();
+		this.learnt = Caffeine.newBuilder().maximumSize(maxEntries).build();
 	}
 
 	/**
@@ -140,7 +138,7 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		if (hashOnly) {
 			String stored = this.allowList.get(hash);
 			if (stored == null && !this.allowListOnly) {
-				stored = this.learnt.get(hash);
+				stored = this.learnt.getIfPresent(hash);
 			}
 			if (stored == null) {
 				return new PreparsedDocumentEntry(this.allowListOnly ? notAllowed(hash) : notFound(hash));
@@ -172,14 +170,14 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 	private PreparsedDocumentEntry parsed(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
 		String query = input.getQuery();
-		Parsed parsed = this.documents.get(query);
+		Parsed parsed = this.documents.getIfPresent(query);
 		if (parsed == null) {
 			PreparsedDocumentEntry entry = parseAndValidate.apply(input);
 			if (entry.hasErrors()) {
 				return entry;
 			}
 			parsed = new Parsed(entry, CostMemo.of(entry.getDocument()));
-			this.documents.put(query, parsed, query.length());
+			this.documents.put(query, parsed);
 		}
 		input.getGraphQLContext().put(CostMemo.CONTEXT_KEY, parsed.costs());
 		return parsed.entry();

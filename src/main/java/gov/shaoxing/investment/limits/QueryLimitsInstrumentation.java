@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ErrorMessage;
-import gov.shaoxing.investment.common.LocalizedError;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.Instrumentation;
@@ -22,7 +24,6 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.language.Document;
@@ -30,21 +31,21 @@ import graphql.language.OperationDefinition.Operation;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
-import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 
 import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Enforces the query limits inside graphql-java, before any data fetcher runs: depth and
- * aliases before validation, cost once variables are known, and the execution deadline at
- * every field. It also turns the parser's and the introspection switch's own refusals
- * into errors with a stable code, and reports the cost on every response in
- * {@code extensions.cost}. Parsing and validation, and so the depth and alias checks,
- * happen once per query text ({@link PersistedQueries} caches the document); the cost
- * once per document and page-size variables ({@link CostMemo}).
+ * aliases and the number of fields before validation, cost once variables are known, and
+ * the execution deadline by cancelling the execution when it passes. It also turns the
+ * parser's and the introspection switch's own refusals into errors with a stable code,
+ * and reports the cost on every response in {@code extensions.cost}. Parsing and
+ * validation, and so the depth and alias checks, happen once per query text
+ * ({@link PersistedQueries} caches the document); the cost once per document and
+ * page-size variables ({@link CostMemo}).
  */
-class QueryLimitsInstrumentation implements Instrumentation {
+class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 
 	/**
 	 * GraphQL context key set by the {@code GET} handler (package {@code web}); a stored
@@ -58,15 +59,43 @@ class QueryLimitsInstrumentation implements Instrumentation {
 
 	private final int maxPageSize;
 
+	private final ScheduledThreadPoolExecutor deadlines;
+
 	QueryLimitsInstrumentation(LimitsProperties limits, int defaultPageSize, int maxPageSize) {
 		this.limits = limits;
 		this.defaultPageSize = defaultPageSize;
 		this.maxPageSize = maxPageSize;
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "query-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// most requests end well before their deadline: their timers go at once
+		this.deadlines.setRemoveOnCancelPolicy(true);
 	}
 
 	@Override
 	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-		return new State(System.nanoTime() + this.limits.timeout().toNanos());
+		ExecutionInput input = parameters.getExecutionInput();
+		long timeout = this.limits.timeout().toNanos();
+		State state = new State(System.nanoTime() + timeout);
+		if (timeout <= 0) {
+			state.expire(input);
+		}
+		else {
+			// one timer per request, not a check per field: graphql-java stops a
+			// cancelled
+			// execution at the next object it resolves, and trivial fields keep its fast
+			// path
+			state.timer = this.deadlines.schedule(() -> state.expire(input), timeout, TimeUnit.NANOSECONDS);
+		}
+		return state;
+	}
+
+	/** Stops the timer thread when the application context closes. */
+	@Override
+	public void close() {
+		this.deadlines.shutdownNow();
 	}
 
 	@Override
@@ -91,6 +120,13 @@ class QueryLimitsInstrumentation implements Instrumentation {
 		if (shape.aliases() > this.limits.maxAliases()) {
 			throw LimitErrors.abort(ErrorCode.TOO_MANY_ALIASES, shape.aliases(), this.limits.maxAliases());
 		}
+		if (shape.fields() > this.limits.maxFields()) {
+			ErrorMessage message = (shape.fields() == Long.MAX_VALUE)
+					? ErrorMessage.detailed(ErrorCode.QUERY_TOO_LARGE, "uncountedFields", this.limits.maxFields())
+					: ErrorMessage.detailed(ErrorCode.QUERY_TOO_LARGE, "fields", shape.fields(),
+							this.limits.maxFields());
+			throw new AbortExecutionException(List.of(LimitErrors.error(message, Map.of())));
+		}
 		return SimpleInstrumentationContext.noOp();
 	}
 
@@ -98,6 +134,7 @@ class QueryLimitsInstrumentation implements Instrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
+		((State) state).expireIfDue(context.getExecutionInput());
 		Operation operation = context.getOperationDefinition().getOperation();
 		if (context.getGraphQLContext().getBoolean(HTTP_GET, false) && operation != Operation.QUERY) {
 			throw new AbortExecutionException(
@@ -128,31 +165,8 @@ class QueryLimitsInstrumentation implements Instrumentation {
 	}
 
 	private long cost(ExecutionContext context) {
-		try {
-			return new QueryCost(context.getGraphQLSchema(), this.defaultPageSize, this.maxPageSize)
-				.of(context.getNormalizedQueryTree().get());
-		}
-		catch (AbortExecutionException ex) {
-			// graphql-java's own bound on the number of fields after fragments are
-			// expanded
-			return Long.MAX_VALUE;
-		}
-	}
-
-	@Override
-	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
-			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		State current = (State) state;
-		return (environment) -> {
-			if (System.nanoTime() - current.deadline > 0) {
-				current.timedOut = true;
-				return DataFetcherResult.newResult()
-					.error(LocalizedError.at(timeoutMessage(), List.of(environment.getField().getSourceLocation()),
-							environment.getExecutionStepInfo().getPath().toList()))
-					.build();
-			}
-			return dataFetcher.get(environment);
-		};
+		return new QueryCost(context.getGraphQLSchema(), this.defaultPageSize, this.maxPageSize)
+			.of(context.getOperationDefinition(), context.getFragmentsByName(), context.getCoercedVariables().toMap());
 	}
 
 	ErrorMessage timeoutMessage() {
@@ -165,6 +179,9 @@ class QueryLimitsInstrumentation implements Instrumentation {
 	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
 		State current = (State) state;
+		if (current.timer != null) {
+			current.timer.cancel(false);
+		}
 		List<GraphQLError> errors = new ArrayList<>();
 		boolean timeoutReported = false;
 		for (GraphQLError error : result.getErrors()) {
@@ -179,9 +196,11 @@ class QueryLimitsInstrumentation implements Instrumentation {
 			else if (current.timedOut && error instanceof NonNullableFieldWasNullError) {
 				// a consequence of the timeout, reported once below
 			}
-			else if (current.timedOut && isTimeout(error)) {
+			else if (current.timedOut && (isTimeout(error) || error instanceof AbortExecutionException)) {
+				// graphql-java's own words for a cancelled execution become the timeout
+				// error, once
 				if (!timeoutReported) {
-					errors.add(error);
+					errors.add(LimitErrors.error(timeoutMessage(), Map.of()));
 					timeoutReported = true;
 				}
 			}
@@ -189,6 +208,7 @@ class QueryLimitsInstrumentation implements Instrumentation {
 				errors.add(error);
 			}
 		}
+		errors.replaceAll(EngineErrors::normalize);
 		return CompletableFuture.completedFuture(result.transform((builder) -> {
 			builder.errors(errors);
 			if (current.cost != null) {
@@ -228,6 +248,8 @@ class QueryLimitsInstrumentation implements Instrumentation {
 
 		final long deadline;
 
+		volatile ScheduledFuture<?> timer;
+
 		volatile Long cost;
 
 		volatile Throwable parseFailure;
@@ -238,6 +260,18 @@ class QueryLimitsInstrumentation implements Instrumentation {
 
 		State(long deadline) {
 			this.deadline = deadline;
+		}
+
+		void expire(ExecutionInput input) {
+			this.timedOut = true;
+			input.cancel();
+		}
+
+		/** The timer thread may lag; a request that is due is stopped all the same. */
+		void expireIfDue(ExecutionInput input) {
+			if (!this.timedOut && System.nanoTime() - this.deadline >= 0) {
+				expire(input);
+			}
 		}
 
 	}

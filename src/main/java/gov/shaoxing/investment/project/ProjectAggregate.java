@@ -52,7 +52,8 @@ public final class ProjectAggregate {
 			.toList();
 	}
 
-	private List<Project> matches() {
+	/** Every matching project, found on first use (a page alone does not need them). */
+	public List<Project> matches() {
 		List<Project> current = this.matches;
 		if (current == null) {
 			current = this.find.get();

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import graphql.GraphQLException;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
@@ -57,32 +60,48 @@ final class GraphQlGetHandler {
 
 	private final JsonMapper json;
 
-	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper json) {
+	private final ErrorRenderer errors;
+
+	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper json, ErrorRenderer errors) {
+		this.errors = errors;
 		this.graphQlHandler = graphQlHandler;
 		this.json = json;
 	}
 
 	ServerResponse handle(ServerRequest request) {
 		MediaType contentType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
-		Optional<String> query = request.param("query").filter(StringUtils::hasText);
-		if (query.isEmpty() && request.param("extensions").filter((e) -> e.contains("persistedQuery")).isPresent()) {
+		Locale locale = this.errors.messages().locale(request.servletRequest());
+		Map<String, String> parameters;
+		try {
+			parameters = QueryString.parse(request.servletRequest().getQueryString());
+		}
+		catch (QueryString.Malformed ex) {
+			return RequestErrors.badRequest(this.errors, locale, contentType, ex.reason());
+		}
+		Optional<String> query = Optional.ofNullable(parameters.get("query")).filter(StringUtils::hasText);
+		if (query.isEmpty() && Optional.ofNullable(parameters.get("extensions"))
+			.filter((e) -> e.contains("persistedQuery"))
+			.isPresent()) {
 			// an automatic persisted query sent by its hash alone: the limits package's
 			// document provider looks it up
 			query = Optional.of(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		}
 		if (query.isEmpty()) {
-			return RequestErrors.badRequest(contentType, "The 'query' parameter is required.");
+			return RequestErrors.badRequest(this.errors, locale, contentType,
+					ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "noQuery"));
 		}
-		Optional<String> operationName = request.param("operationName").filter(StringUtils::hasText);
+		Optional<String> operationName = Optional.ofNullable(parameters.get("operationName"))
+			.filter(StringUtils::hasText);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query.get());
 		operationName.ifPresent((name) -> body.put("operationName", name));
 		for (String name : List.of("variables", "extensions")) {
-			Optional<String> text = request.param(name).filter(StringUtils::hasText);
+			Optional<String> text = Optional.ofNullable(parameters.get(name)).filter(StringUtils::hasText);
 			if (text.isPresent()) {
 				Optional<Map<?, ?>> map = jsonObject(text.get());
 				if (map.isEmpty()) {
-					return RequestErrors.badRequest(contentType, "The '" + name + "' parameter must be a JSON object.");
+					return RequestErrors.badRequest(this.errors, locale, contentType,
+							ErrorMessage.detailed(ErrorCode.INVALID_QUERY_STRING, "object", name));
 				}
 				body.put(name, map.get());
 			}
@@ -92,16 +111,26 @@ final class GraphQlGetHandler {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(contentType)
-				.body(RequestErrors.body("Only queries may be sent with GET; send a "
-						+ operation.name().toLowerCase(Locale.ROOT) + " with POST."));
+				.body(this.errors.graphQlBody(ErrorMessage.detailed(ErrorCode.OPERATION_NOT_ALLOWED, "get",
+						operation.name().toLowerCase(Locale.ROOT)), locale, Map.of()));
 		}
+		return execute(request, body, contentType, true);
+	}
+
+	/**
+	 * Runs a request already read into its members through the shared handler, for
+	 * {@code GET} and for {@link GraphQlPostHandler}.
+	 */
+	ServerResponse execute(ServerRequest request, Map<String, Object> body, MediaType contentType, boolean get) {
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				cookies(request), request.remoteAddress().orElse(null), request.attributes(), body,
 				this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
-		// read by the limits instrumentation: a persisted query run by hash is only known
-		// to be a query once looked up
-		graphQlRequest.configureExecutionInput(
-				(input, builder) -> builder.graphQLContext(Map.of(HTTP_GET_CONTEXT_KEY, true)).build());
+		if (get) {
+			// read by the limits instrumentation: a persisted query run by hash is only
+			// known to be a query once looked up
+			graphQlRequest.configureExecutionInput(
+					(input, builder) -> builder.graphQLContext(Map.of(HTTP_GET_CONTEXT_KEY, true)).build());
+		}
 		Mono<ServerResponse> response = this.graphQlHandler.handleRequest(graphQlRequest)
 			.map((result) -> respond(result, contentType));
 		return ServerResponse.async(response.toFuture());

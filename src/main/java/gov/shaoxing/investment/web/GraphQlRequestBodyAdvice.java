@@ -1,10 +1,15 @@
 package gov.shaoxing.investment.web;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorRenderer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,8 +29,17 @@ class GraphQlRequestBodyAdvice {
 
 	private final String graphQlPath;
 
-	GraphQlRequestBodyAdvice(GraphQlProperties properties) {
+	private final ErrorRenderer errors;
+
+	@Autowired
+	GraphQlRequestBodyAdvice(GraphQlProperties properties, ErrorRenderer errors) {
 		this.graphQlPath = properties.getHttp().getPath();
+		this.errors = errors;
+	}
+
+	/** Without a renderer the body carries the code alone (unit tests). */
+	GraphQlRequestBodyAdvice(GraphQlProperties properties) {
+		this(properties, null);
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, ServerWebInputException.class })
@@ -38,8 +52,10 @@ class GraphQlRequestBodyAdvice {
 		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 			.contentType(ResponseMediaType.select(Collections.list(request.getHeaders(HttpHeaders.ACCEPT))))
-			.body(RequestErrors.body("The request body must be a JSON object with a 'query' string and optional "
-					+ "'operationName', 'variables' and 'extensions'."));
+			.body((this.errors != null)
+					? this.errors.graphQlBody(ErrorCode.INVALID_REQUEST_BODY.message(),
+							this.errors.messages().locale(request), Map.of())
+					: Map.of("errors", List.of(Map.of("message", ErrorCode.INVALID_REQUEST_BODY.name()))));
 	}
 
 }

@@ -1,29 +1,34 @@
 package gov.shaoxing.investment.web;
 
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.graphql.execution.ErrorType;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * GraphQL-shaped bodies for HTTP requests turned away before any GraphQL runs, so clients
- * read one error format and never an exception message.
+ * read one error format, worded in their language, and never an exception message.
  */
 final class RequestErrors {
 
 	private RequestErrors() {
 	}
 
-	static Map<String, Object> body(String message) {
-		return Map.of("errors", List
-			.of(Map.of("message", message, "extensions", Map.of("classification", ErrorType.BAD_REQUEST.name()))));
+	static ServerResponse badRequest(ErrorRenderer errors, Locale locale, MediaType contentType, ErrorMessage message) {
+		return status(errors, locale, HttpStatus.BAD_REQUEST, contentType, message);
 	}
 
-	static ServerResponse badRequest(MediaType contentType, String message) {
-		return ServerResponse.status(HttpStatus.BAD_REQUEST).contentType(contentType).body(body(message));
+	static ServerResponse status(ErrorRenderer errors, Locale locale, HttpStatus status, MediaType contentType,
+			ErrorMessage message) {
+		return ServerResponse.status(status)
+			.contentType(contentType)
+			.header("Content-Language", locale.toLanguageTag())
+			.body(errors.graphQlBody(message, locale, Map.of()));
 	}
 
 }
