@@ -142,8 +142,9 @@ final class GraphQlGetHandler {
 		// graphql-response+json media type; legacy application/json clients expect 200
 		// for every GraphQL response.
 		boolean requestError = !response.getExecutionResult().isDataPresent();
-		HttpStatus status = (requestError && ResponseMediaType.GRAPHQL_RESPONSE.equals(contentType))
-				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+		HttpStatus status = ((requestError && ResponseMediaType.GRAPHQL_RESPONSE.equals(contentType))
+				|| SubscriptionTransport.needsStream(response.getExecutionResult())) ? HttpStatus.BAD_REQUEST
+						: HttpStatus.OK;
 		return ServerResponse.status(status)
 			.headers((headers) -> headers.putAll(response.getResponseHeaders()))
 			.contentType(contentType)

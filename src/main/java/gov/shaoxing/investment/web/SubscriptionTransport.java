@@ -12,20 +12,18 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
  * Subscriptions need a stream: over a WebSocket or Server-Sent Events they run; sent as a
  * plain HTTP request they get HTTP 400 {@code SUBSCRIPTION_NEEDS_STREAM} naming both,
- * instead of Spring's serialised stream object.
+ * instead of Spring's serialised stream object (the status is set where {@code GET} and
+ * {@code POST} answers are written, {@link GraphQlGetHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionTransport {
@@ -38,20 +36,6 @@ class SubscriptionTransport {
 				return chain.next(request)
 					.map((response) -> streamed(request) ? refusedAtStart(request, response)
 							: refused(request, response));
-			}
-		};
-	}
-
-	/**
-	 * Boot's handler for {@code POST /graphql}, answering the refusal above with a 400.
-	 */
-	@Bean
-	GraphQlHttpHandler streamAwareGraphQlHttpHandler(WebGraphQlHandler handler) {
-		return new GraphQlHttpHandler(handler) {
-			@Override
-			protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
-				return needsStream(response.getExecutionResult()) ? HttpStatus.BAD_REQUEST
-						: super.selectResponseStatus(response, responseMediaType);
 			}
 		};
 	}
@@ -87,7 +71,11 @@ class SubscriptionTransport {
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refusal));
 	}
 
-	private static boolean needsStream(ExecutionResult result) {
+	/**
+	 * A plain HTTP answer refusing a subscription, which {@link GraphQlGetHandler} sends
+	 * as 400.
+	 */
+	static boolean needsStream(ExecutionResult result) {
 		return result.getErrors()
 			.stream()
 			.anyMatch((error) -> error.getExtensions() != null
