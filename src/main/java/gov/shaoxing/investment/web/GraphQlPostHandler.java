@@ -48,7 +48,8 @@ final class GraphQlPostHandler {
 	}
 
 	ServerResponse handle(ServerRequest request) throws IOException {
-		MediaType responseType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT));
+		MediaType responseType = ResponseMediaType.select(request.headers().header(HttpHeaders.ACCEPT),
+				MediaType.APPLICATION_JSON);
 		Locale locale = this.errors.messages().locale(request.servletRequest());
 		MediaType contentType = contentType(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
 		if (contentType == null) {
