@@ -35,6 +35,11 @@ public enum EventType {
 	 * A user of the embedded issuer was created or changed; subject: the user name.
 	 * Revokes tokens everywhere.
 	 */
-	USER_CHANGED
+	USER_CHANGED,
+	/**
+	 * An official was created or changed; subject: the official's id. Keeps other
+	 * instances' read models fresh.
+	 */
+	OFFICIAL_CHANGED
 
 }
