@@ -101,6 +101,13 @@ public class ProgressService {
 	public record Submitted(ProgressReport report, Project project) {
 	}
 
+	/** Checks a report as {@link #submit} would, writing nothing (dry-run imports). */
+	public void check(SubmitProgressReportInput input, Actor actor) {
+		AccessPolicy.requireSignedIn(actor);
+		Project project = validate(input);
+		AccessPolicy.requireMayReport(actor, project.districtCode());
+	}
+
 	public Submitted submit(SubmitProgressReportInput input, Actor actor) {
 		AccessPolicy.requireSignedIn(actor);
 		Project project = validate(input);

@@ -5,17 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The {@code SubmitProgressReportInput} input. */
-record SubmitProgressReportInput(String projectId, PeriodInput period, BigDecimal investmentCompleted,
+public record SubmitProgressReportInput(String projectId, PeriodInput period, BigDecimal investmentCompleted,
 		BigDecimal physicalProgressPercent, List<MilestoneUpdateInput> milestones, String note,
 		List<ProblemInput> problems, String idempotencyKey) {
 
-	record PeriodInput(Integer year, Integer month, Integer half) {
+	public record PeriodInput(Integer year, Integer month, Integer half) {
 	}
 
-	record MilestoneUpdateInput(String milestoneId, MilestoneStatus status, LocalDate dateMet) {
+	public record MilestoneUpdateInput(String milestoneId, MilestoneStatus status, LocalDate dateMet) {
 	}
 
-	record ProblemInput(String text, String departmentCode, LocalDate deadline) {
+	public record ProblemInput(String text, String departmentCode, LocalDate deadline) {
 	}
 
 	/**

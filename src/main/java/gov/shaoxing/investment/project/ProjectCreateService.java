@@ -80,8 +80,11 @@ public class ProjectCreateService {
 
 	}
 
-	/** The project after an upsert and what happened to it. */
-	public record Result(Project project, Outcome outcome) {
+	/**
+	 * The project after an upsert, what happened to it, and how it was before (null when
+	 * created).
+	 */
+	public record Result(Project project, Outcome outcome, Project before) {
 	}
 
 	/**
@@ -115,7 +118,7 @@ public class ProjectCreateService {
 		}
 		Project candidate = candidate(in, districtCode, actor, dryRun);
 		if (dryRun) {
-			return new Result(candidate, Outcome.CREATED);
+			return new Result(candidate, Outcome.CREATED, null);
 		}
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Project toInsert = attempt == 0 ? candidate
@@ -129,7 +132,7 @@ public class ProjectCreateService {
 				this.events.publish(EventType.PROJECT_CHANGED, saved.districtCode(), saved.leadDepartmentCode(),
 						saved.code());
 				AuditContext.changed("Project", saved.code(), null, saved);
-				return new Result(saved, Outcome.CREATED);
+				return new Result(saved, Outcome.CREATED, null);
 			}
 			catch (DuplicateKeyException ex) {
 				Project again = existing(in, districtCode);
@@ -218,9 +221,9 @@ public class ProjectCreateService {
 				throw new ExpectedFailure("input.code", "PROJECT_EXISTS", "Project " + existing.code()
 						+ " exists with other values; change it with updateProject or an import.");
 			}
-			return new Result(change.after(), Outcome.UPDATED);
+			return new Result(change.after(), Outcome.UPDATED, change.before());
 		}
-		return new Result(change.after(), Outcome.UNCHANGED);
+		return new Result(change.after(), Outcome.UNCHANGED, change.before());
 	}
 
 	private static boolean allowed(Runnable check) {
