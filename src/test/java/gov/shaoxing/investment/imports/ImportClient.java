@@ -26,7 +26,10 @@ public final class ImportClient {
 
 	private final String token;
 
+	private final String base;
+
 	public ImportClient(int port, String token) {
+		this.base = "http://localhost:" + port;
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
 			.responseTimeout(Duration.ofMinutes(2))
@@ -120,9 +123,9 @@ public final class ImportClient {
 		return (Map<String, Object>) response.get("data");
 	}
 
-	/** GETs a download: status, headers and bytes. */
+	/** GETs a download (the path already encoded): status, headers and bytes. */
 	public EntityExchangeResult<byte[]> download(String path) {
-		WebTestClient.RequestHeadersSpec<?> request = this.http.get().uri(path);
+		WebTestClient.RequestHeadersSpec<?> request = this.http.get().uri(java.net.URI.create(this.base + path));
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
