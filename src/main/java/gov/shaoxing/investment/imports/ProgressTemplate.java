@@ -23,7 +23,7 @@ final class ProgressTemplate {
 					new Column<ProgressRow>("investmentCompleted", "本期完成投资(亿元)*", true, "0.35",
 							(r, v) -> r.investmentCompleted = Cells.yi(v),
 							(r) -> r.investmentCompleted == null ? null : r.investmentCompleted.toPlainString()),
-					new Column<ProgressRow>("physicalProgressPercent", "形象进度(%)", false, "30",
+					new Column<ProgressRow>("physicalProgressPercent", "形象进度(%)*", true, "30",
 							(r, v) -> r.physicalProgressPercent = Cells.decimal(v),
 							(r) -> r.physicalProgressPercent == null ? null
 									: r.physicalProgressPercent.toPlainString()),

@@ -299,7 +299,9 @@ public class ProgressService {
 	 */
 	@EventListener
 	void onProjectChanged(DomainEvent event) {
-		if (event.type() == EventType.PROJECT_CHANGED) {
+		// a project without reports has no light to move; skipping it spares a reload of
+		// the project read model per created project (an import creates thousands)
+		if (event.type() == EventType.PROJECT_CHANGED && this.readModel.get(event.subjectId()) != null) {
 			Project project = this.projects.byCode(event.subjectId());
 			if (project != null) {
 				rejudge(project);
