@@ -368,14 +368,58 @@ public abstract class ApiSuite {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
+		String admin = "Bearer " + TestSecurity.adminToken(this.tokenIssuer);
 		actuator.get()
 			.uri("/actuator/metrics/mongodb.driver.commands")
+			.header("Authorization", admin)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.value((Number v) -> assertThat(v.doubleValue()).isPositive());
+	}
+
+	/**
+	 * Anonymous callers learn whether the service is up and nothing else: no components,
+	 * no paths, no metrics (which name the store's address).
+	 */
+	@Test
+	void healthDetailsAndMetricsAreForAdminsOnly() {
+		WebTestClient actuator = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
+		byte[] health = actuator.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(health, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+		for (String token : List.of("", "Bearer "
+				+ TestSecurity.token(this.tokenIssuer, gov.shaoxing.investment.security.Role.ANALYST, null))) {
+			WebTestClient.RequestHeadersSpec<?> metrics = actuator.get().uri("/actuator/metrics");
+			if (!token.isEmpty()) {
+				metrics = metrics.header("Authorization", token);
+			}
+			metrics.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isIn(401, 403))
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).doesNotContain("mongodb").doesNotContain("jvm"));
+		}
+		actuator.get()
+			.uri("/actuator/health")
+			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components")
+			.exists();
 	}
 
 	void expectError(String document, String code) {

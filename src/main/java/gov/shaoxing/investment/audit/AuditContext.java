@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 /**
  * Lets a service say which document a mutation changed and how it looked before and
  * after. Mutations run one at a time on the request's thread, so a thread-local scoped by
- * {@link AuditInstrumentation} is enough.
+ * {@link AuditedMutations} is enough.
  */
 public final class AuditContext {
 

@@ -11,12 +11,17 @@ public class ExpectedFailure extends RuntimeException {
 	private final List<PayloadError> errors;
 
 	public ExpectedFailure(List<PayloadError> errors) {
-		super(errors.isEmpty() ? "failed" : errors.get(0).message(), null, false, false);
+		super(errors.isEmpty() ? "failed" : errors.get(0).code(), null, false, false);
 		this.errors = List.copyOf(errors);
 	}
 
-	public ExpectedFailure(String field, String code, String message) {
-		this(List.of(new PayloadError(field, code, message)));
+	public ExpectedFailure(PayloadError error) {
+		this(List.of(error));
+	}
+
+	/** One error with the code's own message. */
+	public ExpectedFailure(String field, ErrorCode code, Object... args) {
+		this(new PayloadError(field, code, args));
 	}
 
 	public List<PayloadError> errors() {

@@ -41,13 +41,13 @@ public record GlobalId(String type, String key) {
 	public static String keyOf(String id, String type) {
 		GlobalId decoded = decode(id);
 		if (!decoded.type().equals(type)) {
-			throw new ApiException(ErrorCode.INVALID_ID, "id", "The id does not identify a " + type + ".");
+			throw ApiException.detailed(ErrorCode.INVALID_ID, "type", "id", type);
 		}
 		return decoded.key();
 	}
 
 	private static ApiException invalid() {
-		return new ApiException(ErrorCode.INVALID_ID, "id", "The id is not a valid ID issued by this service.");
+		return new ApiException(ErrorCode.INVALID_ID, "id");
 	}
 
 }

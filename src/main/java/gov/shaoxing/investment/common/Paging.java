@@ -27,8 +27,7 @@ public class Paging {
 	public PageRequest request(Integer first, String after) {
 		int size = first == null ? this.properties.defaultSize() : first;
 		if (size < 0 || size > this.properties.maxSize()) {
-			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first",
-					"first must be between 0 and " + this.properties.maxSize() + "; it was " + size + ".");
+			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first", this.properties.maxSize(), size);
 		}
 		Map<String, Object> keys = null;
 		if (after != null) {
@@ -78,7 +77,7 @@ public class Paging {
 	}
 
 	private static ApiException invalidCursor() {
-		return new ApiException(ErrorCode.INVALID_CURSOR, "after", "after is not a cursor issued by this connection.");
+		return new ApiException(ErrorCode.INVALID_CURSOR, "after");
 	}
 
 	/**

@@ -23,7 +23,7 @@ class RootController {
 	Flux<OffsetDateTime> heartbeat(@Argument Integer seconds) {
 		int every = seconds == null ? 15 : seconds;
 		if (every < 1 || every > 60) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "seconds", "seconds must be between 1 and 60.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "heartbeat", "seconds");
 		}
 		return Flux.interval(Duration.ofSeconds(every)).map((tick) -> OffsetDateTime.now());
 	}

@@ -2,13 +2,13 @@ package gov.shaoxing.investment.exports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.imports.ProjectRowMapper;
 import gov.shaoxing.investment.imports.ProjectSheet;
@@ -57,8 +57,11 @@ class ExportController {
 
 	private final ProjectExport projectExport;
 
+	private final ErrorRenderer errors;
+
 	ExportController(ProjectService projects, BulletinService bulletins, DistrictService districts, JsonMapper json,
-			ProjectRowMapper rows) {
+			ProjectRowMapper rows, ErrorRenderer errors) {
+		this.errors = errors;
 		this.projects = projects;
 		this.bulletins = bulletins;
 		this.districts = districts;
@@ -141,9 +144,7 @@ class ExportController {
 				filter = this.json.readValue(filterJson, ProjectFilter.class);
 			}
 			catch (JacksonException ex) {
-				throw new ApiException(ErrorCode.INVALID_ARGUMENT, "filter",
-						"filter must be a ProjectFilter as JSON, for example {\"districtCodes\":[\"ZHUJI\"]}."
-								+ ex.getOriginalMessage() + filterJson);
+				throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "exportFilter", "filter");
 			}
 		}
 		List<String> keys = ProjectSheet.keys();
@@ -152,8 +153,7 @@ class ExportController {
 			for (String f : fields.split(",")) {
 				String key = f.strip();
 				if (!ProjectSheet.isKey(key)) {
-					throw new ApiException(ErrorCode.INVALID_ARGUMENT, "fields",
-							"Unknown column '" + key + "'; the columns are the project template's keys.");
+					throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "exportField", "fields", key);
 				}
 				if (!keys.contains(key)) {
 					keys.add(key);
@@ -181,17 +181,15 @@ class ExportController {
 	}
 
 	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Object> refused(ApiException ex) {
+	ResponseEntity<Object> refused(ApiException ex, Locale locale) {
 		HttpStatus status = switch (ex.code()) {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			default -> HttpStatus.BAD_REQUEST;
 		};
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", ex.code().name());
-		body.put("message", status == HttpStatus.BAD_REQUEST ? ex.getMessage()
-				: "Sign in first, with a role that " + "may read this.");
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.errors.plainBody(ex.message(), locale));
 	}
 
 }

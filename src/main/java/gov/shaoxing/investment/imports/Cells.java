@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
@@ -31,15 +33,15 @@ final class Cells {
 	/** A cell that does not hold a value of its column's kind. */
 	static final class BadCell extends RuntimeException {
 
-		private final String code;
+		private final ErrorMessage error;
 
-		BadCell(String code, String message) {
-			super(message, null, false, false);
-			this.code = code;
+		BadCell(ErrorMessage error) {
+			super(error.code().name(), null, false, false);
+			this.error = error;
 		}
 
-		String code() {
-			return this.code;
+		ErrorMessage error() {
+			return this.error;
 		}
 
 	}
@@ -78,8 +80,7 @@ final class Cells {
 		}
 		Matcher m = AMOUNT.matcher(s.replace(",", "").replace(" ", ""));
 		if (!m.matches()) {
-			throw new BadCell("INVALID_AMOUNT",
-					"'" + raw + "' is not an amount; write 3.5 (亿元), 3.5亿 or 35000万, thousands separators allowed.");
+			throw new BadCell(ErrorCode.INVALID_AMOUNT.message(raw));
 		}
 		BigDecimal value = new BigDecimal(m.group(1));
 		String unit = m.group(2);
@@ -100,7 +101,7 @@ final class Cells {
 			return new BigDecimal(s.replace(",", "").replace("%", "").strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new BadCell("INVALID_NUMBER", "'" + raw + "' is not a number.");
+			throw new BadCell(ErrorCode.INVALID_NUMBER.message(raw));
 		}
 	}
 
@@ -113,7 +114,7 @@ final class Cells {
 			return d.intValueExact();
 		}
 		catch (ArithmeticException ex) {
-			throw new BadCell("INVALID_NUMBER", "'" + raw + "' is not a whole number.");
+			throw new BadCell(ErrorMessage.detailed(ErrorCode.INVALID_NUMBER, "whole", raw));
 		}
 	}
 
@@ -139,7 +140,7 @@ final class Cells {
 		catch (DateTimeException | NumberFormatException ex) {
 			// falls through to the refusal
 		}
-		throw new BadCell("INVALID_DATE", "'" + raw + "' is not a date; write 2012-03-29, 2012/3/29 or 2012年3月29日.");
+		throw new BadCell(ErrorCode.INVALID_DATE.message(raw));
 	}
 
 	/** 是/否, Y/N, true/false, 1/0. */
@@ -151,7 +152,7 @@ final class Cells {
 		return switch (s.toLowerCase(Locale.ROOT)) {
 			case "是", "y", "yes", "true", "1", "√" -> true;
 			case "否", "n", "no", "false", "0", "×" -> false;
-			default -> throw new BadCell("INVALID_BOOLEAN", "'" + raw + "' is not 是 or 否.");
+			default -> throw new BadCell(ErrorCode.INVALID_BOOLEAN.message(raw));
 		};
 	}
 
@@ -174,7 +175,7 @@ final class Cells {
 				.append(e.name())
 				.append(')');
 		}
-		throw new BadCell("INVALID_CHOICE", "'" + raw + "' is not one of " + allowed + ".");
+		throw new BadCell(ErrorCode.INVALID_CHOICE.message(raw, allowed));
 	}
 
 }

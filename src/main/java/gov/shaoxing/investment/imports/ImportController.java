@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.CurrentActor;
@@ -50,8 +53,11 @@ class ImportController {
 
 	private final ImportAppliers appliers;
 
-	ImportController(ImportJobs jobs, ImportProperties properties, ImportAppliers appliers) {
+	private final ErrorRenderer errors;
+
+	ImportController(ImportJobs jobs, ImportProperties properties, ImportAppliers appliers, ErrorRenderer errors) {
 		this.jobs = jobs;
+		this.errors = errors;
 		this.properties = properties;
 		this.appliers = appliers;
 	}
@@ -78,32 +84,30 @@ class ImportController {
 
 	@PostMapping("/imports/projects")
 	ResponseEntity<Object> importProjects(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun, Locale locale) throws IOException {
 		Actor actor = CurrentActor.get();
 		AccessPolicy.requireMayImportProjects(actor);
-		return start("projects", file, dryRun, actor, ProjectTemplate.TEMPLATE,
+		return start("projects", file, dryRun, actor, locale, ProjectTemplate.TEMPLATE,
 				(job) -> this.appliers.projects(job, actor));
 	}
 
 	@PostMapping("/imports/progress-reports")
 	ResponseEntity<Object> importProgress(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun, Locale locale) throws IOException {
 		Actor actor = CurrentActor.get();
 		AccessPolicy.requireMayImportReports(actor);
-		return start("progress-reports", file, dryRun, actor, ProgressTemplate.TEMPLATE,
+		return start("progress-reports", file, dryRun, actor, locale, ProgressTemplate.TEMPLATE,
 				(job) -> this.appliers.progress(job, actor));
 	}
 
 	private <R> ResponseEntity<Object> start(String kind, MultipartFile file, boolean dryRun, Actor actor,
-			Template<R> template, Function<ImportJob, RowApplier<R>> applier) throws IOException {
+			Locale locale, Template<R> template, Function<ImportJob, RowApplier<R>> applier) throws IOException {
 		if (file == null || file.isEmpty()) {
-			return refuse(HttpStatus.BAD_REQUEST, "IMPORT_FILE_MISSING",
-					"Send the file as a multipart/form-data field named 'file'.", null);
+			return refuse(HttpStatus.BAD_REQUEST, ErrorCode.IMPORT_FILE_MISSING.message(), locale, null);
 		}
 		if (file.getSize() > this.properties.maxSize().toBytes()) {
-			return refuse(HttpStatus.CONTENT_TOO_LARGE, "IMPORT_TOO_LARGE",
-					"An import file may be at most " + this.properties.maxSize().toMegabytes() + " MB; split it.",
-					null);
+			return refuse(HttpStatus.CONTENT_TOO_LARGE,
+					ErrorCode.IMPORT_TOO_LARGE.message(this.properties.maxSize().toMegabytes()), locale, null);
 		}
 		Path work = this.jobs.workFile(".upload");
 		boolean handedOver = false;
@@ -113,19 +117,17 @@ class ImportController {
 			}
 			SpreadsheetFormat format = SpreadsheetFormat.sniff(work);
 			if (format == null) {
-				return notASpreadsheet();
+				return notASpreadsheet(locale);
 			}
 			ImportJobs.HeaderCheck header;
 			try {
 				header = this.jobs.checkHeader(work, format, template);
 			}
 			catch (XlsxReader.NotAWorkbook ex) {
-				return notASpreadsheet();
+				return notASpreadsheet(locale);
 			}
 			if (!header.found()) {
-				return refuse(HttpStatus.BAD_REQUEST, "TEMPLATE_MISMATCH",
-						"The file is not the " + template.name() + " template: no sheet has a header row with "
-								+ "the required columns. Download /imports/templates/" + template.name() + ".xlsx.",
+				return refuse(HttpStatus.BAD_REQUEST, ErrorCode.TEMPLATE_MISMATCH.message(template.name()), locale,
 						header.missing());
 			}
 			ImportJob job = this.jobs.start(kind, name(file), dryRun, actor, work, format, template, applier);
@@ -144,9 +146,8 @@ class ImportController {
 		}
 	}
 
-	private static ResponseEntity<Object> notASpreadsheet() {
-		return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE",
-				"Only .xlsx workbooks and .csv files are taken (an .xls file: save it as .xlsx first).", null);
+	private ResponseEntity<Object> notASpreadsheet(Locale locale) {
+		return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_FILE_TYPE.message(), locale, null);
 	}
 
 	private static String name(MultipartFile file) {
@@ -158,10 +159,10 @@ class ImportController {
 		return name.length() > 200 ? name.substring(0, 200) : name;
 	}
 
-	static ResponseEntity<Object> refuse(HttpStatus status, String code, String message, List<String> missing) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", code);
-		body.put("message", message);
+	/** A refusal as {@code { code, message }}, with the missing columns where known. */
+	private ResponseEntity<Object> refuse(HttpStatus status, ErrorMessage message, Locale locale,
+			List<String> missing) {
+		Map<String, Object> body = new LinkedHashMap<>(this.errors.plainBody(message, locale));
 		if (missing != null) {
 			body.put("missingColumns", missing);
 		}
@@ -169,10 +170,9 @@ class ImportController {
 	}
 
 	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Object> denied(ApiException ex) {
+	ResponseEntity<Object> denied(ApiException ex, Locale locale) {
 		boolean signedOut = ex.code() == ErrorCode.UNAUTHENTICATED;
-		return refuse(signedOut ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, ex.code().name(),
-				signedOut ? "Sign in first." : "Your role may not import this.", null);
+		return refuse(signedOut ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, ex.message(), locale, null);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package gov.shaoxing.investment.imports;
 import java.time.Instant;
 import java.util.List;
 
+import gov.shaoxing.investment.common.ErrorMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,8 +24,17 @@ public record ImportJob(@Id String id, String kind, String fileName, boolean dry
 
 	}
 
-	/** A row that was not applied: the sheet's row number, the column's key, why. */
-	public record RowError(int row, String column, String code, String message) {
+	/**
+	 * A row that was not applied: the sheet's row number, the column's key, why (worded
+	 * in the reader's language when the job is read).
+	 */
+	public record RowError(int row, String column, ErrorMessage message) {
+
+		/** The stable code, as clients see it. */
+		public String code() {
+			return this.message.code().name();
+		}
+
 	}
 
 }

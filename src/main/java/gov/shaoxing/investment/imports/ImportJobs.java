@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.security.Actor;
 import jakarta.annotation.PreDestroy;
@@ -91,8 +92,7 @@ public class ImportJobs {
 		}
 		catch (Exception ex) {
 			log.warn("Import {} stopped: {}", job.id(), ex.toString());
-			run.errors.add(new ImportJob.RowError(0, null, "IMPORT_FAILED",
-					"The import stopped after " + run.processed + " rows; send the file again to finish."));
+			run.errors.add(new ImportJob.RowError(0, null, ErrorCode.IMPORT_FAILED.message(run.processed)));
 			save(job, run, ImportJob.Status.FAILED, Instant.now());
 		}
 		finally {

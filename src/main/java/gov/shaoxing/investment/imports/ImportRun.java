@@ -130,7 +130,7 @@ final class ImportRun<R> implements SheetRows {
 				e.getValue().read().accept(row, cell);
 			}
 			catch (Cells.BadCell ex) {
-				rowErrors.add(new ImportJob.RowError(number, e.getValue().key(), ex.code(), ex.getMessage()));
+				rowErrors.add(new ImportJob.RowError(number, e.getValue().key(), ex.error()));
 			}
 		}
 		this.processed++;

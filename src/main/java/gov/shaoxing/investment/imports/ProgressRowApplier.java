@@ -64,14 +64,13 @@ final class ProgressRowApplier implements RowApplier<ProgressRow> {
 		catch (ExpectedFailure ex) {
 			List<ImportJob.RowError> errors = new ArrayList<>();
 			for (PayloadError e : ex.errors()) {
-				errors.add(new ImportJob.RowError(rowNumber, column(e.field()), e.code(), e.message()));
+				errors.add(new ImportJob.RowError(rowNumber, column(e.field()), e.message()));
 			}
 			throw new RowRejected(errors);
 		}
 		catch (ApiException ex) {
-			throw new RowRejected(
-					List.of(new ImportJob.RowError(rowNumber, ex.code().name().contains("ID") ? "projectCode" : null,
-							ex.code().name(), "This row may not be applied: " + ex.code().name() + ".")));
+			throw new RowRejected(List.of(new ImportJob.RowError(rowNumber,
+					ex.code().name().contains("ID") ? "projectCode" : null, ex.message())));
 		}
 	}
 

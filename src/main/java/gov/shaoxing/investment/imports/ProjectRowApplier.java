@@ -55,13 +55,12 @@ final class ProjectRowApplier implements RowApplier<ProjectRow> {
 		catch (ExpectedFailure ex) {
 			List<ImportJob.RowError> errors = new ArrayList<>();
 			for (PayloadError e : ex.errors()) {
-				errors.add(new ImportJob.RowError(rowNumber, column(e.field()), e.code(), e.message()));
+				errors.add(new ImportJob.RowError(rowNumber, column(e.field()), e.message()));
 			}
 			throw new RowRejected(errors);
 		}
 		catch (ApiException ex) {
-			throw new RowRejected(List.of(new ImportJob.RowError(rowNumber, null, ex.code().name(),
-					"This row may not be applied with your role: " + ex.code().name() + ".")));
+			throw new RowRejected(List.of(new ImportJob.RowError(rowNumber, null, ex.message())));
 		}
 	}
 

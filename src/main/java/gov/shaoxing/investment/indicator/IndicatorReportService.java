@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.PayloadError;
@@ -71,28 +72,28 @@ public class IndicatorReportService {
 
 	}
 
+	/**
+	 * Takes a statistic: who may report is checked first, then the one idempotent-write
+	 * flow claims the key, validates, writes and completes.
+	 */
 	public IndicatorReport submit(SubmitIndicatorReportInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		validate(input);
-		AccessPolicy.requireMayReportIndicators(actor, input.districtCode());
-		String submittedBy = actor.name();
+		AccessPolicy.requireMayReportIndicators(actor);
+		if (input.districtCode() != null && this.districts.byCode(input.districtCode()) != null) {
+			AccessPolicy.requireMayReportIndicators(actor, input.districtCode());
+		}
 		String id = IndicatorReport.idOf(input.year(), input.month(), input.districtCode(), input.indicator());
-		Idempotency.Claim claim = this.idempotency.claim("indicator", input.idempotencyKey(),
-				Idempotency.fingerprint(input.canonical()), id);
-		if (claim.outcome() == Idempotency.Outcome.REUSED_WITH_OTHER_INPUT) {
-			throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was used for a different report; use a new key for a new report.");
-		}
-		if (claim.outcome() != Idempotency.Outcome.REPLAY) {
-			IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
-			write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
-					input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
-					this.clock.instant(), submittedBy, false));
-			this.idempotency.complete(claim);
-			AuditContext.changed("IndicatorReport", id, before, this.mongo.findById(id, IndicatorReport.class));
-			this.events.publish(EventType.INDICATOR_REPORTED, input.districtCode(), null, id);
-		}
-		return this.mongo.findById(id, IndicatorReport.class);
+		return this.idempotency.write(new Idempotency.Write<>("indicator", actor.name(), input.idempotencyKey(),
+				input.canonical(), () -> id, () -> validate(input), (claim, valid) -> {
+					IndicatorReport before = this.mongo.findById(id, IndicatorReport.class);
+					write(new IndicatorReport(id, input.year(), input.month(), input.districtCode(), input.indicator(),
+							input.indicator().unit(), input.value(), input.idempotencyKey(), claim.sequence(),
+							this.clock.instant(), actor.name(), false));
+					claim.wrote();
+					IndicatorReport after = this.mongo.findById(id, IndicatorReport.class);
+					AuditContext.changed("IndicatorReport", id, before, after);
+					this.events.publish(EventType.INDICATOR_REPORTED, input.districtCode(), null, id);
+					return after;
+				}, (claim) -> this.mongo.findById(id, IndicatorReport.class)));
 	}
 
 	/**
@@ -155,51 +156,46 @@ public class IndicatorReportService {
 		return values;
 	}
 
-	private void validate(SubmitIndicatorReportInput in) {
+	private SubmitIndicatorReportInput validate(SubmitIndicatorReportInput in) {
 		List<PayloadError> errors = new ArrayList<>();
-		if (!Idempotency.isValidKey(in.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
-					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
-		}
 		if (in.indicator() == null) {
-			errors.add(new PayloadError("input.indicator", "REQUIRED", "Name the indicator."));
+			errors.add(PayloadError.detailed("input.indicator", ErrorCode.REQUIRED, "indicator"));
 		}
 		else if (in.indicator().fromProjects()) {
-			errors.add(new PayloadError("input.indicator", "INDICATOR_COMPUTED_FROM_PROJECTS",
-					in.indicator() + " is computed from the projects and their progress reports, not reported."));
+			errors.add(new PayloadError("input.indicator", ErrorCode.INDICATOR_COMPUTED_FROM_PROJECTS, in.indicator()));
 		}
 		if (in.districtCode() == null || this.districts.byCode(in.districtCode()) == null) {
-			errors.add(new PayloadError("input.districtCode", "UNKNOWN_DISTRICT", "No district has this code."));
+			errors.add(new PayloadError("input.districtCode", ErrorCode.UNKNOWN_DISTRICT, in.districtCode()));
 		}
 		if (in.year() == null || in.month() == null || in.month() < 1 || in.month() > 12) {
-			errors.add(new PayloadError("input.month", "INVALID_PERIOD", "Give a year and a month from 1 to 12."));
+			errors.add(PayloadError.detailed("input.month", ErrorCode.INVALID_PERIOD, "month"));
 		}
 		else if (this.targets.find(in.year(), null, null, TargetScope.CITY).isEmpty()) {
-			errors.add(new PayloadError("input.year", "PERIOD_OUTSIDE_PLAN_YEAR",
-					"There is no plan for " + in.year() + "."));
+			errors.add(new PayloadError("input.year", ErrorCode.PERIOD_OUTSIDE_PLAN_YEAR, in.year()));
 		}
 		else if (LocalDate.of(in.year(), in.month(), 1).isAfter(LocalDate.now(this.clock))) {
-			errors.add(new PayloadError("input.month", "PERIOD_IN_FUTURE", "The month has not started yet."));
+			errors.add(PayloadError.detailed("input.month", ErrorCode.PERIOD_IN_FUTURE, "month"));
 		}
 		if (in.value() == null) {
-			errors.add(new PayloadError("input.value", "REQUIRED", "Give the value."));
+			errors.add(PayloadError.detailed("input.value", ErrorCode.REQUIRED, "value"));
 		}
 		else if (in.indicator() != null) {
 			boolean growth = in.indicator() == Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
 			if (!growth && in.value().signum() < 0) {
-				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "The value cannot be negative."));
+				errors.add(new PayloadError("input.value", ErrorCode.VALUE_OUT_OF_RANGE));
 			}
 			else if (in.indicator().unit() == Unit.PERCENT && !growth
 					&& in.value().compareTo(BigDecimal.valueOf(100)) > 0) {
-				errors.add(new PayloadError("input.value", "VALUE_OUT_OF_RANGE", "A share is at most 100%."));
+				errors.add(PayloadError.detailed("input.value", ErrorCode.VALUE_OUT_OF_RANGE, "share"));
 			}
 			else if (in.indicator().unit() == Unit.COUNT && in.value().stripTrailingZeros().scale() > 0) {
-				errors.add(new PayloadError("input.value", "NOT_A_COUNT", "A count is a whole number."));
+				errors.add(new PayloadError("input.value", ErrorCode.NOT_A_COUNT));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
 		}
+		return in;
 	}
 
 }

@@ -28,6 +28,7 @@ import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
+import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.project.ProjectService;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -106,40 +107,45 @@ public class InspectionService {
 
 	/**
 	 * Records an inspection, or fails with {@link ExpectedFailure} having written
-	 * nothing.
+	 * nothing. Who may inspect is checked first; then the one idempotent-write flow
+	 * claims the key, validates, writes and completes. The inspector is the signed-in
+	 * user: only an admin may record an inspection under another name.
 	 */
 	Inspection record(RecordInspectionInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		Validated valid = validate(input);
-		AccessPolicy.requireMayInspect(actor, valid.project().districtCode());
-		if (input.inspector() == null || input.inspector().isBlank()) {
-			input = input.withInspector(actor.name());
+		AccessPolicy.requireMayInspect(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayInspect(actor, project.districtCode());
 		}
-		Idempotency.Claim claim = this.idempotency.claim(IDEMPOTENCY_SCOPE, input.idempotencyKey(),
-				Idempotency.fingerprint(canonical(input)), Ids.next("I"));
-		switch (claim.outcome()) {
-			case REUSED_WITH_OTHER_INPUT -> throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was already used for a different inspection; use a new key for a new inspection.");
-			case REPLAY -> {
-				Inspection stored = byId(claim.resultId());
-				if (stored != null) {
-					return stored;
-				}
-			}
-			default -> {
-			}
+		boolean namedOther = input.inspector() != null && !input.inspector().isBlank()
+				&& !input.inspector().strip().equals(actor.name()) && !actor.is(Role.ADMIN);
+		RecordInspectionInput signed = input.inspector() == null || input.inspector().isBlank()
+				? input.withInspector(actor.name()) : input;
+		return this.idempotency.write(new Idempotency.Write<>(IDEMPOTENCY_SCOPE, actor.name(), input.idempotencyKey(),
+				canonical(signed), () -> Ids.next("I"), () -> validate(signed, project, namedOther), (claim, valid) -> {
+					Inspection inspection = write(claim, signed, valid);
+					AuditContext.changed("Inspection", inspection.id(), null, inspection);
+					return inspection;
+				}, (claim) -> byId(claim.resultId())));
+	}
+
+	/** The project an input names, or null for an id that names none. */
+	private Project projectOf(String projectId) {
+		try {
+			return this.projects.byCode(GlobalId.keyOf(projectId, "Project"));
 		}
-		Inspection inspection = write(claim.resultId(), input, valid);
-		this.idempotency.complete(claim);
-		AuditContext.changed("Inspection", inspection.id(), null, inspection);
-		return inspection;
+		catch (ApiException ex) {
+			// a malformed id names no project, which the validation reports
+			return null;
+		}
 	}
 
 	/**
 	 * Inserts the inspection (keeping the stored one if a racing or earlier attempt got
 	 * there first) and raises its notices.
 	 */
-	private Inspection write(String id, RecordInspectionInput input, Validated valid) {
+	private Inspection write(Idempotency.Claim claim, RecordInspectionInput input, Validated valid) {
+		String id = claim.resultId();
 		Project project = valid.project();
 		LocalDate date = input.date();
 		List<Inspection.Problem> problems = new ArrayList<>();
@@ -164,6 +170,7 @@ public class InspectionService {
 		catch (DuplicateKeyException ex) {
 			inspection = byId(id);
 		}
+		claim.wrote();
 		for (Inspection.Problem problem : inspection.problems()) {
 			this.notices.raise(new NoticeDraft(problem.noticeId(), inspection.projectCode(), inspection.districtCode(),
 					problem.departmentCode(), NoticeSource.INSPECTION, inspection.id(), problem.text(),
@@ -176,56 +183,43 @@ public class InspectionService {
 	}
 
 	/** Checks the whole input, reporting every mistake at once; reads only. */
-	private Validated validate(RecordInspectionInput input) {
+	private Validated validate(RecordInspectionInput input, Project project, boolean namedOther) {
 		List<PayloadError> errors = new ArrayList<>();
-		if (!Idempotency.isValidKey(input.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
-					"The idempotency key must be 8 to 100 letters, digits or . _ : - characters; generate one per inspection and reuse it only for retries."));
-		}
-		Project project = null;
-		try {
-			project = this.projects.byCode(GlobalId.keyOf(input.projectId(), "Project"));
-		}
-		catch (ApiException ex) {
-			// a malformed id names no project, which is what the client needs to hear
-		}
 		if (project == null) {
-			errors.add(new PayloadError("input.projectId", "UNKNOWN_PROJECT", "No project has this id."));
+			errors.add(new PayloadError("input.projectId", ErrorCode.UNKNOWN_PROJECT));
+		}
+		if (namedOther) {
+			errors.add(new PayloadError("input.inspector", ErrorCode.INSPECTOR_MISMATCH));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		if (input.date() == null) {
-			errors.add(new PayloadError("input.date", "REQUIRED", "Give the day of the inspection."));
+			errors.add(PayloadError.detailed("input.date", ErrorCode.REQUIRED, "inspectionDate"));
 		}
 		else if (input.date().isAfter(today)) {
-			errors.add(new PayloadError("input.date", "DATE_IN_FUTURE",
-					"The inspection date " + input.date() + " is after today (" + today + ")."));
+			errors.add(new PayloadError("input.date", ErrorCode.DATE_IN_FUTURE, input.date(), today));
 		}
 		validatePosition(input.position(), errors);
 		if (input.findings() == null || input.findings().isBlank()) {
-			errors.add(new PayloadError("input.findings", "REQUIRED", "Describe what was found on site."));
+			errors.add(PayloadError.detailed("input.findings", ErrorCode.REQUIRED, "findings"));
 		}
 		else if (input.findings().length() > MAX_FINDINGS) {
-			errors.add(new PayloadError("input.findings", "TOO_LONG", "Findings may be at most " + MAX_FINDINGS
-					+ " characters; they are " + input.findings().length() + "."));
+			errors.add(new PayloadError("input.findings", ErrorCode.TOO_LONG, MAX_FINDINGS));
 		}
 		if (input.rating() == null) {
-			errors.add(new PayloadError("input.rating", "REQUIRED", "Give a rating."));
+			errors.add(PayloadError.detailed("input.rating", ErrorCode.REQUIRED, "rating"));
 		}
 		if (input.inspector() != null && input.inspector().length() > MAX_INSPECTOR) {
-			errors.add(new PayloadError("input.inspector", "TOO_LONG",
-					"The inspector's name may be at most " + MAX_INSPECTOR + " characters."));
+			errors.add(new PayloadError("input.inspector", ErrorCode.TOO_LONG, MAX_INSPECTOR));
 		}
 		Map<String, Photo> photos = Map.of();
 		if (input.photoIds().size() > MAX_PHOTOS) {
-			errors.add(new PayloadError("input.photoIds", "TOO_LONG",
-					"An inspection may have at most " + MAX_PHOTOS + " photos."));
+			errors.add(PayloadError.detailed("input.photoIds", ErrorCode.TOO_LONG, "photos", MAX_PHOTOS));
 		}
 		else {
 			photos = this.photos.byIds(input.photoIds());
 			for (int i = 0; i < input.photoIds().size(); i++) {
 				if (!photos.containsKey(input.photoIds().get(i))) {
-					errors.add(new PayloadError("input.photoIds[" + i + "]", "UNKNOWN_PHOTO",
-							"No uploaded photo has this id; upload it with POST /photos first."));
+					errors.add(new PayloadError("input.photoIds[" + i + "]", ErrorCode.UNKNOWN_PHOTO));
 				}
 			}
 		}
@@ -238,28 +232,24 @@ public class InspectionService {
 
 	private static void validatePosition(PositionInput position, List<PayloadError> errors) {
 		if (position == null) {
-			errors.add(new PayloadError("input.position", "REQUIRED", "Give the inspector's GPS position."));
+			errors.add(PayloadError.detailed("input.position", ErrorCode.REQUIRED, "position"));
 			return;
 		}
 		if (position.latitude() == null || !(position.latitude() >= -90 && position.latitude() <= 90)) {
-			errors.add(new PayloadError("input.position.latitude", "INVALID_POSITION",
-					"Latitude must be between -90 and 90 degrees."));
+			errors.add(PayloadError.detailed("input.position.latitude", ErrorCode.INVALID_POSITION, "latitude"));
 		}
 		if (position.longitude() == null || !(position.longitude() >= -180 && position.longitude() <= 180)) {
-			errors.add(new PayloadError("input.position.longitude", "INVALID_POSITION",
-					"Longitude must be between -180 and 180 degrees."));
+			errors.add(PayloadError.detailed("input.position.longitude", ErrorCode.INVALID_POSITION, "longitude"));
 		}
 		if (position.accuracyMeters() != null
 				&& !(position.accuracyMeters() >= 0 && Double.isFinite(position.accuracyMeters()))) {
-			errors.add(new PayloadError("input.position.accuracyMeters", "INVALID_POSITION",
-					"Accuracy must be a distance in metres, zero or more."));
+			errors.add(PayloadError.detailed("input.position.accuracyMeters", ErrorCode.INVALID_POSITION, "accuracy"));
 		}
 	}
 
 	private void validateProblems(RecordInspectionInput input, List<PayloadError> errors) {
 		if (input.problems().size() > MAX_PROBLEMS) {
-			errors.add(new PayloadError("input.problems", "TOO_LONG",
-					"An inspection may raise at most " + MAX_PROBLEMS + " problems."));
+			errors.add(PayloadError.detailed("input.problems", ErrorCode.TOO_LONG, "problems", MAX_PROBLEMS));
 			return;
 		}
 		Map<String, ?> known = this.departments.byCodes(input.problems()
@@ -272,19 +262,16 @@ public class InspectionService {
 			ProblemInput p = input.problems().get(i);
 			String at = "input.problems[" + i + "]";
 			if (p.text() == null || p.text().isBlank()) {
-				errors.add(new PayloadError(at + ".text", "REQUIRED", "Describe the problem."));
+				errors.add(PayloadError.detailed(at + ".text", ErrorCode.REQUIRED, "problem"));
 			}
 			else if (p.text().length() > MAX_PROBLEM_TEXT) {
-				errors.add(new PayloadError(at + ".text", "TOO_LONG",
-						"A problem may be at most " + MAX_PROBLEM_TEXT + " characters."));
+				errors.add(new PayloadError(at + ".text", ErrorCode.TOO_LONG, MAX_PROBLEM_TEXT));
 			}
 			if (p.departmentCode() == null || !known.containsKey(p.departmentCode())) {
-				errors.add(new PayloadError(at + ".departmentCode", "UNKNOWN_DEPARTMENT",
-						"No department has the code " + p.departmentCode() + "."));
+				errors.add(new PayloadError(at + ".departmentCode", ErrorCode.UNKNOWN_DEPARTMENT, p.departmentCode()));
 			}
 			if (p.deadline() != null && input.date() != null && p.deadline().isBefore(input.date())) {
-				errors.add(new PayloadError(at + ".deadline", "DEADLINE_BEFORE_DATE",
-						"The deadline is before the inspection date."));
+				errors.add(new PayloadError(at + ".deadline", ErrorCode.DEADLINE_BEFORE_DATE));
 			}
 		}
 	}
@@ -302,7 +289,7 @@ public class InspectionService {
 				all.add(Criteria.where("projectCode").is(GlobalId.keyOf(f.projectId(), "Project")));
 			}
 			if (f.dateFrom() != null && f.dateTo() != null && f.dateFrom().isAfter(f.dateTo())) {
-				throw new ApiException(ErrorCode.INVALID_RANGE, "filter.dateFrom", "dateFrom is after dateTo.");
+				throw ApiException.detailed(ErrorCode.INVALID_RANGE, "dates", "filter.dateFrom");
 			}
 			if (f.dateFrom() != null) {
 				all.add(Criteria.where("date").gte(f.dateFrom()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
@@ -29,15 +30,23 @@ import org.springframework.web.multipart.MultipartFile;
 class PhotoController {
 
 	/** A photo never changes once stored, so caches may keep it for good. */
-	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	/**
+	 * A photo never changes, but it is for signed-in staff only: the browser may keep it,
+	 * shared caches (proxies, CDNs) may not.
+	 */
+	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
 	private final PhotoStore photos;
 
 	private final PhotoProperties properties;
 
-	PhotoController(PhotoStore photos, PhotoProperties properties, ObjectProvider<MultipartProperties> multipart) {
+	private final PhotoErrors errors;
+
+	PhotoController(PhotoStore photos, PhotoProperties properties, ObjectProvider<MultipartProperties> multipart,
+			PhotoErrors errors) {
 		this.photos = photos;
 		this.properties = properties;
+		this.errors = errors;
 		multipart.ifAvailable((m) -> checkAligned(properties.maxSize(), m.getMaxFileSize(), m.getMaxRequestSize()));
 	}
 
@@ -59,13 +68,13 @@ class PhotoController {
 	}
 
 	@PostMapping("/photos")
-	ResponseEntity<Object> upload(@RequestParam(name = "file", required = false) MultipartFile file)
+	ResponseEntity<Object> upload(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
-			return PhotoError.MISSING.response();
+			return this.errors.missing(locale);
 		}
 		if (file.getSize() > this.properties.maxSize().toBytes()) {
-			return PhotoError.tooLarge(this.properties.maxSize());
+			return this.errors.tooLarge(locale);
 		}
 		byte[] header;
 		try (InputStream in = file.getInputStream()) {
@@ -73,7 +82,7 @@ class PhotoController {
 		}
 		PhotoType type = PhotoType.detect(header).orElse(null);
 		if (type == null) {
-			return PhotoError.UNSUPPORTED_TYPE.response();
+			return this.errors.unsupportedType(locale);
 		}
 		Photo photo;
 		try (InputStream in = file.getInputStream()) {
@@ -85,7 +94,7 @@ class PhotoController {
 	}
 
 	@GetMapping("/photos/{id}")
-	ResponseEntity<Object> serve(@PathVariable String id) {
+	ResponseEntity<Object> serve(@PathVariable String id, Locale locale) {
 		return this.photos.open(id)
 			.<ResponseEntity<Object>>map((content) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(content.photo().contentType()))
@@ -94,7 +103,7 @@ class PhotoController {
 				.lastModified(content.uploadedAt())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(content))
-			.orElseGet(PhotoError.NOT_FOUND::response);
+			.orElseGet(() -> this.errors.notFound(locale));
 	}
 
 	/**
@@ -112,50 +121,6 @@ class PhotoController {
 
 	/** The 201 body of an upload. */
 	record Uploaded(String id, String contentType, long size, String url) {
-	}
-
-	/** The JSON body of a refused photo request. */
-	record PhotoError(String code, String message, HttpStatus status) {
-
-		static final PhotoError MISSING = new PhotoError("PHOTO_MISSING",
-				"Send the photo as a multipart/form-data field named 'file'.", HttpStatus.BAD_REQUEST);
-
-		static final PhotoError UNSUPPORTED_TYPE = new PhotoError("UNSUPPORTED_PHOTO_TYPE",
-				"Only JPEG, PNG and WebP photos are accepted; the file's content is none of these.",
-				HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-
-		static final PhotoError NOT_FOUND = new PhotoError("PHOTO_NOT_FOUND", "No photo has this id.",
-				HttpStatus.NOT_FOUND);
-
-		static final PhotoError MALFORMED = new PhotoError("MALFORMED_UPLOAD",
-				"The request is not a well-formed multipart/form-data upload.", HttpStatus.BAD_REQUEST);
-
-		static ResponseEntity<Object> tooLarge(DataSize max) {
-			return new PhotoError("PHOTO_TOO_LARGE", "A photo may be at most " + describe(max) + ".",
-					HttpStatus.CONTENT_TOO_LARGE)
-				.response();
-		}
-
-		ResponseEntity<Object> response() {
-			return ResponseEntity.status(this.status)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(new Body(this.code, this.message));
-		}
-
-		private static String describe(DataSize size) {
-			long bytes = size.toBytes();
-			if (bytes % (1024 * 1024) == 0) {
-				return (bytes / (1024 * 1024)) + " MB";
-			}
-			if (bytes % 1024 == 0) {
-				return (bytes / 1024) + " KB";
-			}
-			return bytes + " bytes";
-		}
-
-		record Body(String code, String message) {
-		}
-
 	}
 
 }

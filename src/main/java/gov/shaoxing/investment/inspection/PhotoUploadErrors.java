@@ -1,5 +1,7 @@
 package gov.shaoxing.investment.inspection;
 
+import java.util.Locale;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,20 +18,20 @@ import org.springframework.web.multipart.MultipartException;
 @RestControllerAdvice
 class PhotoUploadErrors {
 
-	private final PhotoProperties properties;
+	private final PhotoErrors errors;
 
-	PhotoUploadErrors(PhotoProperties properties) {
-		this.properties = properties;
+	PhotoUploadErrors(PhotoErrors errors) {
+		this.errors = errors;
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException ex) {
-		return PhotoController.PhotoError.tooLarge(this.properties.maxSize());
+	ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException ex, Locale locale) {
+		return this.errors.tooLarge(locale);
 	}
 
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<Object> malformed(MultipartException ex) {
-		return PhotoController.PhotoError.MALFORMED.response();
+	ResponseEntity<Object> malformed(MultipartException ex, Locale locale) {
+		return this.errors.malformed(locale);
 	}
 
 }

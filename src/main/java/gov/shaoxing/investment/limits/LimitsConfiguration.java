@@ -4,7 +4,9 @@ import java.io.IOException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.common.PagingProperties;
+import io.github.bucket4j.TimeMeter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -13,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Registers the limits with Spring Boot's GraphQL setup: the instrumentation (Boot adds
@@ -44,15 +47,14 @@ class LimitsConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "investment.limits.rate", name = "enabled", havingValue = "true")
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl) {
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties limits, GraphQlProperties graphQl,
+			JwtDecoder tokens, ErrorRenderer errors) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limits.rate(), System::nanoTime));
+				new RateLimitFilter(limits.rate(), TimeMeter.SYSTEM_NANOTIME, tokens, errors));
 		registration.addUrlPatterns(graphQl.getHttp().getPath());
-		// ahead of everything else, security included: a refused request should cost as
-		// little as possible
-		// after Spring Security's filters (order -100), so that the signed-in user is
-		// known
-		registration.setOrder(0);
+		// ahead of Spring Security's filters (order -100), so that requests refused for a
+		// bad token count too; the filter verifies tokens itself to know the user
+		registration.setOrder(-110);
 		return registration;
 	}
 

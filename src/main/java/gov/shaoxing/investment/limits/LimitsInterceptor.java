@@ -59,7 +59,7 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(LimitErrors.badRequest(LimitErrors.QUERY_TIMEOUT, this.instrumentation.timeoutMessage()))
+			.addError(LimitErrors.error(this.instrumentation.timeoutMessage(), java.util.Map.of()))
 			.build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}

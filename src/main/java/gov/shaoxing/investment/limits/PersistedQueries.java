@@ -23,9 +23,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import gov.shaoxing.investment.common.BoundedCache;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
 
 import org.springframework.core.io.Resource;
-import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery: {
@@ -124,7 +125,8 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		Object extension = input.getExtensions().get("persistedQuery");
 		if (extension == null) {
 			if (hashOnly) {
-				return new PreparsedDocumentEntry(invalid("The request has neither a query nor a persisted query."));
+				return new PreparsedDocumentEntry(LimitErrors
+					.error(ErrorMessage.detailed(ErrorCode.PERSISTED_QUERY_INVALID, "noQuery"), Map.of()));
 			}
 			if (this.allowListOnly && !this.allowList.containsKey(sha256(query))) {
 				return new PreparsedDocumentEntry(notAllowed(sha256(query)));
@@ -133,8 +135,7 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		}
 		String hash = hash(extension);
 		if (hash == null) {
-			return new PreparsedDocumentEntry(invalid("extensions.persistedQuery must be "
-					+ "{ \"version\": 1, \"sha256Hash\": \"<64 lower-case hex digits>\" }."));
+			return new PreparsedDocumentEntry(LimitErrors.error(ErrorCode.PERSISTED_QUERY_INVALID));
 		}
 		if (hashOnly) {
 			String stored = this.allowList.get(hash);
@@ -149,10 +150,8 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 		}
 		String actual = sha256(query);
 		if (!actual.equals(hash)) {
-			return new PreparsedDocumentEntry(LimitErrors.error(ErrorType.BAD_REQUEST,
-					LimitErrors.PERSISTED_QUERY_HASH_MISMATCH,
-					"The sha256Hash " + hash + " does not match the query sent, whose SHA-256 is " + actual + ".",
-					Map.of("persistedQueryId", hash)));
+			return new PreparsedDocumentEntry(LimitErrors.error(
+					ErrorCode.PERSISTED_QUERY_HASH_MISMATCH.message(hash, actual), Map.of("persistedQueryId", hash)));
 		}
 		if (this.allowListOnly && !this.allowList.containsKey(hash)) {
 			return new PreparsedDocumentEntry(notAllowed(hash));
@@ -203,19 +202,12 @@ final class PersistedQueries implements PreparsedDocumentProvider {
 	 * its hash.
 	 */
 	private static GraphQLError notFound(String hash) {
-		return LimitErrors.error(ErrorType.BAD_REQUEST, LimitErrors.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound",
-				Map.of("persistedQueryId", hash));
+		return LimitErrors.error(ErrorCode.PERSISTED_QUERY_NOT_FOUND.message(), Map.of("persistedQueryId", hash));
 	}
 
 	private static GraphQLError notAllowed(String hash) {
-		return LimitErrors.error(ErrorType.FORBIDDEN, LimitErrors.OPERATION_NOT_ALLOWED,
-				"The operation with SHA-256 " + hash + " is not in the allow-list "
-						+ "(investment.limits.persisted-queries.allow-list-only=true); only registered operations run.",
+		return LimitErrors.error(ErrorMessage.detailed(ErrorCode.OPERATION_NOT_ALLOWED, "allowList", hash),
 				Map.of("persistedQueryId", hash));
-	}
-
-	private static GraphQLError invalid(String message) {
-		return LimitErrors.badRequest(LimitErrors.PERSISTED_QUERY_INVALID, message);
 	}
 
 }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.LocalizedError;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
@@ -84,13 +86,10 @@ class QueryLimitsInstrumentation implements Instrumentation {
 			InstrumentationState state) {
 		QueryShape shape = QueryShape.of(parameters.getDocument());
 		if (shape.depth() > this.limits.maxDepth()) {
-			throw LimitErrors.abort(LimitErrors.QUERY_TOO_DEEP, "Query depth " + shape.depth()
-					+ " exceeds the limit of " + this.limits.maxDepth() + " (investment.limits.max-depth).");
+			throw LimitErrors.abort(ErrorCode.QUERY_TOO_DEEP, shape.depth(), this.limits.maxDepth());
 		}
 		if (shape.aliases() > this.limits.maxAliases()) {
-			throw LimitErrors.abort(LimitErrors.TOO_MANY_ALIASES,
-					"The query has " + shape.aliases() + " aliases, more than the limit of " + this.limits.maxAliases()
-							+ " (investment.limits.max-aliases).");
+			throw LimitErrors.abort(ErrorCode.TOO_MANY_ALIASES, shape.aliases(), this.limits.maxAliases());
 		}
 		return SimpleInstrumentationContext.noOp();
 	}
@@ -101,8 +100,9 @@ class QueryLimitsInstrumentation implements Instrumentation {
 		ExecutionContext context = parameters.getExecutionContext();
 		Operation operation = context.getOperationDefinition().getOperation();
 		if (context.getGraphQLContext().getBoolean(HTTP_GET, false) && operation != Operation.QUERY) {
-			throw LimitErrors.abort("OPERATION_NOT_ALLOWED",
-					"Only queries may be sent with GET; send a " + operation.name().toLowerCase() + " with POST.");
+			throw new AbortExecutionException(
+					List.of(LimitErrors.error(ErrorMessage.detailed(ErrorCode.OPERATION_NOT_ALLOWED, "get",
+							operation.name().toLowerCase(java.util.Locale.ROOT)), Map.of())));
 		}
 		// a cached document brings the costs already worked out for it (see CostMemo)
 		CostMemo memo = context.getGraphQLContext().get(CostMemo.CONTEXT_KEY);
@@ -121,10 +121,8 @@ class QueryLimitsInstrumentation implements Instrumentation {
 		}
 		((State) state).cost = cost;
 		if (cost > this.limits.maxCost()) {
-			throw LimitErrors.abort(LimitErrors.QUERY_TOO_COSTLY,
-					"Query cost " + ((cost == Long.MAX_VALUE) ? "beyond counting" : String.valueOf(cost))
-							+ " exceeds the limit of " + this.limits.maxCost()
-							+ " (investment.limits.max-cost); ask for smaller pages (first) or fewer nested lists.");
+			throw LimitErrors.abort(ErrorCode.QUERY_TOO_COSTLY, (cost == Long.MAX_VALUE) ? "∞" : cost,
+					this.limits.maxCost());
 		}
 		return SimpleInstrumentationContext.noOp();
 	}
@@ -149,21 +147,18 @@ class QueryLimitsInstrumentation implements Instrumentation {
 			if (System.nanoTime() - current.deadline > 0) {
 				current.timedOut = true;
 				return DataFetcherResult.newResult()
-					.error(GraphqlErrorBuilder.newError(environment)
-						.errorType(ErrorType.BAD_REQUEST)
-						.message(timeoutMessage())
-						.extensions(Map.of("code", LimitErrors.QUERY_TIMEOUT))
-						.build())
+					.error(LocalizedError.at(timeoutMessage(), List.of(environment.getField().getSourceLocation()),
+							environment.getExecutionStepInfo().getPath().toList()))
 					.build();
 			}
 			return dataFetcher.get(environment);
 		};
 	}
 
-	String timeoutMessage() {
+	ErrorMessage timeoutMessage() {
 		long millis = this.limits.timeout().toMillis();
 		String limit = (millis > 0) ? millis + " ms" : this.limits.timeout().toNanos() + " ns";
-		return "The query ran longer than the limit of " + limit + " (investment.limits.timeout) and was stopped.";
+		return ErrorCode.QUERY_TIMEOUT.message(limit);
 	}
 
 	@Override
@@ -179,10 +174,7 @@ class QueryLimitsInstrumentation implements Instrumentation {
 				errors.add(parseLimit);
 			}
 			else if (error instanceof IntrospectionDisabledError) {
-				errors.add(LimitErrors.error(ErrorType.FORBIDDEN, LimitErrors.INTROSPECTION_DISABLED,
-						"Introspection is disabled for anonymous callers "
-								+ "(investment.limits.introspection-for-anonymous=false); send an Authorization header.",
-						Map.of()));
+				errors.add(LimitErrors.error(ErrorCode.INTROSPECTION_DISABLED));
 			}
 			else if (current.timedOut && error instanceof NonNullableFieldWasNullError) {
 				// a consequence of the timeout, reported once below
@@ -209,27 +201,22 @@ class QueryLimitsInstrumentation implements Instrumentation {
 	}
 
 	private static boolean isTimeout(GraphQLError error) {
-		return error.getExtensions() != null && LimitErrors.QUERY_TIMEOUT.equals(error.getExtensions().get("code"));
+		return LimitErrors.hasCode(error, ErrorCode.QUERY_TIMEOUT);
 	}
 
 	private GraphQLError parseLimitError(State state) {
 		Throwable failure = state.parseFailure;
 		if (failure instanceof ParseCancelledTooManyCharsException) {
-			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE,
-					"The query has " + state.queryLength + " characters, more than the limit of "
-							+ this.limits.maxCharacters() + " (investment.limits.max-characters).");
+			return LimitErrors.error(ErrorMessage.detailed(ErrorCode.QUERY_TOO_LARGE, "characters", state.queryLength,
+					this.limits.maxCharacters()), Map.of());
 		}
 		if (failure instanceof ParseCancelledTooDeepException) {
-			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_DEEP,
-					"The query nests deeper than the parser allows (more than "
-							+ graphql.parser.ParserOptions.MAX_RULE_DEPTH
-							+ " grammar rules); the limit on field depth is " + this.limits.maxDepth()
-							+ " (investment.limits.max-depth).");
+			return LimitErrors.error(ErrorMessage.detailed(ErrorCode.QUERY_TOO_DEEP, "parser",
+					graphql.parser.ParserOptions.MAX_RULE_DEPTH, this.limits.maxDepth()), Map.of());
 		}
 		if (failure instanceof ParseCancelledException) {
-			return LimitErrors.badRequest(LimitErrors.QUERY_TOO_LARGE,
-					"The query has more than " + this.limits.maxTokens()
-							+ " tokens, the limit (investment.limits.max-tokens); parsing stopped there.");
+			return LimitErrors
+				.error(ErrorMessage.detailed(ErrorCode.QUERY_TOO_LARGE, "tokens", this.limits.maxTokens()), Map.of());
 		}
 		// an ordinary syntax error keeps graphql-java's message, which quotes the
 		// offending token

@@ -1,11 +1,18 @@
 package gov.shaoxing.investment.limits;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import gov.shaoxing.investment.common.ClientAddress;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorMessage;
+import gov.shaoxing.investment.common.ErrorRenderer;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,27 +20,43 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client in front of the GraphQL endpoint: callers with an
- * {@code Authorization} header are told apart by the header's SHA-256 (until tokens are
- * verified, a stand-in for the subject), others by IP address. Over the limit the answer
- * is a 429 with {@code Retry-After} and a GraphQL-shaped body.
+ * A token bucket per client in front of the GraphQL endpoint, ahead of sign-in: a request
+ * with a bearer token that verifies counts against its user (one bucket however many
+ * tokens the user holds), every other request against its client address. A made-up,
+ * expired or revoked token, or any other {@code Authorization} header, gets no bucket of
+ * its own. Over the limit the answer is a 429 with {@code Retry-After} and a
+ * GraphQL-shaped body.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
 	private final LimitsProperties.Rate rate;
 
-	private final LongSupplier nanoTime;
+	private final TimeMeter time;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final JwtDecoder tokens;
 
-	RateLimitFilter(LimitsProperties.Rate rate, LongSupplier nanoTime) {
+	private final BearerTokenResolver bearer = new DefaultBearerTokenResolver();
+
+	private final Cache<String, Bucket> buckets;
+
+	private final ErrorRenderer errors;
+
+	RateLimitFilter(LimitsProperties.Rate rate, TimeMeter time, JwtDecoder tokens, ErrorRenderer errors) {
 		this.rate = rate;
-		this.nanoTime = nanoTime;
+		this.errors = errors;
+		this.time = time;
+		this.tokens = tokens;
+		// an untouched bucket is full again after this long, the same as a new one
+		Duration refill = Duration.ofNanos((long) Math.ceil(rate.capacity() / rate.refillPerSecond() * 1e9));
+		this.buckets = Caffeine.newBuilder().maximumSize(rate.maxClients()).expireAfterAccess(refill).build();
 	}
 
 	@Override
@@ -44,35 +67,34 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"Too many requests: the limit is " + this.rate.capacity()
-					+ " at once and " + this.rate.refillPerSecond() + " per second (investment.limits.rate); retry in "
-					+ waitSeconds + " s.\",\"extensions\":{\"code\":\"" + LimitErrors.RATE_LIMITED
-					+ "\",\"classification\":\"BAD_REQUEST\",\"retryAfterSeconds\":" + waitSeconds + "}}]}");
+		ErrorMessage message = ErrorCode.RATE_LIMITED.message(this.rate.capacity(), this.rate.refillPerSecond(),
+				waitSeconds);
+		this.errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), this.errors.graphQlBody(message,
+				this.errors.messages().locale(request), Map.of("retryAfterSeconds", waitSeconds)));
 	}
 
 	String clientKey(HttpServletRequest request) {
-		// after the security filters, a valid token has become the user: one bucket per
-		// user, however many tokens
-		java.security.Principal user = request.getUserPrincipal();
-		if (user != null && StringUtils.hasText(user.getName())) {
-			return "user:" + user.getName();
+		String user = verifiedUser(request);
+		if (user != null) {
+			return "user:" + user;
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (StringUtils.hasText(authorization)) {
-			return "token:" + PersistedQueries.sha256(authorization);
+		return "ip:" + ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+				this.rate.trustForwardedFor());
+	}
+
+	/**
+	 * The subject of a bearer token that verifies (the decoder remembers verified tokens,
+	 * so this is a lookup for a token seen before), else null.
+	 */
+	private String verifiedUser(HttpServletRequest request) {
+		try {
+			String token = this.bearer.resolve(request);
+			return token == null ? null : StringUtils.trimWhitespace(this.tokens.decode(token).getSubject());
 		}
-		if (this.rate.trustForwardedFor()) {
-			String forwarded = request.getHeader("X-Forwarded-For");
-			if (StringUtils.hasText(forwarded)) {
-				return "ip:" + forwarded.split(",")[0].trim();
-			}
+		catch (JwtException | org.springframework.security.oauth2.core.OAuth2AuthenticationException ex) {
+			return null;
 		}
-		return "ip:" + request.getRemoteAddr();
 	}
 
 	/**
@@ -80,67 +102,25 @@ class RateLimitFilter extends OncePerRequestFilter {
 	 * one is available.
 	 */
 	long take(String key) {
-		long now = this.nanoTime.getAsLong();
-		if (this.buckets.size() >= this.rate.maxClients() && !this.buckets.containsKey(key)) {
-			forgetIdle(now);
+		ConsumptionProbe probe = this.buckets.get(key, (k) -> newBucket()).tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
+			return 0;
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(key, (k) -> new Bucket(this.rate.capacity(), now));
-		synchronized (bucket) {
-			bucket.refill(now, this.rate);
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
-				return 0;
-			}
-			return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / this.rate.refillPerSecond()));
-		}
+		return Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
 	}
 
-	int clients() {
-		return this.buckets.size();
+	private Bucket newBucket() {
+		long capacity = this.rate.capacity();
+		// refill in whole tokens over the period they take at the configured rate
+		long periodNanos = (long) Math.ceil(capacity / this.rate.refillPerSecond() * 1e9);
+		return Bucket.builder()
+			.withCustomTimePrecision(this.time)
+			.addLimit((limit) -> limit.capacity(capacity).refillGreedy(capacity, Duration.ofNanos(periodNanos)))
+			.build();
 	}
 
-	/**
-	 * A bucket that has refilled is the same as a new one, so it can go; if every client
-	 * is active, the oldest half go, which at worst hands those clients a fresh bucket.
-	 */
-	private void forgetIdle(long now) {
-		this.buckets.entrySet().removeIf((entry) -> {
-			synchronized (entry.getValue()) {
-				entry.getValue().refill(now, this.rate);
-				return entry.getValue().tokens >= this.rate.capacity();
-			}
-		});
-		if (this.buckets.size() >= this.rate.maxClients()) {
-			long median = this.buckets.values()
-				.stream()
-				.mapToLong((b) -> b.updated)
-				.sorted()
-				.skip(this.buckets.size() / 2)
-				.findFirst()
-				.orElse(now);
-			this.buckets.values().removeIf((b) -> b.updated <= median);
-		}
-	}
-
-	private static final class Bucket {
-
-		double tokens;
-
-		long updated;
-
-		Bucket(double tokens, long now) {
-			this.tokens = tokens;
-			this.updated = now;
-		}
-
-		void refill(long now, LimitsProperties.Rate rate) {
-			double elapsedSeconds = (now - this.updated) / 1e9;
-			if (elapsedSeconds > 0) {
-				this.tokens = Math.min(rate.capacity(), this.tokens + elapsedSeconds * rate.refillPerSecond());
-				this.updated = now;
-			}
-		}
-
+	long clients() {
+		return this.buckets.estimatedSize();
 	}
 
 }

@@ -61,8 +61,7 @@ class NodeController {
 	Object node(@Argument String id) {
 		GlobalId global = GlobalId.decode(id);
 		if (STAFF_ONLY.contains(global.type()) && !CurrentActor.get().signedIn()) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, "id",
-					"A " + global.type() + " is for signed-in staff; sign in first.");
+			throw ApiException.detailed(ErrorCode.UNAUTHENTICATED, "node", "id", global.type());
 		}
 		return switch (global.type()) {
 			case "Project" -> this.projects.byCode(global.key());

@@ -15,15 +15,14 @@ import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
-import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.live.LiveUpdates;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -45,15 +44,15 @@ class NoticeController {
 
 	private final DepartmentService departments;
 
-	private final ChangeFeed feed;
+	private final LiveUpdates live;
 
 	NoticeController(NoticeService notices, ProjectService projects, DistrictService districts,
-			DepartmentService departments, ChangeFeed feed, Paging paging, BatchLoaderRegistry registry) {
+			DepartmentService departments, LiveUpdates live, Paging paging, BatchLoaderRegistry registry) {
 		this.notices = notices;
 		this.projects = projects;
 		this.districts = districts;
 		this.departments = departments;
-		this.feed = feed;
+		this.live = live;
 		registry.<DepartmentNotices, Connection<Notice>>forName("departmentNotices")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
 				Map<DepartmentNotices, Connection<Notice>> result = new java.util.HashMap<>();
@@ -89,31 +88,28 @@ class NoticeController {
 
 	@MutationMapping
 	NoticePayload startNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.start(input.key(), input.note(), CurrentActor.get()));
+		return attempt(() -> this.notices.start(input.id(), input.note(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload resolveNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.resolve(input.key(), input.resolution(), CurrentActor.get()));
+		return attempt(() -> this.notices.resolve(input.id(), input.resolution(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload reopenNotice(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.reopen(input.key(), input.note(), input.deadline(), CurrentActor.get()));
+		return attempt(() -> this.notices.reopen(input.id(), input.note(), input.deadline(), CurrentActor.get()));
 	}
 
 	@MutationMapping
 	NoticePayload extendNoticeDeadline(@Argument NoticeChangeInput input) {
-		return attempt(() -> this.notices.extend(input.key(), input.deadline(), input.note(), CurrentActor.get()));
+		return attempt(() -> this.notices.extend(input.id(), input.deadline(), input.note(), CurrentActor.get()));
 	}
 
 	@SubscriptionMapping
 	Flux<Notice> noticeChanged(@Argument String departmentCode) {
-		return this.feed.events()
-			.filter((e) -> e.type() == EventType.NOTICE_CHANGED)
-			.filter((e) -> departmentCode == null || departmentCode.equals(e.departmentCode()))
-			.publishOn(Schedulers.boundedElastic())
-			.mapNotNull((e) -> this.notices.byId(e.subjectId()));
+		return this.live.of(EventType.NOTICE_CHANGED,
+				(e) -> departmentCode == null || departmentCode.equals(e.departmentCode()), this.notices::byId);
 	}
 
 	@SchemaMapping
@@ -162,11 +158,6 @@ class NoticeController {
 	 * declares.
 	 */
 	record NoticeChangeInput(String id, String note, String resolution, LocalDate deadline) {
-
-		String key() {
-			return GlobalId.keyOf(this.id, "Notice");
-		}
-
 	}
 
 	/** Batch key for {@code Department.notices}. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.Connection;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -102,20 +103,24 @@ public class NoticeService {
 		return this.mongo.findById(id, Notice.class);
 	}
 
+	/**
+	 * Starts work on a notice, named by its global id. The caller's right to change
+	 * notices is checked before anything else about the request.
+	 */
 	public Notice start(String id, String note, Actor by) {
 		return transition(id, by, note, (n) -> {
 			if (n.status() != NoticeStatus.OPEN) {
-				throw invalid(n, "start work on");
+				throw invalid(n, "startWork");
 			}
 			return NoticeStatus.IN_PROGRESS;
 		}, null);
 	}
 
 	public Notice resolve(String id, String resolution, Actor by) {
-		if (resolution == null || resolution.isBlank()) {
-			throw new ExpectedFailure("resolution", "REQUIRED", "Say how the problem was resolved.");
-		}
 		return transition(id, by, resolution, (n) -> {
+			if (resolution == null || resolution.isBlank()) {
+				throw new ExpectedFailure(PayloadError.detailed("resolution", ErrorCode.REQUIRED, "resolution"));
+			}
 			if (n.status() == NoticeStatus.RESOLVED) {
 				throw invalid(n, "resolve");
 			}
@@ -133,10 +138,10 @@ public class NoticeService {
 	}
 
 	public Notice extend(String id, LocalDate deadline, String note, Actor by) {
-		if (deadline == null || !deadline.isAfter(today())) {
-			throw new ExpectedFailure("deadline", "DEADLINE_NOT_IN_FUTURE", "A new deadline must be after today.");
-		}
 		return transition(id, by, note, (n) -> {
+			if (deadline == null || !deadline.isAfter(today())) {
+				throw new ExpectedFailure("deadline", ErrorCode.DEADLINE_NOT_IN_FUTURE);
+			}
 			if (n.status() == NoticeStatus.RESOLVED) {
 				throw invalid(n, "extend");
 			}
@@ -243,13 +248,22 @@ public class NoticeService {
 
 	}
 
-	private Notice transition(String id, Actor actor, String note, Rule rule, LocalDate newDeadline) {
-		AccessPolicy.requireSignedIn(actor);
+	/**
+	 * Changes a notice, named by its global id (users) or its key (the service itself),
+	 * after checking that the caller may: by role first, then for the notice's
+	 * department. The rule validates the change and gives the next status.
+	 */
+	private Notice transition(String globalId, Actor actor, String note, Rule rule, LocalDate newDeadline) {
+		String id = globalId;
+		if (actor != SYSTEM) {
+			AccessPolicy.requireMayHandleNotices(actor);
+			id = GlobalId.keyOf(globalId, "Notice");
+		}
 		String by = actor.name();
 		for (int attempt = 0; attempt < 10; attempt++) {
 			Notice current = this.mongo.findById(id, Notice.class);
 			if (current == null) {
-				throw new ExpectedFailure("id", "NOT_FOUND", "No notice has this id.");
+				throw new ExpectedFailure(PayloadError.detailed("id", ErrorCode.NOT_FOUND, "notice"));
 			}
 			if (actor != SYSTEM) {
 				AccessPolicy.requireMayHandleNotice(actor, current.departmentCode());
@@ -279,12 +293,12 @@ public class NoticeService {
 			AuditContext.changed("Notice", updated.id(), current, updated);
 			return updated;
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "The notice is being changed by others; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
+	/** {@code error.INVALID_TRANSITION.<action>}, with the notice's status. */
 	private ExpectedFailure invalid(Notice n, String action) {
-		return new ExpectedFailure("id", "INVALID_TRANSITION",
-				"Cannot " + action + " a notice that is " + n.status() + ".");
+		return new ExpectedFailure(PayloadError.detailed("id", ErrorCode.INVALID_TRANSITION, action, n.status()));
 	}
 
 	private void publish(Notice notice) {

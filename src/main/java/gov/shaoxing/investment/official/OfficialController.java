@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorRenderer;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
@@ -22,10 +24,14 @@ class OfficialController {
 
 	private final OfficialWriteService writes;
 
-	OfficialController(OfficialService officials, DepartmentService departments, OfficialWriteService writes) {
+	private final ErrorRenderer errors;
+
+	OfficialController(OfficialService officials, DepartmentService departments, OfficialWriteService writes,
+			ErrorRenderer errors) {
 		this.writes = writes;
 		this.officials = officials;
 		this.departments = departments;
+		this.errors = errors;
 	}
 
 	@org.springframework.graphql.data.method.annotation.MutationMapping
@@ -77,17 +83,11 @@ class OfficialController {
 	 * Contact details are for signed-in staff only: anonymous callers get null and an
 	 * error, on every path.
 	 */
-	private static Object contact(String value, graphql.schema.DataFetchingEnvironment env) {
+	private Object contact(String value, graphql.schema.DataFetchingEnvironment env) {
 		if (CurrentActor.get().signedIn()) {
 			return value;
 		}
-		return graphql.execution.DataFetcherResult.newResult()
-			.error(graphql.GraphqlErrorBuilder.newError(env)
-				.errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
-				.message("Contact details are for signed-in staff; sign in first.")
-				.extensions(Map.of("code", "CONTACT_DETAILS_REQUIRE_SIGN_IN"))
-				.build())
-			.build();
+		return this.errors.refusal(env, ErrorCode.CONTACT_DETAILS_REQUIRE_SIGN_IN.message());
 	}
 
 	@BatchMapping

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
@@ -69,20 +70,19 @@ public class OfficialWriteService {
 		List<PayloadError> errors = new ArrayList<>();
 		String code = text(in.code());
 		if (code != null && !CODE.matcher(code).matches()) {
-			errors.add(new PayloadError("input.code", "INVALID_CODE",
-					"An official's code has 1 to 40 letters, digits or - _ . characters."));
+			errors.add(new PayloadError("input.code", ErrorCode.INVALID_CODE));
 		}
 		String name = text(in.name());
 		String title = text(in.title());
 		String department = text(in.departmentCode());
 		if (name == null) {
-			errors.add(new PayloadError("input.name", "REQUIRED", "An official needs a name."));
+			errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "officialName"));
 		}
 		if (title == null) {
-			errors.add(new PayloadError("input.title", "REQUIRED", "Give the post, for example 副市长 or 处长."));
+			errors.add(PayloadError.detailed("input.title", ErrorCode.REQUIRED, "officialTitle"));
 		}
 		if (department == null) {
-			errors.add(new PayloadError("input.departmentCode", "REQUIRED", "Give the department's code."));
+			errors.add(PayloadError.detailed("input.departmentCode", ErrorCode.REQUIRED, "department"));
 		}
 		Official candidate = checked(new Official(code, name, title, department, text(in.officePhone()),
 				text(in.mobile()), text(in.email()), Boolean.TRUE.equals(in.cityLeader()), false), errors);
@@ -94,8 +94,7 @@ public class OfficialWriteService {
 			if (again.equals(existing)) {
 				return existing;
 			}
-			throw new ExpectedFailure("input.code", "OFFICIAL_EXISTS",
-					"Official " + existing.id() + " exists with other details; change them with updateOfficial.");
+			throw new ExpectedFailure("input.code", ErrorCode.OFFICIAL_EXISTS, existing.id());
 		}
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Official toInsert = new Official(code != null ? code : nextCode(department), candidate.name(),
@@ -108,11 +107,11 @@ public class OfficialWriteService {
 			}
 			catch (DuplicateKeyException ex) {
 				if (code != null) {
-					throw new ExpectedFailure("input.code", "OFFICIAL_EXISTS", "An official has this code.");
+					throw new ExpectedFailure(PayloadError.detailed("input.code", ErrorCode.OFFICIAL_EXISTS, "code"));
 				}
 			}
 		}
-		throw new ExpectedFailure("input.code", "OFFICIAL_EXISTS", "Give the official a code of its own.");
+		throw new ExpectedFailure(PayloadError.detailed("input.code", ErrorCode.OFFICIAL_EXISTS, "noCode"));
 	}
 
 	public Official update(OfficialInput in, Actor actor) {
@@ -120,14 +119,14 @@ public class OfficialWriteService {
 		String id = GlobalId.keyOf(in.id(), "Official");
 		Official current = this.mongo.findById(id, Official.class);
 		if (current == null) {
-			throw new ExpectedFailure("input.id", "NOT_FOUND", "No official has this id.");
+			throw new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "official"));
 		}
 		List<PayloadError> errors = new ArrayList<>();
 		if (in.name() != null && text(in.name()) == null) {
-			errors.add(new PayloadError("input.name", "REQUIRED", "An official needs a name."));
+			errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "officialName"));
 		}
 		if (in.title() != null && text(in.title()) == null) {
-			errors.add(new PayloadError("input.title", "REQUIRED", "Give the post."));
+			errors.add(PayloadError.detailed("input.title", ErrorCode.REQUIRED, "officialTitle"));
 		}
 		Official changed = checked(new Official(current.id(), or(in.name(), current.name()),
 				or(in.title(), current.title()), or(in.departmentCode(), current.departmentCode()),
@@ -146,27 +145,22 @@ public class OfficialWriteService {
 	/** The official, or every problem with it at once. */
 	private Official checked(Official o, List<PayloadError> errors) {
 		if (o.name() != null && o.name().length() > MAX_NAME) {
-			errors
-				.add(new PayloadError("input.name", "TOO_LONG", "name may have at most " + MAX_NAME + " characters."));
+			errors.add(new PayloadError("input.name", ErrorCode.TOO_LONG, MAX_NAME));
 		}
 		if (o.title() != null && o.title().length() > MAX_TITLE) {
-			errors.add(new PayloadError("input.title", "TOO_LONG",
-					"title may have at most " + MAX_TITLE + " characters."));
+			errors.add(new PayloadError("input.title", ErrorCode.TOO_LONG, MAX_TITLE));
 		}
 		if (o.departmentCode() != null && this.departments.byCode(o.departmentCode()) == null) {
-			errors.add(new PayloadError("input.departmentCode", "UNKNOWN_DEPARTMENT",
-					"No department has the code " + o.departmentCode() + "."));
+			errors.add(new PayloadError("input.departmentCode", ErrorCode.UNKNOWN_DEPARTMENT, o.departmentCode()));
 		}
 		if (o.officePhone() != null && !OFFICE_PHONE.matcher(o.officePhone()).matches()) {
-			errors.add(new PayloadError("input.officePhone", "INVALID_PHONE",
-					"An office phone has its area code: 0575-87066667 (an extension may follow: -123)."));
+			errors.add(new PayloadError("input.officePhone", ErrorCode.INVALID_PHONE));
 		}
 		if (o.mobile() != null && !MOBILE.matcher(o.mobile()).matches()) {
-			errors.add(new PayloadError("input.mobile", "INVALID_MOBILE",
-					"A mobile number has 11 digits and starts with 13 to 19."));
+			errors.add(new PayloadError("input.mobile", ErrorCode.INVALID_MOBILE));
 		}
 		if (o.email() != null && (o.email().length() > 254 || !EMAIL.matcher(o.email()).matches())) {
-			errors.add(new PayloadError("input.email", "INVALID_EMAIL", "This is not an e-mail address."));
+			errors.add(new PayloadError("input.email", ErrorCode.INVALID_EMAIL));
 		}
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);

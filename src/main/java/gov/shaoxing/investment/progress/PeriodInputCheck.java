@@ -3,6 +3,7 @@ package gov.shaoxing.investment.progress;
 import java.time.LocalDate;
 import java.util.List;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.PayloadError;
 
 /**
@@ -17,18 +18,16 @@ final class PeriodInputCheck {
 	static void check(SubmitProgressReportInput.PeriodInput period, Integer planYear, LocalDate today,
 			List<PayloadError> errors) {
 		if (period == null || !ReportPeriod.isValid(period.year(), period.month(), period.half())) {
-			errors.add(new PayloadError("input.period", "INVALID_PERIOD",
-					"period needs a year, a month from 1 to 12 and a half of 1 (1st–15th) or 2 (16th–end)."));
+			errors.add(PayloadError.detailed("input.period", ErrorCode.INVALID_PERIOD, "halfMonth"));
 			return;
 		}
 		if (planYear != null && period.year() != planYear.intValue()) {
-			errors.add(new PayloadError("input.period.year", "PERIOD_OUTSIDE_PLAN_YEAR",
-					"The project belongs to the " + planYear + " plan; report periods of " + planYear + " only."));
+			errors.add(PayloadError.detailed("input.period.year", ErrorCode.PERIOD_OUTSIDE_PLAN_YEAR, "project",
+					planYear));
 			return;
 		}
 		if (new ReportPeriod(period.year(), period.month(), period.half()).start().isAfter(today)) {
-			errors.add(new PayloadError("input.period", "PERIOD_IN_FUTURE",
-					"The period has not started yet; report it when it has."));
+			errors.add(new PayloadError("input.period", ErrorCode.PERIOD_IN_FUTURE));
 		}
 	}
 

@@ -14,15 +14,14 @@ import gov.shaoxing.investment.common.FeedPaging;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.Paging;
-import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.live.LiveUpdates;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,10 +50,10 @@ class ProgressController {
 
 	private final FeedPaging feeds;
 
-	private final ChangeFeed feed;
+	private final LiveUpdates live;
 
 	ProgressController(ProgressService progress, ProgressReadModel readModel, ProjectService projects,
-			SupervisionCalendar calendar, MongoTemplate mongo, FeedPaging feeds, Paging paging, ChangeFeed feed,
+			SupervisionCalendar calendar, MongoTemplate mongo, FeedPaging feeds, Paging paging, LiveUpdates live,
 			BatchLoaderRegistry registry) {
 		this.progress = progress;
 		this.readModel = readModel;
@@ -62,7 +61,7 @@ class ProgressController {
 		this.calendar = calendar;
 		this.mongo = mongo;
 		this.feeds = feeds;
-		this.feed = feed;
+		this.live = live;
 		registry.<ProjectReports, Connection<ProgressReport>>forName("projectReports")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
 				Map<ProjectReports, Connection<ProgressReport>> result = new HashMap<>();
@@ -181,20 +180,15 @@ class ProgressController {
 
 	@SubscriptionMapping
 	Flux<ProgressReport> progressReported(@Argument String districtCode) {
-		return this.feed.events()
-			.filter((e) -> e.type() == EventType.PROGRESS_REPORTED)
-			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
-			.publishOn(Schedulers.boundedElastic())
-			.mapNotNull((e) -> this.mongo.findById(e.subjectId(), ProgressReport.class));
+		return this.live.of(EventType.PROGRESS_REPORTED,
+				(e) -> districtCode == null || districtCode.equals(e.districtCode()),
+				(id) -> this.mongo.findById(id, ProgressReport.class));
 	}
 
 	@SubscriptionMapping
 	Flux<Project> projectLightChanged(@Argument String districtCode) {
-		return this.feed.events()
-			.filter((e) -> e.type() == EventType.PROJECT_LIGHT_CHANGED)
-			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
-			.publishOn(Schedulers.boundedElastic())
-			.mapNotNull((e) -> this.projects.byCode(e.subjectId()));
+		return this.live.of(EventType.PROJECT_LIGHT_CHANGED,
+				(e) -> districtCode == null || districtCode.equals(e.districtCode()), this.projects::byCode);
 	}
 
 	/** Result of {@code submitProgressReport}. */

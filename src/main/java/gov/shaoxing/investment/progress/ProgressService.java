@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
@@ -101,41 +102,90 @@ public class ProgressService {
 	public record Submitted(ProgressReport report, Project project) {
 	}
 
-	/** Checks a report as {@link #submit} would, writing nothing (dry-run imports). */
+	/**
+	 * Checks a report as {@link #submit} would, writing nothing (dry-run imports): who
+	 * may report first, then the input.
+	 */
 	public void check(SubmitProgressReportInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		Project project = validate(input);
-		AccessPolicy.requireMayReport(actor, project.districtCode());
+		AccessPolicy.requireMayReportProgress(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayReport(actor, project.districtCode());
+		}
+		validate(input, project);
 	}
 
+	/**
+	 * Takes a report: who may report is checked first, then the one idempotent-write flow
+	 * claims the key, validates, writes and completes.
+	 */
 	public Submitted submit(SubmitProgressReportInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
-		Project project = validate(input);
-		AccessPolicy.requireMayReport(actor, project.districtCode());
-		String submittedBy = actor.name();
-		String key = input.idempotencyKey();
-		Idempotency.Claim claim = this.idempotency.claim("progress", key, Idempotency.fingerprint(input.canonical()),
-				Ids.next("R"));
-		switch (claim.outcome()) {
-			case REUSED_WITH_OTHER_INPUT -> throw new ExpectedFailure("input.idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
-					"This idempotency key was used for a different report; use a new key for a new report.");
-			case REPLAY -> {
-				ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
-				return new Submitted(original, project);
-			}
-			default -> {
-				// FIRST or RESUME: every step below is idempotent
-			}
+		AccessPolicy.requireMayReportProgress(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayReport(actor, project.districtCode());
 		}
-		ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(), input.period().half());
-		Instant now = this.calendar.now();
-		ProgressReport report = this.mongo.findById(claim.resultId(), ProgressReport.class);
+		return this.idempotency.write(new Idempotency.Write<>("progress", actor.name(), input.idempotencyKey(),
+				input.canonical(), () -> Ids.next("R"), () -> validate(input, project),
+				(claim, valid) -> record(claim, input, valid, actor.name()), (claim) -> {
+					ProgressReport original = this.mongo.findById(claim.resultId(), ProgressReport.class);
+					return original == null ? null : new Submitted(original, project);
+				}));
+	}
+
+	/** The project an input names, or null for an id that names none. */
+	private Project projectOf(String projectId) {
+		try {
+			return this.projects.byCode(GlobalId.keyOf(projectId, "Project"));
+		}
+		catch (ApiException ex) {
+			// reported by the validation as an unknown project
+			return null;
+		}
+	}
+
+	/**
+	 * Writes the report under the claimed id, puts it into the roll-up, marks what it
+	 * replaced and raises its notices; every step is idempotent, so a resumed request
+	 * repeats them harmlessly.
+	 */
+	private Submitted record(Idempotency.Claim claim, SubmitProgressReportInput input, Project project,
+			String submittedBy) {
+		ProgressReport report = insertReport(claim, input, project, submittedBy);
+		Applied applied = apply(project, report);
+		markReplaced(project, report, applied);
+		if (!applied.won()) {
+			report = this.mongo.findById(report.id(), ProgressReport.class);
+		}
+		for (ProgressReport.Problem problem : report.problems()) {
+			this.notices.raise(new NoticeDraft(problem.noticeId(), project.code(), project.districtCode(),
+					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
+					problem.deadline(), submittedBy));
+		}
+		if (applied.won()) {
+			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
+					report.id());
+		}
+		return new Submitted(report, project);
+	}
+
+	/**
+	 * The report under the claim's id: stored now, or as an earlier attempt stored it.
+	 */
+	private ProgressReport insertReport(Idempotency.Claim claim, SubmitProgressReportInput input, Project project,
+			String submittedBy) {
+		// a first claim has no report yet (a racing retry that writes it makes the insert
+		// below fail, and the stored one is read then)
+		ProgressReport report = (claim.outcome() == Idempotency.Outcome.FIRST) ? null
+				: this.mongo.findById(claim.resultId(), ProgressReport.class);
 		if (report == null) {
+			ReportPeriod period = new ReportPeriod(input.period().year(), input.period().month(),
+					input.period().half());
 			report = new ProgressReport(claim.resultId(), project.code(), project.districtCode(),
 					project.category().name(), period, period.key(), input.investmentCompleted(),
 					input.physicalProgressPercent(), milestoneUpdates(input), blankToNull(input.note()),
-					problems(input, claim.resultId(), project, period), key, claim.sequence(), now, submittedBy, true,
-					false);
+					problems(input, claim.resultId(), project, period), input.idempotencyKey(), claim.sequence(),
+					this.calendar.now(), submittedBy, true, false);
 			try {
 				this.mongo.insert(report);
 			}
@@ -143,14 +193,18 @@ public class ProgressService {
 				report = this.mongo.findById(claim.resultId(), ProgressReport.class);
 			}
 		}
-		Applied applied = apply(project, report);
+		claim.wrote();
+		return report;
+	}
+
+	/** Marks the reports that are no longer their period's current one. */
+	private void markReplaced(Project project, ProgressReport report, Applied applied) {
 		if (applied.displaced() != null) {
 			// This report just took the period's entry from the one the roll-up named:
-			// mark that one by its id, a
-			// lookup on every store (the embedded one ignores the project_period index
-			// and would scan all reports).
-			// Every report that ever held the entry is displaced by exactly one later
-			// save, which marks it here.
+			// mark that one by its id, a lookup on every store (the embedded one ignores
+			// the project_period index and would scan all reports). Every report that
+			// ever held the entry is displaced by exactly one later save, which marks it
+			// here.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applied.displaced())),
 					Update.update("current", false), ProgressReport.class);
 		}
@@ -161,9 +215,8 @@ public class ProgressService {
 		}
 		else if (!applied.saved()) {
 			// A resumed request whose first attempt may have stopped before marking what
-			// it replaced: the rare path
-			// keeps the sweep, which marks every report older than this one in the
-			// period.
+			// it replaced: the rare path keeps the sweep, which marks every report older
+			// than this one in the period.
 			this.mongo.updateMulti(Query.query(Criteria.where("projectCode")
 				.is(project.code())
 				.and("periodKey")
@@ -173,20 +226,6 @@ public class ProgressService {
 				.and("current")
 				.is(true)), Update.update("current", false), ProgressReport.class);
 		}
-		if (!applied.won()) {
-			report = this.mongo.findById(report.id(), ProgressReport.class);
-		}
-		for (ProgressReport.Problem problem : report.problems()) {
-			this.notices.raise(new NoticeDraft(problem.noticeId(), project.code(), project.districtCode(),
-					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
-					problem.deadline(), submittedBy));
-		}
-		this.idempotency.complete(claim);
-		if (applied.won()) {
-			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
-					report.id());
-		}
-		return new Submitted(report, project);
 	}
 
 	/**
@@ -216,12 +255,20 @@ public class ProgressService {
 
 	private Applied applyInTurn(Project project, ProgressReport report) {
 		for (int attempt = 0; attempt < 200; attempt++) {
-			ProjectProgress current = this.mongo.findById(project.code(), ProjectProgress.class);
+			// first from the read model, which this instance's saves keep current; a
+			// stale
+			// copy only costs a failed versioned save and a read from the store
+			ProjectProgress current = attempt == 0 ? this.readModel.get(project.code())
+					: this.mongo.findById(project.code(), ProjectProgress.class);
 			if (current == null) {
 				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 			}
 			PeriodEntry existing = current.periods().get(report.periodKey());
 			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
+				if (attempt == 0) {
+					// decided on the stored roll-up only, never on a copy
+					continue;
+				}
 				// already applied, or a later report for this period won
 				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
 			}
@@ -247,8 +294,7 @@ public class ProgressService {
 				backoff(attempt);
 			}
 		}
-		throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null,
-				"The project is being updated by many reports at once; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
 	/**
@@ -260,7 +306,7 @@ public class ProgressService {
 		return sequenceA > sequenceB || (sequenceA == sequenceB && idA.compareTo(idB) > 0);
 	}
 
-	private ProjectProgress judged(ProjectProgress progress, Project project) {
+	ProjectProgress judged(ProjectProgress progress, Project project) {
 		LightRule.Verdict verdict = judge(progress, project, this.calendar.asOf(project.year()));
 		Instant changedAt = verdict.light() == progress.light() ? progress.lightChangedAt() : this.calendar.now();
 		return progress.withLight(verdict.light(), verdict.reasons(), changedAt);
@@ -335,8 +381,8 @@ public class ProgressService {
 		}
 	}
 
-	private static List<Milestone> applyMilestones(List<Milestone> milestones,
-			List<ProgressReport.MilestoneUpdate> updates, ReportPeriod period) {
+	static List<Milestone> applyMilestones(List<Milestone> milestones, List<ProgressReport.MilestoneUpdate> updates,
+			ReportPeriod period) {
 		if (updates == null || updates.isEmpty()) {
 			return milestones;
 		}
@@ -360,40 +406,25 @@ public class ProgressService {
 	/**
 	 * Checks everything before anything is written; all problems are reported at once.
 	 */
-	private Project validate(SubmitProgressReportInput input) {
+	private Project validate(SubmitProgressReportInput input, Project project) {
 		List<PayloadError> errors = new ArrayList<>();
-		Project project = null;
-		try {
-			project = this.projects.byCode(GlobalId.keyOf(input.projectId(), "Project"));
-		}
-		catch (ApiException ex) {
-			// reported below as an unknown project
-		}
 		if (project == null) {
-			errors.add(new PayloadError("input.projectId", "UNKNOWN_PROJECT", "No project has this id."));
-		}
-		if (!Idempotency.isValidKey(input.idempotencyKey())) {
-			errors.add(new PayloadError("input.idempotencyKey", "INVALID_IDEMPOTENCY_KEY",
-					"An idempotency key has 8 to 100 letters, digits or - _ . : characters."));
+			errors.add(new PayloadError("input.projectId", ErrorCode.UNKNOWN_PROJECT));
 		}
 		PeriodInputCheck.check(input.period(), project == null ? null : project.year(), this.calendar.today(), errors);
 		if (input.investmentCompleted() == null || input.investmentCompleted().signum() < 0) {
-			errors.add(new PayloadError("input.investmentCompleted", "NEGATIVE_INVESTMENT",
-					"investmentCompleted is the investment completed in the period, in 亿元; it cannot be negative."));
+			errors.add(new PayloadError("input.investmentCompleted", ErrorCode.NEGATIVE_INVESTMENT));
 		}
 		else if (input.investmentCompleted().compareTo(MAX_PERIOD_INVESTMENT) > 0) {
-			errors.add(new PayloadError("input.investmentCompleted", "INVESTMENT_TOO_LARGE",
-					"investmentCompleted is in 亿元; " + input.investmentCompleted().toPlainString()
-							+ " is more than any half-month could see."));
+			errors.add(new PayloadError("input.investmentCompleted", ErrorCode.INVESTMENT_TOO_LARGE,
+					input.investmentCompleted()));
 		}
 		BigDecimal percent = input.physicalProgressPercent();
 		if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-			errors.add(new PayloadError("input.physicalProgressPercent", "PERCENT_OUT_OF_RANGE",
-					"physicalProgressPercent must be between 0 and 100."));
+			errors.add(new PayloadError("input.physicalProgressPercent", ErrorCode.PERCENT_OUT_OF_RANGE));
 		}
 		if (input.note() != null && input.note().length() > MAX_NOTE) {
-			errors
-				.add(new PayloadError("input.note", "TOO_LONG", "note may have at most " + MAX_NOTE + " characters."));
+			errors.add(new PayloadError("input.note", ErrorCode.TOO_LONG, MAX_NOTE));
 		}
 		if (input.milestones() != null && project != null) {
 			ProjectProgress progress = this.readModel.get(project.code());
@@ -402,28 +433,28 @@ public class ProgressService {
 				MilestoneUpdateInput m = input.milestones().get(i);
 				String id = m.milestoneId() == null ? null : milestoneKey(m.milestoneId());
 				if (id == null || known.stream().noneMatch((k) -> k.id().equals(id))) {
-					errors.add(new PayloadError("input.milestones[" + i + "].milestoneId", "UNKNOWN_MILESTONE",
-							"The project has no milestone with this id."));
+					errors
+						.add(new PayloadError("input.milestones[" + i + "].milestoneId", ErrorCode.UNKNOWN_MILESTONE));
 				}
 				if (m.status() == null) {
-					errors.add(new PayloadError("input.milestones[" + i + "].status", "REQUIRED", "Give a status."));
+					errors
+						.add(PayloadError.detailed("input.milestones[" + i + "].status", ErrorCode.REQUIRED, "status"));
 				}
 			}
 		}
 		if (input.problems() != null) {
 			if (input.problems().size() > MAX_PROBLEMS) {
-				errors.add(new PayloadError("input.problems", "TOO_MANY",
-						"A report may raise at most " + MAX_PROBLEMS + " problems."));
+				errors.add(PayloadError.detailed("input.problems", ErrorCode.TOO_MANY, "problems", MAX_PROBLEMS));
 			}
 			for (int i = 0; i < input.problems().size(); i++) {
 				ProblemInput p = input.problems().get(i);
 				if (p.text() == null || p.text().isBlank() || p.text().length() > 1000) {
-					errors.add(new PayloadError("input.problems[" + i + "].text", "INVALID_TEXT",
-							"Describe the problem in 1 to 1000 characters."));
+					errors.add(
+							PayloadError.detailed("input.problems[" + i + "].text", ErrorCode.INVALID_TEXT, "problem"));
 				}
 				if (p.departmentCode() == null || this.departments.byCode(p.departmentCode()) == null) {
-					errors.add(new PayloadError("input.problems[" + i + "].departmentCode", "UNKNOWN_DEPARTMENT",
-							"No department has this code."));
+					errors.add(new PayloadError("input.problems[" + i + "].departmentCode",
+							ErrorCode.UNKNOWN_DEPARTMENT, p.departmentCode()));
 				}
 			}
 		}
@@ -478,7 +509,7 @@ public class ProgressService {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ApiException(gov.shaoxing.investment.common.ErrorCode.INTERNAL, null, "Interrupted.");
+			throw ApiException.detailed(ErrorCode.INTERNAL, "interrupted", null);
 		}
 	}
 

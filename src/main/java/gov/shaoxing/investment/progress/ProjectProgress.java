@@ -77,17 +77,26 @@ public record ProjectProgress(@Id String projectCode, @Indexed String districtCo
 	ProjectProgress withPeriod(String periodKey, PeriodEntry entry) {
 		Map<String, PeriodEntry> next = new TreeMap<>(this.periods);
 		next.put(periodKey, entry);
+		return withPeriods(next);
+	}
+
+	/**
+	 * A copy with exactly these period entries and the totals derived from them (also
+	 * what the start-up repair rebuilds a roll-up with).
+	 */
+	ProjectProgress withPeriods(Map<String, PeriodEntry> entries) {
+		TreeMap<String, PeriodEntry> next = new TreeMap<>(entries);
 		BigDecimal cumulative = BigDecimal.ZERO;
 		Map<String, BigDecimal> byYear = new TreeMap<>();
 		for (Map.Entry<String, PeriodEntry> e : next.entrySet()) {
 			cumulative = cumulative.add(e.getValue().investment());
 			byYear.merge(e.getKey().substring(0, 4), e.getValue().investment(), BigDecimal::add);
 		}
-		String lastKey = ((TreeMap<String, PeriodEntry>) next).lastKey();
+		String lastKey = next.isEmpty() ? null : next.lastKey();
 		Instant lastAt = next.values().stream().map(PeriodEntry::submittedAt).max(Instant::compareTo).orElse(null);
 		return new ProjectProgress(this.projectCode, this.districtCode, this.category, next, cumulative, byYear,
-				next.get(lastKey).percent(), lastAt, lastKey, this.milestones, this.light, this.lightReasons,
-				this.lightChangedAt, this.version);
+				lastKey == null ? null : next.get(lastKey).percent(), lastAt, lastKey, this.milestones, this.light,
+				this.lightReasons, this.lightChangedAt, this.version);
 	}
 
 	ProjectProgress withMilestones(List<Milestone> milestones) {

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.PayloadError;
 
 /**
@@ -78,8 +79,7 @@ public final class MonthlyPlan {
 	static List<PayloadError> check(List<BigDecimal> monthly, BigDecimal planned, String field) {
 		List<PayloadError> errors = new ArrayList<>();
 		if (monthly.size() != MONTHS) {
-			errors.add(new PayloadError(field, "PLANNED_MONTHLY_LENGTH", "Give 12 monthly amounts (January to "
-					+ "December, 亿元), not " + monthly.size() + "; an empty list means an even spread."));
+			errors.add(new PayloadError(field, ErrorCode.PLANNED_MONTHLY_LENGTH, monthly.size()));
 			return errors;
 		}
 		BigDecimal sum = BigDecimal.ZERO;
@@ -87,24 +87,21 @@ public final class MonthlyPlan {
 			BigDecimal v = monthly.get(i);
 			String at = field + "[" + i + "]";
 			if (v == null) {
-				errors.add(new PayloadError(at, "REQUIRED", "Month " + (i + 1) + " has no amount."));
+				errors.add(PayloadError.detailed(at, ErrorCode.REQUIRED, "month", i + 1));
 				continue;
 			}
 			if (v.signum() < 0) {
-				errors.add(new PayloadError(at, "NEGATIVE", "A monthly amount may not be negative."));
+				errors.add(new PayloadError(at, ErrorCode.NEGATIVE));
 			}
 			else if (v.stripTrailingZeros().scale() > MAX_SCALE) {
-				errors.add(new PayloadError(at, "TOO_PRECISE",
-						"Amounts in 亿元 may have at most " + MAX_SCALE + " decimal places (1 万元)."));
+				errors.add(PayloadError.detailed(at, ErrorCode.TOO_PRECISE, "amount", MAX_SCALE));
 			}
 			sum = sum.add(v);
 		}
 		BigDecimal target = planned == null ? BigDecimal.ZERO : planned;
 		if (errors.isEmpty() && sum.compareTo(target) != 0) {
-			errors.add(new PayloadError(field, "PLANNED_MONTHLY_SUM",
-					"The 12 monthly amounts add up to " + sum.stripTrailingZeros().toPlainString()
-							+ " 亿元, not the year's planned investment of " + target.stripTrailingZeros().toPlainString()
-							+ " 亿元."));
+			errors.add(new PayloadError(field, ErrorCode.PLANNED_MONTHLY_SUM, sum.stripTrailingZeros(),
+					target.stripTrailingZeros()));
 		}
 		return errors;
 	}

@@ -27,8 +27,7 @@ public final class NationalProjectCode {
 	public static String require(String code, String field) {
 		String trimmed = code == null ? null : code.trim();
 		if (!isValid(trimmed)) {
-			throw new ApiException(ErrorCode.INVALID_PROJECT_CODE, field,
-					"A national project code has 24 characters in the form YYYY-RRRRRR-II-TT-NNNNNN.");
+			throw new ApiException(ErrorCode.INVALID_PROJECT_CODE, field);
 		}
 		return trimmed;
 	}

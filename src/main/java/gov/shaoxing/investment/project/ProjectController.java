@@ -17,12 +17,11 @@ import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectAggregate.ProjectGroup;
 import gov.shaoxing.investment.project.ProjectService.ProjectsKey;
 import gov.shaoxing.investment.security.CurrentActor;
-import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.live.LiveUpdates;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -46,7 +45,7 @@ class ProjectController {
 
 	private final ProjectUpdateService updates;
 
-	private final ChangeFeed feed;
+	private final LiveUpdates live;
 
 	private final ProjectCreateService creates;
 
@@ -55,14 +54,14 @@ class ProjectController {
 	private final IndustryCatalog industries;
 
 	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, ProjectUpdateService updates, ChangeFeed feed, BatchLoaderRegistry registry,
+			OfficialService officials, ProjectUpdateService updates, LiveUpdates live, BatchLoaderRegistry registry,
 			ProjectCreateService creates, LiaisonService liaisons, IndustryCatalog industries) {
 		this.creates = creates;
 		this.liaisons = liaisons;
 		this.industries = industries;
 		this.projects = projects;
 		this.updates = updates;
-		this.feed = feed;
+		this.live = live;
 		this.districts = districts;
 		this.departments = departments;
 		this.officials = officials;
@@ -156,11 +155,8 @@ class ProjectController {
 	 */
 	@SubscriptionMapping
 	Flux<Project> projectChanged(@Argument String districtCode) {
-		return this.feed.events()
-			.filter((e) -> e.type() == EventType.PROJECT_CHANGED)
-			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
-			.publishOn(Schedulers.boundedElastic())
-			.mapNotNull((e) -> this.updates.stored(e.subjectId()));
+		return this.live.of(EventType.PROJECT_CHANGED,
+				(e) -> districtCode == null || districtCode.equals(e.districtCode()), this.updates::stored);
 	}
 
 	@SchemaMapping(typeName = "District", field = "projects")

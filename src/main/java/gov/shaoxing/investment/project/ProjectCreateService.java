@@ -145,7 +145,7 @@ public class ProjectCreateService {
 				// another request took the generated code: take the next
 			}
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "Projects are being created by many at once; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "creating", null);
 	}
 
 	/**
@@ -218,8 +218,7 @@ public class ProjectCreateService {
 		}, dryRun || createOnly);
 		if (change.written() || ((dryRun || createOnly) && change.after() != change.before())) {
 			if (createOnly) {
-				throw new ExpectedFailure("input.code", "PROJECT_EXISTS", "Project " + existing.code()
-						+ " exists with other values; change it with updateProject or an import.");
+				throw new ExpectedFailure("input.code", ErrorCode.PROJECT_EXISTS, existing.code());
 			}
 			return new Result(change.after(), Outcome.UPDATED, change.before());
 		}
@@ -244,18 +243,16 @@ public class ProjectCreateService {
 				current.leadDepartmentCode());
 		if (in.coDepartmentCodes() != null && !in.coDepartmentCodes().isEmpty()
 				&& !in.coDepartmentCodes().equals(current.coDepartmentCodes())) {
-			errors.add(new PayloadError("input.coDepartmentCodes", "CANNOT_CHANGE",
-					"The co-implementing departments of an existing project are not changed here."));
+			errors.add(PayloadError.detailed("input.coDepartmentCodes", ErrorCode.CANNOT_CHANGE, "coDepartments"));
 		}
 		if (in.year() != null && in.year() != current.year()) {
-			errors.add(new PayloadError("input.year", "CANNOT_CHANGE", "The plan year of a project stays."));
+			errors.add(PayloadError.detailed("input.year", ErrorCode.CANNOT_CHANGE, "year"));
 		}
 	}
 
 	private static void fixed(List<PayloadError> errors, String field, Object given, Object stored) {
 		if (given != null && !given.equals(stored)) {
-			errors.add(new PayloadError(field, "CANNOT_CHANGE",
-					field.substring(6) + " of an existing project stays " + stored + "."));
+			errors.add(new PayloadError(field, ErrorCode.CANNOT_CHANGE, field.substring(6), stored));
 		}
 	}
 
@@ -264,16 +261,14 @@ public class ProjectCreateService {
 		List<PayloadError> errors = new ArrayList<>();
 		String code = ProjectRules.text(in.code());
 		if (code != null && !this.rules.validCode(code)) {
-			errors.add(new PayloadError("input.code", "INVALID_CODE",
-					"A project code has 1 to 40 letters, digits or - _ . characters."));
+			errors.add(new PayloadError("input.code", ErrorCode.INVALID_CODE));
 		}
 		if (in.category() == null) {
-			errors
-				.add(ProjectRules.required("input.category", "Say whether it is INDUSTRIAL, SERVICE or AGRICULTURAL."));
+			errors.add(PayloadError.detailed("input.category", ErrorCode.REQUIRED, "category"));
 		}
 		String name = ProjectRules.text(in.name());
 		if (name == null) {
-			errors.add(ProjectRules.required("input.name", "A project needs a name."));
+			errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "projectName"));
 		}
 		ProjectRules.checkLength(errors, "input.name", name, ProjectRules.MAX_NAME);
 		this.rules.checkDistrict(errors, "input.districtCode", districtCode);
@@ -292,30 +287,30 @@ public class ProjectCreateService {
 		ProjectRules.checkLength(errors, "input.ownerEnterprise", owner, ProjectRules.MAX_NAME);
 		BigDecimal total = in.totalInvestment();
 		if (total == null) {
-			errors.add(ProjectRules.required("input.totalInvestment", "Give the total investment in 亿元."));
+			errors.add(PayloadError.detailed("input.totalInvestment", ErrorCode.REQUIRED, "totalInvestment"));
 		}
 		else if (ProjectRules.checkAmount(errors, "input.totalInvestment", total) && total.signum() == 0) {
-			errors.add(new PayloadError("input.totalInvestment", "NOT_POSITIVE", "Total investment must be above 0."));
+			errors.add(new PayloadError("input.totalInvestment", ErrorCode.NOT_POSITIVE));
 		}
 		BigDecimal planned = in.plannedInvestment();
 		if (planned == null) {
-			errors.add(ProjectRules.required("input.plannedInvestment",
-					"Give the investment planned for the plan year in 亿元 (0 if none)."));
+			errors.add(PayloadError.detailed("input.plannedInvestment", ErrorCode.REQUIRED, "plannedInvestment"));
 		}
 		else if (ProjectRules.checkAmount(errors, "input.plannedInvestment", planned) && total != null
 				&& planned.compareTo(total) > 0) {
-			errors.add(new PayloadError("input.plannedInvestment", "EXCEEDS_TOTAL",
-					"This year's planned investment may not exceed the total investment."));
+			errors.add(new PayloadError("input.plannedInvestment", ErrorCode.EXCEEDS_TOTAL));
 		}
 		List<BigDecimal> monthly = null;
 		if (in.plannedMonthly() != null && !in.plannedMonthly().isEmpty()) {
 			errors.addAll(MonthlyPlan.check(in.plannedMonthly(), planned, "input.plannedMonthly"));
 			monthly = MonthlyPlan.stored(in.plannedMonthly(), planned);
 		}
-		ProjectRules.checkRange(errors, "input.plannedFinish", in.plannedStart(), in.plannedFinish(),
-				"The planned finish may not be before the planned start.");
-		ProjectRules.checkRange(errors, "input.actualFinish", in.actualStart(), in.actualFinish(),
-				"The actual finish may not be before the actual start.");
+		if (ProjectRules.reversed(in.plannedStart(), in.plannedFinish())) {
+			errors.add(PayloadError.detailed("input.plannedFinish", ErrorCode.INVALID_RANGE, "plannedDates"));
+		}
+		if (ProjectRules.reversed(in.actualStart(), in.actualFinish())) {
+			errors.add(PayloadError.detailed("input.actualFinish", ErrorCode.INVALID_RANGE, "actualDates"));
+		}
 		Project.Location location = in.location() == null ? null
 				: ProjectRules.location(in.location(), errors, "input.location");
 		String nationalCode = ProjectRules.text(in.nationalCode());
@@ -332,7 +327,7 @@ public class ProjectCreateService {
 		ProjectRules.checkLength(errors, "input.scope", scope, ProjectRules.MAX_SCOPE);
 		int year = in.year() == null ? this.planYear : in.year();
 		if (year < 2000 || year > 2100) {
-			errors.add(new PayloadError("input.year", "OUT_OF_RANGE", "The plan year is between 2000 and 2100."));
+			errors.add(PayloadError.detailed("input.year", ErrorCode.OUT_OF_RANGE, "planYear", 2000, 2100));
 		}
 		Project.Liaison liaison = in.liaison() == null ? null
 				: this.rules.liaison(in.liaison(), errors, "input.liaison");

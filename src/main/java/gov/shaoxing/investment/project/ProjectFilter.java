@@ -44,24 +44,21 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 		}
 		if (filter.minTotalInvestment != null && filter.maxTotalInvestment != null
 				&& filter.minTotalInvestment.compareTo(filter.maxTotalInvestment) > 0) {
-			throw new ApiException(ErrorCode.INVALID_RANGE, "filter.minTotalInvestment",
-					"minTotalInvestment must not exceed maxTotalInvestment.");
+			throw ApiException.detailed(ErrorCode.INVALID_RANGE, "totalInvestment", "filter.minTotalInvestment");
 		}
 		Near near = filter.near;
 		if (near != null) {
 			if (!(near.radiusKm >= 0) || near.radiusKm > MAX_RADIUS_KM) {
-				throw new ApiException(ErrorCode.INVALID_RADIUS, "filter.near.radiusKm",
-						"radiusKm must be between 0 and " + (int) MAX_RADIUS_KM + " km.");
+				throw new ApiException(ErrorCode.INVALID_RADIUS, "filter.near.radiusKm", (int) MAX_RADIUS_KM);
 			}
 			if (!(Math.abs(near.latitude) <= 90) || !(Math.abs(near.longitude) <= 180)) {
-				throw new ApiException(ErrorCode.INVALID_ARGUMENT, "filter.near",
-						"latitude must be within ±90 and longitude within ±180 degrees.");
+				throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "position", "filter.near");
 			}
 		}
 		String name = filter.nameContains == null ? null : filter.nameContains.strip();
 		if (name != null && name.length() > MAX_NAME_FILTER) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "filter.nameContains",
-					"nameContains may have at most " + MAX_NAME_FILTER + " characters.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "nameContains", "filter.nameContains",
+					MAX_NAME_FILTER);
 		}
 		String code = filter.nationalCode == null ? null
 				: NationalProjectCode.require(filter.nationalCode, "filter.nationalCode");

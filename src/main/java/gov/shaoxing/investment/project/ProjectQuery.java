@@ -41,15 +41,14 @@ final class ProjectQuery {
 		this.filter = filter;
 		List<ProjectOrder> effective = new ArrayList<>(order == null || order.isEmpty() ? DEFAULT_ORDER : order);
 		if (effective.size() > 5) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "orderBy", "orderBy takes at most 5 keys.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "orderByKeys", "orderBy", 5);
 		}
 		for (ProjectOrder o : effective) {
 			if (o == null || o.field() == null) {
-				throw new ApiException(ErrorCode.INVALID_ARGUMENT, "orderBy", "Every orderBy entry needs a field.");
+				throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "orderByField", "orderBy");
 			}
 			if (o.field() == ProjectOrder.Field.DISTANCE && filter.near() == null) {
-				throw new ApiException(ErrorCode.INVALID_ARGUMENT, "orderBy",
-						"Ordering by DISTANCE needs a filter.near position.");
+				throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "orderByDistance", "orderBy");
 			}
 		}
 		if (effective.stream().noneMatch((o) -> o.field() == ProjectOrder.Field.CODE)) {
@@ -158,8 +157,7 @@ final class ProjectQuery {
 
 	private Comparable<?>[] decode(Map<String, Object> map) {
 		if (!this.signature.equals(map.get("o"))) {
-			throw new ApiException(ErrorCode.INVALID_CURSOR, "after",
-					"after is a cursor of a different ordering; start again without it.");
+			throw ApiException.detailed(ErrorCode.INVALID_CURSOR, "ordering", "after");
 		}
 		Comparable<?>[] keys = new Comparable<?>[this.order.size()];
 		try {
@@ -180,8 +178,7 @@ final class ProjectQuery {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new ApiException(ErrorCode.INVALID_CURSOR, "after",
-					"after is not a cursor issued by this connection.");
+			throw new ApiException(ErrorCode.INVALID_CURSOR, "after");
 		}
 		return keys;
 	}

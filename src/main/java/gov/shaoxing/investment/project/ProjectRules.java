@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.department.DepartmentService;
@@ -82,15 +83,13 @@ public class ProjectRules {
 	/** Checks an amount in 亿元; true when it is usable. */
 	static boolean checkAmount(List<PayloadError> errors, String field, BigDecimal value) {
 		if (value.signum() < 0) {
-			errors.add(new PayloadError(field, "NEGATIVE", "An amount may not be negative."));
+			errors.add(new PayloadError(field, ErrorCode.NEGATIVE));
 		}
 		else if (value.compareTo(MAX_AMOUNT) > 0) {
-			errors.add(new PayloadError(field, "OUT_OF_RANGE",
-					"Amounts are in 亿元; at most " + MAX_AMOUNT + " is accepted."));
+			errors.add(PayloadError.detailed(field, ErrorCode.OUT_OF_RANGE, "amount", MAX_AMOUNT));
 		}
 		else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-			errors.add(new PayloadError(field, "TOO_PRECISE",
-					"Amounts in 亿元 may have at most " + MAX_SCALE + " decimal places (1 万元)."));
+			errors.add(PayloadError.detailed(field, ErrorCode.TOO_PRECISE, "amount", MAX_SCALE));
 		}
 		else {
 			return true;
@@ -99,12 +98,7 @@ public class ProjectRules {
 	}
 
 	static PayloadError tooLong(String field, int max) {
-		return new PayloadError(field, "TOO_LONG",
-				field.substring(field.lastIndexOf('.') + 1) + " may have at most " + max + " characters.");
-	}
-
-	static PayloadError required(String field, String what) {
-		return new PayloadError(field, "REQUIRED", what);
+		return new PayloadError(field, ErrorCode.TOO_LONG, max);
 	}
 
 	static void checkLength(List<PayloadError> errors, String field, String value, int max) {
@@ -115,19 +109,19 @@ public class ProjectRules {
 
 	void checkDistrict(List<PayloadError> errors, String field, String code) {
 		if (code == null) {
-			errors.add(required(field, "Give the district's code."));
+			errors.add(PayloadError.detailed(field, ErrorCode.REQUIRED, "district"));
 		}
 		else if (this.districts.byCode(code) == null) {
-			errors.add(new PayloadError(field, "UNKNOWN_DISTRICT", "No district has the code " + code + "."));
+			errors.add(new PayloadError(field, ErrorCode.UNKNOWN_DISTRICT, code));
 		}
 	}
 
 	void checkDepartment(List<PayloadError> errors, String field, String code) {
 		if (code == null) {
-			errors.add(required(field, "Give the department's code."));
+			errors.add(PayloadError.detailed(field, ErrorCode.REQUIRED, "department"));
 		}
 		else if (this.departments.byCode(code) == null) {
-			errors.add(new PayloadError(field, "UNKNOWN_DEPARTMENT", "No department has the code " + code + "."));
+			errors.add(new PayloadError(field, ErrorCode.UNKNOWN_DEPARTMENT, code));
 		}
 	}
 
@@ -135,8 +129,7 @@ public class ProjectRules {
 	static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors, String field) {
 		if (in.latitude() == null || in.longitude() == null || in.latitude() < -90 || in.latitude() > 90
 				|| in.longitude() < -180 || in.longitude() > 180 || in.latitude().isNaN() || in.longitude().isNaN()) {
-			errors.add(new PayloadError(field, "INVALID_LOCATION",
-					"Give latitude (−90 to 90) and longitude (−180 to 180) in WGS-84 degrees."));
+			errors.add(new PayloadError(field, ErrorCode.INVALID_LOCATION));
 			return null;
 		}
 		String address = text(in.address());
@@ -147,8 +140,7 @@ public class ProjectRules {
 	/** A valid national code not taken by another project, or an error. */
 	void checkNationalCode(List<PayloadError> errors, String field, String nationalCode, String ownCode) {
 		if (!NationalProjectCode.isValid(nationalCode)) {
-			errors.add(new PayloadError(field, "INVALID_NATIONAL_CODE",
-					"A national project code looks like 2012-330681-26-03-000123."));
+			errors.add(new PayloadError(field, ErrorCode.INVALID_NATIONAL_CODE));
 			return;
 		}
 		Project other = this.mongo.findOne(Query.query(Criteria.where("nationalCode").is(nationalCode)), Project.class);
@@ -158,7 +150,7 @@ public class ProjectRules {
 	}
 
 	static PayloadError nationalCodeTaken(String field) {
-		return new PayloadError(field, "NATIONAL_CODE_TAKEN", "Another project already has this national code.");
+		return new PayloadError(field, ErrorCode.NATIONAL_CODE_TAKEN);
 	}
 
 	/** The industry, checked against the GB/T 4754-2017 table. */
@@ -169,18 +161,17 @@ public class ProjectRules {
 			section = this.industries.sectionOf(division);
 		}
 		if (section == null) {
-			errors.add(required(field + ".section", "Give the GB/T 4754-2017 section letter (A–T)."));
+			errors.add(PayloadError.detailed(field + ".section", ErrorCode.REQUIRED, "industrySection"));
 			return null;
 		}
 		section = section.toUpperCase(java.util.Locale.ROOT);
 		if (!this.industries.isSection(section)) {
-			errors.add(new PayloadError(field + ".section", "UNKNOWN_INDUSTRY",
-					"GB/T 4754-2017 has no section " + section + "; sections are A to T."));
+			errors.add(new PayloadError(field + ".section", ErrorCode.UNKNOWN_INDUSTRY, section));
 			return null;
 		}
 		if (division != null && !this.industries.isDivisionOf(division, section)) {
-			errors.add(new PayloadError(field + ".division", "UNKNOWN_INDUSTRY",
-					"GB/T 4754-2017 has no division " + division + " in section " + section + "."));
+			errors.add(PayloadError.detailed(field + ".division", ErrorCode.UNKNOWN_INDUSTRY, "division", division,
+					section));
 			return null;
 		}
 		return new Project.Industry(section, division);
@@ -196,12 +187,11 @@ public class ProjectRules {
 			FundingSourceInput s = in.get(i);
 			String at = field + "[" + i + "]";
 			if (s == null || s.source() == null || s.amount() == null) {
-				errors.add(required(at, "Each funding source needs a source and an amount."));
+				errors.add(PayloadError.detailed(at, ErrorCode.REQUIRED, "fundingSource"));
 				continue;
 			}
 			if (!seen.add(s.source())) {
-				errors.add(new PayloadError(at + ".source", "DUPLICATE_FUNDING_SOURCE",
-						s.source() + " is listed twice; give one amount per source."));
+				errors.add(new PayloadError(at + ".source", ErrorCode.DUPLICATE_FUNDING_SOURCE, s.source()));
 			}
 			if (checkAmount(errors, at + ".amount", s.amount())) {
 				sum = sum.add(s.amount());
@@ -209,10 +199,8 @@ public class ProjectRules {
 			sources.add(new Project.FundingSource(s.source(), s.amount()));
 		}
 		if (total != null && total.signum() > 0 && sum.compareTo(total) > 0) {
-			errors.add(new PayloadError(field, "FUNDING_EXCEEDS_TOTAL",
-					"The funding sources add up to " + sum.stripTrailingZeros().toPlainString()
-							+ " 亿元, more than the total investment of " + total.stripTrailingZeros().toPlainString()
-							+ " 亿元."));
+			errors.add(new PayloadError(field, ErrorCode.FUNDING_EXCEEDS_TOTAL, sum.stripTrailingZeros(),
+					total.stripTrailingZeros()));
 		}
 		return sources;
 	}
@@ -225,10 +213,10 @@ public class ProjectRules {
 			String kind = a == null ? null : text(a.kind());
 			String number = a == null ? null : text(a.documentNumber());
 			if (kind == null) {
-				errors.add(required(at + ".kind", "Say what the approval is (审批, 核准, 备案, 环评 …)."));
+				errors.add(PayloadError.detailed(at + ".kind", ErrorCode.REQUIRED, "approvalKind"));
 			}
 			if (number == null) {
-				errors.add(required(at + ".documentNumber", "Give the document number (文号)."));
+				errors.add(PayloadError.detailed(at + ".documentNumber", ErrorCode.REQUIRED, "approvalNumber"));
 			}
 			String authority = a == null ? null : text(a.authority());
 			checkLength(errors, at + ".kind", kind, MAX_NAME);
@@ -239,10 +227,9 @@ public class ProjectRules {
 		return approvals;
 	}
 
-	static void checkRange(List<PayloadError> errors, String field, LocalDate from, LocalDate to, String what) {
-		if (from != null && to != null && to.isBefore(from)) {
-			errors.add(new PayloadError(field, "INVALID_RANGE", what));
-		}
+	/** Whether a finish comes before its start. */
+	static boolean reversed(LocalDate from, LocalDate to) {
+		return from != null && to != null && to.isBefore(from);
 	}
 
 	/**
@@ -255,19 +242,18 @@ public class ProjectRules {
 		Official leader = official(in.cityLeaderId(), errors, field + ".cityLeaderId");
 		Official cadre = official(in.cadreId(), errors, field + ".cadreId");
 		if (leader != null && !leader.cityLeader()) {
-			errors.add(new PayloadError(field + ".cityLeaderId", "NOT_A_CITY_LEADER",
-					leader.name() + " is not a city leader (市领导)."));
+			errors.add(new PayloadError(field + ".cityLeaderId", ErrorCode.NOT_A_CITY_LEADER, leader.name()));
 		}
 		if (cadre != null && department != null && !department.equals(cadre.departmentCode())) {
-			errors.add(new PayloadError(field + ".cadreId", "CADRE_NOT_IN_DEPARTMENT",
-					cadre.name() + " does not belong to the department " + department + "."));
+			errors
+				.add(new PayloadError(field + ".cadreId", ErrorCode.CADRE_NOT_IN_DEPARTMENT, cadre.name(), department));
 		}
 		return new Project.Liaison(leader == null ? null : leader.id(), department, cadre == null ? null : cadre.id());
 	}
 
 	private Official official(String id, List<PayloadError> errors, String field) {
 		if (text(id) == null) {
-			errors.add(required(field, "Give the official's ID."));
+			errors.add(PayloadError.detailed(field, ErrorCode.REQUIRED, "official"));
 			return null;
 		}
 		String key;
@@ -275,12 +261,12 @@ public class ProjectRules {
 			key = GlobalId.keyOf(id.strip(), "Official");
 		}
 		catch (ApiException ex) {
-			errors.add(new PayloadError(field, "INVALID_ID", "This is not an Official's ID."));
+			errors.add(PayloadError.detailed(field, ErrorCode.INVALID_ID, "official"));
 			return null;
 		}
 		Official found = this.officials.byId(key);
 		if (found == null) {
-			errors.add(new PayloadError(field, "UNKNOWN_OFFICIAL", "No official has this ID."));
+			errors.add(new PayloadError(field, ErrorCode.UNKNOWN_OFFICIAL));
 		}
 		return found;
 	}

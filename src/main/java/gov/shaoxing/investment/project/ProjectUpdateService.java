@@ -60,8 +60,12 @@ public class ProjectUpdateService {
 		return this.mongo.findById(code, Project.class);
 	}
 
+	/**
+	 * Changes a project's record; who may is checked by role before the project is looked
+	 * up, and for the project before its input is checked.
+	 */
 	public Project update(UpdateProjectInput input, Actor actor) {
-		AccessPolicy.requireSignedIn(actor);
+		AccessPolicy.requireMayChangeProjects(actor);
 		String code = GlobalId.keyOf(input.id(), "Project");
 		return change(
 				code, input.expectedRevision(), (current) -> AccessPolicy.requireMayChangeProject(actor,
@@ -87,7 +91,7 @@ public class ProjectUpdateService {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Project current = this.mongo.findById(code, Project.class);
 			if (current == null) {
-				throw new ExpectedFailure("input.id", "NOT_FOUND", "No project has this id.");
+				throw new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "project"));
 			}
 			access.accept(current);
 			Project changed = change.apply(current);
@@ -95,8 +99,8 @@ public class ProjectUpdateService {
 				return new Change(current, current, false);
 			}
 			if (expectedRevision != null && expectedRevision.intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The project is at revision "
-						+ current.revision() + " now; read it again and decide on the change.");
+				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
+						"project", current.revision()));
 			}
 			if (dryRun) {
 				return new Change(current, changed, false);
@@ -116,8 +120,7 @@ public class ProjectUpdateService {
 			}
 			if (saved == null) {
 				if (expectedRevision != null) {
-					throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT",
-							"The project was changed meanwhile; read it again.");
+					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
 				}
 				continue;
 			}
@@ -127,7 +130,7 @@ public class ProjectUpdateService {
 			AuditContext.changed("Project", saved.code(), current, saved);
 			return new Change(current, saved, true);
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "The project is being changed by others; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
 	/** The record with the input's changes (for a caller that checked access). */
@@ -142,7 +145,7 @@ public class ProjectUpdateService {
 		if (in.name() != null) {
 			name = in.name().strip();
 			if (name.isEmpty()) {
-				errors.add(new PayloadError("input.name", "REQUIRED", "A project needs a name."));
+				errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "projectName"));
 			}
 			else if (name.length() > ProjectRules.MAX_NAME) {
 				errors.add(ProjectRules.tooLong("input.name", ProjectRules.MAX_NAME));
@@ -156,23 +159,26 @@ public class ProjectUpdateService {
 		BigDecimal total = in.totalInvestment() != null ? in.totalInvestment() : p.totalInvestment();
 		if (in.totalInvestment() != null && ProjectRules.checkAmount(errors, "input.totalInvestment", total)
 				&& total.signum() == 0) {
-			errors.add(new PayloadError("input.totalInvestment", "NOT_POSITIVE", "Total investment must be above 0."));
+			errors.add(new PayloadError("input.totalInvestment", ErrorCode.NOT_POSITIVE));
 		}
 		BigDecimal planned = in.plannedInvestment() != null ? in.plannedInvestment() : p.plannedInvestment();
 		if ((in.plannedInvestment() == null || ProjectRules.checkAmount(errors, "input.plannedInvestment", planned))
 				&& planned != null && total != null && planned.compareTo(total) > 0 && total.signum() > 0) {
-			errors.add(new PayloadError("input.plannedInvestment", "EXCEEDS_TOTAL",
-					"This year's planned investment may not exceed the total investment."));
+			errors.add(new PayloadError("input.plannedInvestment", ErrorCode.EXCEEDS_TOTAL));
 		}
 		List<BigDecimal> monthly = monthlyPlan(in, p, planned, errors);
 		LocalDate start = in.plannedStart() != null ? in.plannedStart() : p.plannedStart();
 		LocalDate finish = in.plannedFinish() != null ? in.plannedFinish() : p.plannedFinish();
-		ProjectRules.checkRange(errors, in.plannedFinish() != null ? "input.plannedFinish" : "input.plannedStart",
-				start, finish, "The planned finish may not be before the planned start.");
+		if (ProjectRules.reversed(start, finish)) {
+			errors.add(PayloadError.detailed(in.plannedFinish() != null ? "input.plannedFinish" : "input.plannedStart",
+					ErrorCode.INVALID_RANGE, "plannedDates"));
+		}
 		LocalDate actualStart = in.actualStart() != null ? in.actualStart() : p.actualStart();
 		LocalDate actualFinish = in.actualFinish() != null ? in.actualFinish() : p.actualFinish();
-		ProjectRules.checkRange(errors, in.actualFinish() != null ? "input.actualFinish" : "input.actualStart",
-				actualStart, actualFinish, "The actual finish may not be before the actual start.");
+		if (ProjectRules.reversed(actualStart, actualFinish)) {
+			errors.add(PayloadError.detailed(in.actualFinish() != null ? "input.actualFinish" : "input.actualStart",
+					ErrorCode.INVALID_RANGE, "actualDates"));
+		}
 		Project.Location location = p.location();
 		if (in.location() != null) {
 			location = ProjectRules.location(in.location(), errors, "input.location");
@@ -253,9 +259,7 @@ public class ProjectUpdateService {
 		}
 		List<PayloadError> problems = MonthlyPlan.check(monthly, planned, "input.plannedMonthly");
 		if (!problems.isEmpty() && in.plannedMonthly() == null) {
-			errors.add(new PayloadError("input.plannedMonthly", "PLANNED_MONTHLY_SUM",
-					"The project's monthly plan adds up to the old planned investment: give plannedMonthly with the "
-							+ "new figure, or an empty list for an even spread."));
+			errors.add(PayloadError.detailed("input.plannedMonthly", ErrorCode.PLANNED_MONTHLY_SUM, "stale"));
 			return null;
 		}
 		errors.addAll(problems);

@@ -5,12 +5,48 @@ import gov.shaoxing.investment.common.ErrorCode;
 
 /**
  * The write rules of the role table, checked by the services themselves whatever path a
- * request takes. Reads are open to every signed-in user; what anonymous callers may read
- * is marked {@code @signedIn} in the schema.
+ * request takes, and before the input is validated: a caller who may not make a change
+ * learns only {@code UNAUTHENTICATED} or {@code FORBIDDEN}. Each change has a check by
+ * role alone ({@code requireMay…} without a scope), made before the document it concerns
+ * is even looked up, and a check of the scope once it is known. Reads are open to every
+ * signed-in user; what anonymous callers may read is marked {@code @signedIn} in the
+ * schema.
  */
 public final class AccessPolicy {
 
 	private AccessPolicy() {
+	}
+
+	/** Progress reports anywhere: admins, district officers and inspectors. */
+	public static void requireMayReportProgress(Actor actor) {
+		requireRole(actor, "report progress", Role.ADMIN, Role.DISTRICT_OFFICER, Role.INSPECTOR);
+	}
+
+	/** Inspections anywhere: admins and inspectors. */
+	public static void requireMayInspect(Actor actor) {
+		requireRole(actor, "record inspections", Role.ADMIN, Role.INSPECTOR);
+	}
+
+	/** Statistics anywhere: admins and district officers. */
+	public static void requireMayReportIndicators(Actor actor) {
+		requireRole(actor, "report statistics", Role.ADMIN, Role.DISTRICT_OFFICER);
+	}
+
+	/** Notices anywhere: admins, the city supervisor and department officers. */
+	public static void requireMayHandleNotices(Actor actor) {
+		requireRole(actor, "change notices", Role.ADMIN, Role.CITY_SUPERVISOR, Role.DEPARTMENT_OFFICER);
+	}
+
+	/** Project records anywhere: admins, department and district officers. */
+	public static void requireMayChangeProjects(Actor actor) {
+		requireRole(actor, "change projects", Role.ADMIN, Role.DEPARTMENT_OFFICER, Role.DISTRICT_OFFICER);
+	}
+
+	private static void requireRole(Actor actor, String what, Role... roles) {
+		requireSignedIn(actor);
+		if (!actor.is(roles)) {
+			throw forbidden(actor, what);
+		}
 	}
 
 	/**
@@ -23,7 +59,7 @@ public final class AccessPolicy {
 				|| (actor.is(Role.DISTRICT_OFFICER, Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "report progress for projects in " + districtCode);
+		throw forbidden(actor, "report", districtCode);
 	}
 
 	/** Inspections: admins, or an inspector assigned to the district. */
@@ -32,7 +68,7 @@ public final class AccessPolicy {
 		if (actor.is(Role.ADMIN) || (actor.is(Role.INSPECTOR) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "record inspections in " + districtCode);
+		throw forbidden(actor, "inspect", districtCode);
 	}
 
 	/** Economy-wide statistics: admins, or the district's officer. */
@@ -41,7 +77,7 @@ public final class AccessPolicy {
 		if (actor.is(Role.ADMIN) || (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "report statistics for " + districtCode);
+		throw forbidden(actor, "reportIndicators", districtCode);
 	}
 
 	/**
@@ -54,14 +90,14 @@ public final class AccessPolicy {
 				&& departmentCode.equals(actor.departmentCode()))) {
 			return;
 		}
-		throw forbidden(actor, "change notices addressed to " + departmentCode);
+		throw forbidden(actor, "handleNotice", departmentCode);
 	}
 
 	/** Targets: admins and the city supervisor (市产业投资办公室). */
 	public static void requireMayChangeTargets(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
-			throw forbidden(actor, "change targets");
+			throw forbidden(actor, "changeTargets");
 		}
 	}
 
@@ -77,7 +113,7 @@ public final class AccessPolicy {
 				|| (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "change projects of " + districtCode + " led by " + leadDepartmentCode);
+		throw forbidden(actor, "changeProject", districtCode, leadDepartmentCode);
 	}
 
 	/**
@@ -90,7 +126,7 @@ public final class AccessPolicy {
 				|| (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
 			return;
 		}
-		throw forbidden(actor, "create projects in " + districtCode);
+		throw forbidden(actor, "createProject", districtCode);
 	}
 
 	/**
@@ -100,7 +136,7 @@ public final class AccessPolicy {
 	public static void requireMayAssignLiaisons(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
-			throw forbidden(actor, "assign liaisons or change officials");
+			throw forbidden(actor, "assignLiaisons");
 		}
 	}
 
@@ -111,7 +147,7 @@ public final class AccessPolicy {
 	public static void requireMayImportProjects(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR, Role.DISTRICT_OFFICER, Role.DEPARTMENT_OFFICER)) {
-			throw forbidden(actor, "import projects");
+			throw forbidden(actor, "importProjects");
 		}
 	}
 
@@ -122,7 +158,7 @@ public final class AccessPolicy {
 	public static void requireMayImportReports(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.DISTRICT_OFFICER, Role.INSPECTOR)) {
-			throw forbidden(actor, "import progress reports");
+			throw forbidden(actor, "importReports");
 		}
 	}
 
@@ -135,7 +171,7 @@ public final class AccessPolicy {
 	public static void requireMayManageUsers(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN)) {
-			throw forbidden(actor, "manage users");
+			throw forbidden(actor, "manageUsers");
 		}
 	}
 
@@ -143,18 +179,25 @@ public final class AccessPolicy {
 	public static void requireMayReadAudit(Actor actor) {
 		requireSignedIn(actor);
 		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
-			throw forbidden(actor, "read the audit log");
+			throw forbidden(actor, "readAudit");
 		}
 	}
 
 	public static void requireSignedIn(Actor actor) {
 		if (actor == null || !actor.signedIn()) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null, "Sign in first (mutation login).");
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, null);
 		}
 	}
 
-	private static ApiException forbidden(Actor actor, String what) {
-		return new ApiException(ErrorCode.FORBIDDEN, null, "A " + actor.role() + " may not " + what + ".");
+	/**
+	 * Refuses what a role may not do: {@code error.FORBIDDEN.<what>}, with the role and
+	 * the scope as arguments.
+	 */
+	private static ApiException forbidden(Actor actor, String what, Object... scope) {
+		Object[] args = new Object[scope.length + 1];
+		args[0] = actor.role();
+		System.arraycopy(scope, 0, args, 1, scope.length);
+		return ApiException.detailed(ErrorCode.FORBIDDEN, what, null, args);
 	}
 
 }

@@ -1,10 +1,10 @@
 package gov.shaoxing.investment.security;
 
 import java.util.List;
-import java.util.Map;
 
-import graphql.GraphqlErrorBuilder;
-import graphql.execution.DataFetcherResult;
+import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.common.ErrorRenderer;
+
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -18,7 +18,6 @@ import graphql.util.TraverserContext;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Fields marked {@code @signedIn} in the schema answer anonymous callers with null and an
@@ -31,21 +30,17 @@ class SignedInDirective {
 	static final String NAME = "signedIn";
 
 	@Bean
-	GraphQlSourceBuilderCustomizer signedInFields() {
-		return (builder) -> builder.typeVisitors(List.of(new Visitor()));
-	}
-
-	static DataFetcherResult<Object> refusal(graphql.schema.DataFetchingEnvironment env, String what) {
-		return DataFetcherResult.newResult()
-			.error(GraphqlErrorBuilder.newError(env)
-				.errorType(ErrorType.UNAUTHORIZED)
-				.message(what)
-				.extensions(Map.of("code", "SIGN_IN_REQUIRED"))
-				.build())
-			.build();
+	GraphQlSourceBuilderCustomizer signedInFields(ErrorRenderer errors) {
+		return (builder) -> builder.typeVisitors(List.of(new Visitor(errors)));
 	}
 
 	private static final class Visitor extends GraphQLTypeVisitorStub {
+
+		private final ErrorRenderer errors;
+
+		Visitor(ErrorRenderer errors) {
+			this.errors = errors;
+		}
 
 		@Override
 		public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
@@ -59,8 +54,8 @@ class SignedInDirective {
 			DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
 			registry.dataFetcher(coordinates, (DataFetcher<Object>) (env) -> {
 				if (!CurrentActor.get().signedIn()) {
-					return refusal(env,
-							parent.getName() + "." + field.getName() + " is for signed-in staff; sign in first.");
+					return this.errors.refusal(env,
+							ErrorCode.SIGN_IN_REQUIRED.message(parent.getName() + "." + field.getName()));
 				}
 				return original.get(env);
 			});

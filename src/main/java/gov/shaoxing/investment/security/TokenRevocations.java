@@ -1,5 +1,7 @@
 package gov.shaoxing.investment.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -7,6 +9,10 @@ import java.util.stream.Collectors;
 import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -37,9 +43,15 @@ public class TokenRevocations {
 	/** Bumped by every change, so a snapshot read while a user changed is not kept. */
 	private final AtomicLong generation = new AtomicLong();
 
-	TokenRevocations(MongoTemplate mongo, ChangeFeed feed) {
+	/** Ticks after every user change, for {@link #lost}. */
+	private final Sinks.Many<Boolean> changes = Sinks.many().multicast().directBestEffort();
+
+	private final Duration clockSkew;
+
+	TokenRevocations(MongoTemplate mongo, ChangeFeed feed, SecurityProperties properties) {
 		this.mongo = mongo;
 		this.feed = feed;
+		this.clockSkew = properties.clockSkew();
 	}
 
 	@PostConstruct
@@ -50,6 +62,26 @@ public class TokenRevocations {
 	void invalidate() {
 		this.generation.incrementAndGet();
 		this.versions = null;
+		this.changes.tryEmitNext(Boolean.TRUE);
+	}
+
+	/**
+	 * Completes when a token verified earlier stops being valid: its user is changed so
+	 * that it is revoked, or it expires (plus the clock skew). For what lives longer than
+	 * a request, such as a subscription.
+	 */
+	public Mono<Void> lost(Jwt jwt) {
+		Mono<Void> expired = jwt.getExpiresAt() == null ? Mono.never()
+				: Mono.delay(positive(Duration.between(Instant.now(), jwt.getExpiresAt().plus(this.clockSkew)))).then();
+		if (!(jwt.getClaims().get(VERSION_CLAIM) instanceof Number)) {
+			return expired;
+		}
+		Mono<Void> revoked = Flux.concat(Mono.just(Boolean.TRUE), this.changes.asFlux())
+			.publishOn(Schedulers.boundedElastic())
+			.filter((tick) -> revoked(jwt))
+			.next()
+			.then();
+		return Mono.firstWithSignal(expired, revoked);
 	}
 
 	boolean revoked(Jwt jwt) {
@@ -83,6 +115,10 @@ public class TokenRevocations {
 			}
 		}
 		return current;
+	}
+
+	private static Duration positive(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
 	}
 
 	/**

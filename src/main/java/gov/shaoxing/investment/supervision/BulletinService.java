@@ -79,7 +79,7 @@ public class BulletinService {
 
 	public Bulletin monthly(int year, int month) {
 		if (month < 1 || month > 12) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "month", "month must be between 1 and 12.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "month", "month");
 		}
 		return this.cache.get("M" + year + "-" + month,
 				() -> build(year, month, null, YearMonth.of(year, month).atEndOfMonth()));
@@ -87,7 +87,7 @@ public class BulletinService {
 
 	public Bulletin quarterly(int year, int quarter) {
 		if (quarter < 1 || quarter > 4) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "quarter", "quarter must be between 1 and 4.");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "quarter", "quarter");
 		}
 		return this.cache.get("Q" + year + "-" + quarter,
 				() -> build(year, quarter * 3, quarter, YearMonth.of(year, quarter * 3).atEndOfMonth()));
@@ -129,7 +129,7 @@ public class BulletinService {
 
 	private void requirePlan(int year) {
 		if (this.targets.find(year, null, null, TargetScope.CITY).isEmpty()) {
-			throw new ApiException(ErrorCode.INVALID_ARGUMENT, "year", "There is no plan for " + year + ".");
+			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "planYear", "year", year);
 		}
 	}
 

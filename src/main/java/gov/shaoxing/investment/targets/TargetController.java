@@ -10,12 +10,11 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.security.CurrentActor;
-import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.live.LiveUpdates;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -33,11 +32,11 @@ class TargetController {
 
 	private final DistrictService districts;
 
-	private final ChangeFeed feed;
+	private final LiveUpdates live;
 
-	TargetController(TargetService targets, DistrictService districts, ChangeFeed feed, BatchLoaderRegistry registry) {
+	TargetController(TargetService targets, DistrictService districts, LiveUpdates live, BatchLoaderRegistry registry) {
 		this.targets = targets;
-		this.feed = feed;
+		this.live = live;
 		this.districts = districts;
 		registry.<DistrictYear, List<Target>>forName("districtTargets")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> targets.forDistricts(keys)));
@@ -65,11 +64,8 @@ class TargetController {
 	 */
 	@SubscriptionMapping
 	Flux<Target> targetChanged(@Argument String districtCode) {
-		return this.feed.events()
-			.filter((e) -> e.type() == EventType.TARGET_CHANGED)
-			.filter((e) -> districtCode == null || districtCode.equals(e.districtCode()))
-			.publishOn(Schedulers.boundedElastic())
-			.mapNotNull((e) -> this.targets.stored(e.subjectId()));
+		return this.live.of(EventType.TARGET_CHANGED,
+				(e) -> districtCode == null || districtCode.equals(e.districtCode()), this.targets::stored);
 	}
 
 	@SchemaMapping(typeName = "District", field = "targets")

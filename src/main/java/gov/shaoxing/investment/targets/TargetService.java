@@ -153,24 +153,22 @@ public class TargetService {
 		String reason = input.reason() == null ? "" : input.reason().strip();
 		List<PayloadError> errors = new ArrayList<>();
 		if (reason.isEmpty()) {
-			errors.add(new PayloadError("input.reason", "REQUIRED", "Say why the target changes."));
+			errors.add(PayloadError.detailed("input.reason", ErrorCode.REQUIRED, "targetReason"));
 		}
 		else if (reason.length() > MAX_REASON) {
-			errors.add(new PayloadError("input.reason", "TOO_LONG",
-					"reason may have at most " + MAX_REASON + " characters."));
+			errors.add(new PayloadError("input.reason", ErrorCode.TOO_LONG, MAX_REASON));
 		}
 		boolean clearStretch = Boolean.TRUE.equals(input.clearStretch());
 		if (clearStretch && input.stretch() != null) {
-			errors.add(new PayloadError("input.clearStretch", "CONFLICTING_INPUT",
-					"Either give a new stretch value or clear it, not both."));
+			errors.add(PayloadError.detailed("input.clearStretch", ErrorCode.CONFLICTING_INPUT, "stretch"));
 		}
 		if (input.guaranteed() == null && input.stretch() == null && !clearStretch) {
-			errors.add(new PayloadError("input", "NOTHING_TO_CHANGE", "Give guaranteed, stretch or clearStretch."));
+			errors.add(PayloadError.detailed("input", ErrorCode.NOTHING_TO_CHANGE, "target"));
 		}
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Target current = this.mongo.findById(id, Target.class);
 			if (current == null) {
-				errors.add(0, new PayloadError("input.id", "NOT_FOUND", "No target has this id."));
+				errors.add(0, PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "target"));
 				throw new ExpectedFailure(errors);
 			}
 			BigDecimal guaranteed = input.guaranteed() != null ? input.guaranteed() : current.guaranteed();
@@ -179,8 +177,7 @@ public class TargetService {
 			checkFigure(errors, "input.stretch", input.stretch(), current);
 			if (guaranteed != null && stretch != null && stretch.compareTo(guaranteed) < 0
 					&& errors.stream().noneMatch((e) -> e.field().startsWith("input.stretch"))) {
-				errors.add(new PayloadError("input.stretch", "STRETCH_BELOW_GUARANTEED",
-						"The stretch value (力争) may not be below the guaranteed value (必保)."));
+				errors.add(new PayloadError("input.stretch", ErrorCode.STRETCH_BELOW_GUARANTEED));
 			}
 			if (!errors.isEmpty()) {
 				throw new ExpectedFailure(errors);
@@ -190,8 +187,8 @@ public class TargetService {
 			}
 			if (input.expectedRevision() != null
 					&& input.expectedRevision().intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT", "The target is at revision "
-						+ current.revision() + " now; read it again and decide on the new figures.");
+				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
+						"target", current.revision()));
 			}
 			Target revised = current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
 			Criteria unchanged = Criteria.where("_id")
@@ -203,8 +200,7 @@ public class TargetService {
 					FindAndReplaceOptions.options().returnNew());
 			if (saved == null) {
 				if (input.expectedRevision() != null) {
-					throw new ExpectedFailure("input.expectedRevision", "REVISION_CONFLICT",
-							"The target was revised meanwhile; read it again.");
+					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
 				}
 				continue;
 			}
@@ -213,7 +209,7 @@ public class TargetService {
 			AuditContext.changed("Target", saved.id(), current, saved);
 			return saved;
 		}
-		throw new ApiException(ErrorCode.INTERNAL, null, "The target is being revised by others; try again.");
+		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
 	}
 
 	private static void checkFigure(List<PayloadError> errors, String field, BigDecimal value, Target target) {
@@ -223,20 +219,19 @@ public class TargetService {
 		Unit unit = target.unit();
 		boolean share = unit == Unit.PERCENT && target.indicator() != Indicator.INDUSTRIAL_INVESTMENT_GROWTH;
 		if (value.signum() < 0) {
-			errors.add(new PayloadError(field, "NEGATIVE", "A target may not be negative."));
+			errors.add(new PayloadError(field, ErrorCode.NEGATIVE));
 		}
 		else if (value.compareTo(MAX_VALUE) > 0) {
-			errors.add(new PayloadError(field, "OUT_OF_RANGE", "A target may be at most " + MAX_VALUE + "."));
+			errors.add(new PayloadError(field, ErrorCode.OUT_OF_RANGE, MAX_VALUE));
 		}
 		else if (share && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			errors.add(new PayloadError(field, "OUT_OF_RANGE", "A share may be at most 100%."));
+			errors.add(PayloadError.detailed(field, ErrorCode.OUT_OF_RANGE, "share"));
 		}
 		else if (unit == Unit.COUNT && value.stripTrailingZeros().scale() > 0) {
-			errors.add(new PayloadError(field, "NOT_A_COUNT", "This target counts projects: give a whole number."));
+			errors.add(new PayloadError(field, ErrorCode.NOT_A_COUNT));
 		}
 		else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-			errors.add(new PayloadError(field, "TOO_PRECISE",
-					"A target may have at most " + MAX_SCALE + " decimal places."));
+			errors.add(new PayloadError(field, ErrorCode.TOO_PRECISE, MAX_SCALE));
 		}
 	}
 

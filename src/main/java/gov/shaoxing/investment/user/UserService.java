@@ -85,8 +85,7 @@ class UserService {
 		List<PayloadError> errors = new ArrayList<>();
 		String username = input.username() == null ? "" : input.username().strip().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(username).matches()) {
-			errors.add(new PayloadError("input.username", "INVALID_USERNAME",
-					"3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit."));
+			errors.add(new PayloadError("input.username", ErrorCode.INVALID_USERNAME));
 		}
 		else if (this.directory.configured(username)) {
 			errors.add(taken());
@@ -94,7 +93,7 @@ class UserService {
 		checkPassword(errors, input.password(), true);
 		Role role = input.role();
 		if (role == null) {
-			errors.add(new PayloadError("input.role", "REQUIRED", "Give the user's role."));
+			errors.add(PayloadError.detailed("input.role", ErrorCode.REQUIRED, "role"));
 		}
 		else {
 			checkScope(errors, role, input.departmentCode(), input.districtCodes());
@@ -122,12 +121,11 @@ class UserService {
 		requireManageable(actor);
 		String username = input.username() == null ? "" : input.username().strip().toLowerCase(Locale.ROOT);
 		if (this.directory.configured(username)) {
-			throw new ExpectedFailure("input.username", "CONFIGURED_USER",
-					"This user is defined in configuration (investment.security.users or the demo users); change it there.");
+			throw new ExpectedFailure("input.username", ErrorCode.CONFIGURED_USER);
 		}
 		StoredUser current = this.mongo.findById(username, StoredUser.class);
 		if (current == null) {
-			throw new ExpectedFailure("input.username", "NOT_FOUND", "No user has this name.");
+			throw new ExpectedFailure(PayloadError.detailed("input.username", ErrorCode.NOT_FOUND, "user"));
 		}
 		List<PayloadError> errors = new ArrayList<>();
 		checkPassword(errors, input.password(), false);
@@ -138,7 +136,7 @@ class UserService {
 		checkScope(errors, role, department, districtCodes);
 		boolean enabled = input.enabled() != null ? input.enabled() : current.enabled();
 		if (!enabled && username.equals(actor.username())) {
-			errors.add(new PayloadError("input.enabled", "CANNOT_DISABLE_SELF", "An admin may not disable itself."));
+			errors.add(new PayloadError("input.enabled", ErrorCode.CANNOT_DISABLE_SELF));
 		}
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
@@ -163,24 +161,21 @@ class UserService {
 	private void requireManageable(Actor actor) {
 		AccessPolicy.requireMayManageUsers(actor);
 		if (!this.properties.embeddedIssuer()) {
-			throw new ApiException(ErrorCode.FORBIDDEN, null,
-					"Users are managed in the identity provider (OIDC_ISSUER_URI), not by this service.");
+			throw ApiException.detailed(ErrorCode.FORBIDDEN, "usersInIdentityProvider", null);
 		}
 	}
 
 	private static void checkPassword(List<PayloadError> errors, String password, boolean required) {
 		if (password == null) {
 			if (required) {
-				errors.add(new PayloadError("input.password", "REQUIRED", "Give a password."));
+				errors.add(PayloadError.detailed("input.password", ErrorCode.REQUIRED, "password"));
 			}
 		}
 		else if (password.length() < MIN_PASSWORD) {
-			errors.add(new PayloadError("input.password", "PASSWORD_TOO_SHORT",
-					"A password needs at least " + MIN_PASSWORD + " characters."));
+			errors.add(new PayloadError("input.password", ErrorCode.PASSWORD_TOO_SHORT, MIN_PASSWORD));
 		}
 		else if (password.length() > UserDirectory.MAX_PASSWORD) {
-			errors.add(new PayloadError("input.password", "TOO_LONG",
-					"A password may have at most " + UserDirectory.MAX_PASSWORD + " characters."));
+			errors.add(new PayloadError("input.password", ErrorCode.TOO_LONG, UserDirectory.MAX_PASSWORD));
 		}
 	}
 
@@ -191,24 +186,22 @@ class UserService {
 	private void checkScope(List<PayloadError> errors, Role role, String departmentCode, List<String> districtCodes) {
 		String department = blankToNull(departmentCode);
 		if (department != null && this.departments.byCode(department) == null) {
-			errors.add(new PayloadError("input.departmentCode", "UNKNOWN_DEPARTMENT", "No department has this code."));
+			errors.add(new PayloadError("input.departmentCode", ErrorCode.UNKNOWN_DEPARTMENT, departmentCode));
 		}
 		else if (role == Role.DEPARTMENT_OFFICER && department == null) {
-			errors.add(new PayloadError("input.departmentCode", "REQUIRED",
-					"A department officer acts for a department."));
+			errors.add(PayloadError.detailed("input.departmentCode", ErrorCode.REQUIRED, "officerDepartment"));
 		}
 		List<String> codes = districtCodes == null ? List.of() : districtCodes;
 		if (codes.size() > 20 || !this.districts.byCodes(codes).keySet().containsAll(codes)) {
-			errors.add(new PayloadError("input.districtCodes", "UNKNOWN_DISTRICT", "Give known district codes."));
+			errors.add(PayloadError.detailed("input.districtCodes", ErrorCode.UNKNOWN_DISTRICT, "list"));
 		}
 		else if ((role == Role.DISTRICT_OFFICER || role == Role.INSPECTOR) && codes.isEmpty()) {
-			errors.add(new PayloadError("input.districtCodes", "REQUIRED",
-					"A " + role + " acts for at least one district."));
+			errors.add(PayloadError.detailed("input.districtCodes", ErrorCode.REQUIRED, "officerDistricts", role));
 		}
 	}
 
 	private static PayloadError taken() {
-		return new PayloadError("input.username", "USERNAME_TAKEN", "A user with this name exists.");
+		return new PayloadError("input.username", ErrorCode.USERNAME_TAKEN);
 	}
 
 	private static String blankToNull(String text) {

@@ -40,7 +40,13 @@ public final class HttpBenchmark {
 		Settings settings = Settings.fromSystemProperties();
 		printEnvironment(settings);
 		long startedAt = System.nanoTime();
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--investment.store.mode=memory",
+		// bench.store=file: the embedded H2 file store, every write on disk before its
+		// reply,
+		// in a fresh directory under target/
+		String store = "file".equals(System.getProperty("bench.store")) ? "--investment.store.mode=file"
+				: "--investment.store.mode=memory";
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", store,
+				"--investment.store.data-dir=target/bench-data-" + System.currentTimeMillis(),
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.de.bwaldvogel=ERROR"));
 		arguments.addAll(settings.appArguments());
 		ConfigurableApplicationContext context = SpringApplication.run(new Class<?>[] { InvestmentApplication.class },

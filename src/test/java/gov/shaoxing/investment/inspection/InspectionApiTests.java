@@ -167,7 +167,8 @@ class InspectionApiTests {
 		// as if the server had died after claiming the key and raising the notice, before
 		// storing the inspection
 		this.mongo.remove(Query.query(Criteria.where("_id").is(key)), "inspections");
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("inspection:" + input.get("idempotencyKey"))),
+		// keys are scoped to the user who sent them, here the admin
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("inspection:admin:" + input.get("idempotencyKey"))),
 				Update.update("state", "PENDING"), "idempotency_keys");
 		long notices = this.mongo.getCollection("notices").countDocuments();
 

@@ -53,6 +53,15 @@ final class InspectorClient {
 			.exchange();
 	}
 
+	/** The same, asking for messages in a language ({@code Accept-Language}). */
+	WebTestClient.ResponseSpec postPhoto(byte[] bytes, String filename, MediaType claimedType, String language) {
+		return this.http.post()
+			.uri("/photos")
+			.header("Accept-Language", language)
+			.body(BodyInserters.fromMultipartData(InspectionFixtures.upload(bytes, filename, claimedType)))
+			.exchange();
+	}
+
 	GraphQlTester.Response record(Map<String, Object> input) {
 		return this.graphQl.documentName("recordInspection").variable("input", input).execute();
 	}

@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -101,6 +102,14 @@ class PhotoUploadTests {
 		this.phone.postPhoto(InspectionFixtures.jpeg(FIVE_MB + 1), "huge.jpg", MediaType.IMAGE_JPEG)
 			.expectStatus()
 			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PHOTO_TOO_LARGE")
+			.jsonPath("$.message")
+			.isEqualTo("照片最大为 5 MB。");
+		this.phone.postPhoto(InspectionFixtures.jpeg(FIVE_MB + 1), "huge.jpg", MediaType.IMAGE_JPEG, "en")
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody()
@@ -183,6 +192,31 @@ class PhotoUploadTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("REQUEST_REJECTED");
+	}
+
+	@Test
+	void aPhotoIsForSignedInStaffAndKeptOutOfSharedCaches() {
+		Map<String, Object> photo = this.phone.uploadPhoto(InspectionFixtures.png(2_000), "site.png",
+				MediaType.IMAGE_PNG);
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.get()
+			.uri((String) photo.get("url"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("UNAUTHENTICATED");
+		this.phone.http.get()
+			.uri((String) photo.get("url"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.CACHE_CONTROL,
+					(value) -> assertThat(value).contains("private").doesNotContain("public"));
 	}
 
 }

@@ -26,6 +26,9 @@ final class LimitsClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The tests read the limits' messages in English; LanguageTests covers Chinese. */
+	static final String ENGLISH = "en";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final String base;
@@ -71,6 +74,7 @@ final class LimitsClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base))
 			.header("Content-Type", "application/json")
 			.header("Accept", GRAPHQL_RESPONSE)
+			.header("Accept-Language", ENGLISH)
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -89,6 +93,7 @@ final class LimitsClient {
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "?" + query))
 			.header("Accept", GRAPHQL_RESPONSE)
+			.header("Accept-Language", ENGLISH)
 			.GET()
 			.build();
 		return reply(this.http.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Over its bucket a client gets 429 with Retry-After; other clients are unaffected. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.limits.rate.enabled=true",
-				"investment.limits.rate.capacity=2", "investment.limits.rate.refill-per-second=0.01" })
+				"investment.limits.rate.capacity=2", "investment.limits.rate.refill-per-second=0.01",
+				"investment.limits.rate.trust-forwarded-for=true" })
 class RateLimitTests {
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -47,6 +48,49 @@ class RateLimitTests {
 		// another caller has a bucket of its own
 		this.client.query(query, "Authorization", quiet).hasData();
 		this.client.query(query).hasData();
+	}
+
+	/**
+	 * The probe's bypass: a different {@code Authorization} header on every guess used to
+	 * get a fresh bucket each time.
+	 */
+	@Test
+	void madeUpAuthorizationHeadersShareTheirAddresssBucket() throws Exception {
+		String login = "mutation { login(username: \"admin\", password: \"guess\") { token } }";
+		int refused = 0;
+		for (int i = 0; i < 10; i++) {
+			String header = i % 2 == 0
+					? "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + i).getBytes())
+					: "Bearer forged." + i + ".token";
+			LimitsClient.Reply reply = this.client.query(login, "Authorization", header, "X-Forwarded-For",
+					"203.0.113.7");
+			if (reply.status() == 429) {
+				refused++;
+				assertThat(reply.code()).isEqualTo("RATE_LIMITED");
+			}
+		}
+		// capacity 2: all but the first two (at most) are turned away, forged bearer
+		// tokens
+		// included
+		assertThat(refused).isGreaterThanOrEqualTo(8);
+	}
+
+	@Test
+	void aSignedInUserHasOneBucketHoweverManyTokensItHolds() throws Exception {
+		String query = "{ districts { code } }";
+		int refused = 0;
+		for (int i = 0; i < 4; i++) {
+			// a fresh token each time, as a client that signs in again would hold
+			String token = "Bearer " + this.tokenIssuer
+				.issue(new gov.shaoxing.investment.security.SecurityProperties.User("many_tokens", null,
+						gov.shaoxing.investment.security.Role.ANALYST, null, java.util.List.of()),
+						java.time.Instant.now().minusSeconds(i), java.time.Duration.ofHours(1))
+				.value();
+			if (this.client.query(query, "Authorization", token).status() == 429) {
+				refused++;
+			}
+		}
+		assertThat(refused).isEqualTo(2);
 	}
 
 }

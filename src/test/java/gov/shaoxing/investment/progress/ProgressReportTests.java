@@ -11,9 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.indicator.IndicatorReportService;
+import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.security.Actor;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.targets.Indicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +34,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reports from the field: retries never double count, replacements replace, totals stay
@@ -187,7 +196,8 @@ class ProgressReportTests {
 			.extracting(PayloadError::code)
 			.containsExactly("UNKNOWN_DEPARTMENT");
 		assertThat(reports(p)).isZero();
-		assertThat(this.mongo.count(Query.query(Criteria.where("_id").regex("^progress:bad-key")), "idempotency_keys"))
+		assertThat(this.mongo.count(Query.query(Criteria.where("_id").regex("^progress:[^:]+:bad-key")),
+				"idempotency_keys"))
 			.isZero();
 	}
 
@@ -267,6 +277,77 @@ class ProgressReportTests {
 		assertThat(
 				this.mongo.count(Query.query(Criteria.where("idempotencyKey").regex("^conc-")), ProgressReport.class))
 			.isEqualTo(threads * perThread);
+	}
+
+	static final Actor ZHUJI_OFFICER = new Actor("district_officer", Role.DISTRICT_OFFICER, null, List.of("ZHUJI"));
+
+	static final Actor INSPECTOR = new Actor("inspector", Role.INSPECTOR, null, List.of("ZHUJI", "SHANGYU"));
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	IndicatorReportService indicators;
+
+	/** A service project of the district. */
+	private String projectIn(String district) {
+		return this.projects.all()
+			.stream()
+			.filter((p) -> district.equals(p.districtCode()) && p.code().startsWith("DEMO-SVC"))
+			.map((p) -> GlobalId.encode("Project", p.code()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void aSubmissionThatFailedInternallyDoesNotKeepItsKey() {
+		String p = project(21);
+		// 40 significant digits: more than the store's decimals hold
+		SubmitProgressReportInput tooPrecise = new SubmitProgressReportInput(p,
+				new SubmitProgressReportInput.PeriodInput(2012, 2, 1), BigDecimal.ONE,
+				new BigDecimal("1.000000000000000000000000000000000000001"), null, null, null, "burned-key-1");
+		assertThatThrownBy(() -> this.progress.submit(tooPrecise, TestSecurity.ADMIN))
+			.isInstanceOf(RuntimeException.class);
+		ProgressService.Submitted corrected = this.progress.submit(input(p, 2, 1, "1", "burned-key-1"),
+				TestSecurity.ADMIN);
+		assertThat(corrected.report().physicalProgressPercent()).isEqualByComparingTo("30");
+		assertThat(cumulative(p)).isEqualByComparingTo("1");
+	}
+
+	@Test
+	void aRefusedSubmissionDoesNotKeepItsKey() {
+		String elsewhere = projectIn("PAOJIANG");
+		assertThatThrownBy(() -> this.progress.submit(input(elsewhere, 2, 1, "1", "refused-key-1"), INSPECTOR))
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
+		String own = projectIn("ZHUJI");
+		assertThat(this.progress.submit(input(own, 2, 1, "1", "refused-key-1"), INSPECTOR).report()).isNotNull();
+	}
+
+	@Test
+	void aKeyBelongsToTheUserWhoSentIt() {
+		String p = projectIn("ZHUJI");
+		SubmitProgressReportInput in = input(p, 1, 2, "2.5", "shared-key-1");
+		ProgressReport officers = this.progress.submit(in, ZHUJI_OFFICER).report();
+		ProgressReport inspectors = this.progress.submit(in, INSPECTOR).report();
+		assertThat(inspectors.id()).isNotEqualTo(officers.id());
+		assertThat(inspectors.submittedBy()).isEqualTo("inspector");
+		assertThat(officers.submittedBy()).isEqualTo("district_officer");
+		// the officer's own retry still replays the officer's report
+		assertThat(this.progress.submit(in, ZHUJI_OFFICER).report().id()).isEqualTo(officers.id());
+	}
+
+	@Test
+	void anIndicatorReportThatFailedDoesNotKeepItsKey() {
+		assertThatThrownBy(
+				() -> this.indicators.submit(
+						new IndicatorReportService.SubmitIndicatorReportInput(2012, 5, "ZHUJI",
+								Indicator.FOREIGN_CAPITAL, new BigDecimal("1e7000"), "indicator-burn-1"),
+						ZHUJI_OFFICER))
+			.isInstanceOf(RuntimeException.class);
+		assertThat(this.indicators
+			.submit(new IndicatorReportService.SubmitIndicatorReportInput(2012, 5, "ZHUJI", Indicator.FOREIGN_CAPITAL,
+					new BigDecimal("1200"), "indicator-burn-1"), ZHUJI_OFFICER)
+			.value()).isEqualByComparingTo("1200");
 	}
 
 	private List<PayloadError> errors(SubmitProgressReportInput in) {

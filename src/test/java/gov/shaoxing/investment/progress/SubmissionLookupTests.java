@@ -49,6 +49,7 @@ class SubmissionLookupTests {
 		this.commands.reset();
 		submit(1, "lookup-2");
 		submit(2, "lookup-3");
+		submit(2, "lookup-4");
 		List<BsonDocument> filtered = this.commands.sent()
 			.stream()
 			.filter((c) -> !"events"

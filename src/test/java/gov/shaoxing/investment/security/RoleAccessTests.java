@@ -390,4 +390,136 @@ class RoleAccessTests {
 			.satisfies((o) -> assertThat(o).contains("ProjectProgress"));
 	}
 
+	/** Refused with exactly this code, and nothing about the input. */
+	private static void onlyRefused(GraphQlTester.Response response, String code) {
+		response.errors()
+			.satisfy((errors) -> assertThat(errors).isNotEmpty()
+				.allSatisfy((e) -> assertThat(e.getExtensions()).containsEntry("code", code)));
+	}
+
+	@Test
+	void callersWhoMayNotMakeAChangeLearnNothingAboutTheirInput() {
+		String notice = GlobalId.encode("Notice", noticeTo("JXW", "order"));
+		String extend = "mutation($id: ID!) { extendNoticeDeadline(input: { id: $id, deadline: \"2000-01-01\" }) "
+				+ "{ errors { code } } }";
+		onlyRefused(this.anonymous.document(extend).variable("id", notice).execute(), "UNAUTHENTICATED");
+		onlyRefused(this.analyst.document(extend).variable("id", notice).execute(), "FORBIDDEN");
+		onlyRefused(this.analyst
+			.document("mutation { resolveNotice(input: { id: \"nope\", resolution: \" \" }) { errors { code } } }")
+			.execute(), "FORBIDDEN");
+		onlyRefused(this.analyst.document("mutation { startNotice(input: { id: \"nope\" }) { errors { code } } }")
+			.execute(), "FORBIDDEN");
+		onlyRefused(this.inspector
+			.document("mutation { updateProject(input: { id: \"" + GlobalId.encode("Project", "NO-SUCH")
+					+ "\", plannedInvestment: \"-1\" }) { errors { code } } }")
+			.execute(), "FORBIDDEN");
+		onlyRefused(this.zhujiOfficer
+			.document(
+					"mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { errors { code } } }")
+			.variable("i",
+					Map.of("projectId", projectIn("SHANGYU"), "period", Map.of("year", 2030, "month", 13, "half", 3),
+							"investmentCompleted", "-1", "physicalProgressPercent", 500, "idempotencyKey", "x"))
+			.execute(), "FORBIDDEN");
+		onlyRefused(this.zhujiOfficer
+			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) { errors { code } } }")
+			.variable("i",
+					Map.of("projectId", projectIn("ZHUJI"), "date", "2999-01-01", "position",
+							Map.of("latitude", 500, "longitude", 0), "findings", "", "rating", "ON_TRACK",
+							"idempotencyKey", "x"))
+			.execute(), "FORBIDDEN");
+		onlyRefused(this.inspector
+			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
+					+ "{ errors { code } } }")
+			.variable("i",
+					Map.of("year", 2012, "month", 13, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL", "value",
+							"-5", "idempotencyKey", "x"))
+			.execute(), "FORBIDDEN");
+		onlyRefused(reviseTarget(this.analyst, ZHUJI_INVESTMENT, "-1", ""), "FORBIDDEN");
+		onlyRefused(this.supervisor.document(
+				"mutation { createUser(input: { username: \"X\", password: \"short\", role: INSPECTOR }) { errors { code } } }")
+			.execute(), "FORBIDDEN");
+	}
+
+	private GraphQlTester.Response inspect(GraphQlTester tester, String inspector, String key) {
+		Map<String, Object> input = new java.util.HashMap<>(
+				Map.of("projectId", projectIn("ZHUJI"), "date", java.time.LocalDate.now().minusDays(1).toString(),
+						"position", Map.of("latitude", 29.71, "longitude", 120.24), "findings", "现场检查", "rating",
+						"ON_TRACK", "idempotencyKey", key));
+		if (inspector != null) {
+			input.put("inspector", inspector);
+		}
+		return tester
+			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) "
+					+ "{ inspection { inspector } errors { field code } } }")
+			.variable("i", input)
+			.execute();
+	}
+
+	@Test
+	void anInspectionIsRecordedUnderTheSignedInInspectorsName() {
+		inspect(this.inspector, "admin", "insp-name-1").path("recordInspection.errors[*].code")
+			.entityList(String.class)
+			.containsExactly("INSPECTOR_MISMATCH")
+			.path("recordInspection.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("input.inspector")
+			.path("recordInspection.inspection")
+			.valueIsNull();
+		// the corrected retry with the same key goes through
+		inspect(this.inspector, null, "insp-name-1").path("recordInspection.inspection.inspector")
+			.entity(String.class)
+			.isEqualTo("inspector");
+		inspect(this.inspector, "inspector", "insp-name-2").path("recordInspection.inspection.inspector")
+			.entity(String.class)
+			.isEqualTo("inspector");
+		inspect(this.admin, "王督查", "insp-name-3").path("recordInspection.inspection.inspector")
+			.entity(String.class)
+			.isEqualTo("王督查");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void refusedChangesAreAuditedEvenWithInputTheStoreCannotHold() {
+		String elsewhere = project("SHANGYU", "JXW", false);
+		List<Map<String, Object>> inputs = List.of(Map.of("id", elsewhere, "plannedInvestment", "1e7000"),
+				Map.of("id", elsewhere, "plannedInvestment", "1234567890123456789012345678901234567890"),
+				Map.of("id", elsewhere, "plannedFinish", "+999999999-12-31"));
+		for (Map<String, Object> input : inputs) {
+			this.zhujiOfficer
+				.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+				.variable("i", input)
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).isNotEmpty());
+		}
+		// refused before the mutation ran: the value is not one of the enum's
+		this.anonymous
+			.document("mutation { updateProject(input: { id: \"" + elsewhere
+					+ "\", status: NOT_A_STATUS }) { errors { code } } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> {
+			});
+		List<Map<String, Object>> records = this.admin
+			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 100) "
+					+ "{ nodes { actor outcome input } } }")
+			.execute()
+			.path("auditLog.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
+		for (String sent : List.of("7000", "1234567890123456789012345678901234567890", "+999999999-12-31")) {
+			assertThat(records).as("a record of the refused input " + sent)
+				.anySatisfy((r) -> assertThat(r).containsEntry("actor", "district_officer")
+					.satisfies((x) -> assertThat(x.get("outcome")).isNotEqualTo("OK"))
+					.satisfies((x) -> assertThat(String.valueOf(x.get("input"))).contains(sent)));
+		}
+		assertThat(records).as("a record of the request refused before it ran")
+			.anySatisfy((r) -> assertThat(r).containsEntry("actor", "anonymous")
+				.containsEntry("outcome", "REJECTED")
+				.satisfies((x) -> assertThat(String.valueOf(x.get("input"))).contains("NOT_A_STATUS")));
+	}
+
 }

@@ -2,9 +2,21 @@ package gov.shaoxing.investment.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.result.UpdateResult;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +43,116 @@ class EmbeddedStoreTests {
 		assertThat(read(properties, "ZHUJI")).isNull();
 	}
 
+	/**
+	 * The file as a crash would leave it: copied while the store is still open, right
+	 * after the write was acknowledged.
+	 */
+	@Test
+	void anAcknowledgedWriteIsInTheFileBeforeTheReply() throws Exception {
+		StoreProperties properties = new StoreProperties(null, StoreProperties.Mode.FILE,
+				this.dir.resolve("live").toString(), false);
+		Path crashed = this.dir.resolve("crashed");
+		Files.createDirectories(crashed);
+		EmbeddedStore store = new EmbeddedStore(properties);
+		try (MongoClient client = MongoClients.create(store.start())) {
+			MongoCollection<Document> districts = client.getDatabase("investment").getCollection("districts");
+			for (int i = 0; i < 20; i++) {
+				districts.insertOne(new Document("_id", "D" + i).append("name", "district " + i));
+			}
+			Files.copy(this.dir.resolve("live").resolve("investment.mv.db"), crashed.resolve("investment.mv.db"));
+		}
+		finally {
+			store.stop();
+		}
+		StoreProperties afterCrash = new StoreProperties(null, StoreProperties.Mode.FILE, crashed.toString(), false);
+		assertThat(read(afterCrash, "D19")).isEqualTo("district 19");
+	}
+
+	@Test
+	void filesWrittenByThePlainH2BackendOpen() {
+		Path file = this.dir.resolve("investment.mv.db");
+		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+			client.getDatabase("investment")
+				.getCollection("districts")
+				.insertOne(new Document("_id", "SHANGYU").append("name", "上虞市"));
+		}
+		finally {
+			plain.shutdownNow();
+		}
+		StoreProperties properties = new StoreProperties(null, StoreProperties.Mode.FILE, this.dir.toString(), false);
+		assertThat(read(properties, "SHANGYU")).isEqualTo("上虞市");
+	}
+
+	@Test
+	void concurrentWritersShareSyncs() throws Exception {
+		StoreProperties properties = new StoreProperties(null, StoreProperties.Mode.FILE, this.dir.toString(), false);
+		EmbeddedStore store = new EmbeddedStore(properties);
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try (MongoClient client = MongoClients.create(store.start())) {
+			MongoCollection<Document> reports = client.getDatabase("investment").getCollection("reports");
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < 16; t++) {
+				int thread = t;
+				writers.add(pool.submit(() -> {
+					for (int i = 0; i < 25; i++) {
+						reports.insertOne(new Document("_id", thread + "-" + i));
+					}
+				}));
+			}
+			for (Future<?> writer : writers) {
+				writer.get(60, TimeUnit.SECONDS);
+			}
+			GroupCommit commits = ((DurableH2Backend) backend(store)).commits();
+			assertThat(commits.writes()).isGreaterThanOrEqualTo(400);
+			assertThat(commits.syncs()).isLessThan(commits.writes());
+		}
+		finally {
+			pool.shutdownNow();
+			store.stop();
+		}
+	}
+
+	/** Versioned saves filter on {_id, version}: they must not scan the collection. */
+	@Test
+	void aFilterThatPinsTheIdReadsOneDocument() {
+		for (StoreProperties.Mode mode : StoreProperties.Mode.values()) {
+			StoreProperties properties = new StoreProperties(null, mode, this.dir.resolve(mode.name()).toString(),
+					false);
+			EmbeddedStore store = new EmbeddedStore(properties);
+			try (MongoClient client = MongoClients.create(store.start())) {
+				MongoCollection<Document> rollups = client.getDatabase("investment").getCollection("rollups");
+				List<Document> many = new ArrayList<>();
+				for (int i = 0; i < 500; i++) {
+					many.add(new Document("_id", "P" + i).append("version", 0L).append("district", "D" + (i % 11)));
+				}
+				rollups.insertMany(many);
+				long before = store.scans();
+				UpdateResult saved = rollups.replaceOne(Filters.and(Filters.eq("_id", "P7"), Filters.eq("version", 0L)),
+						new Document("_id", "P7").append("version", 1L).append("district", "D7"));
+				UpdateResult stale = rollups.replaceOne(Filters.and(Filters.eq("_id", "P7"), Filters.eq("version", 0L)),
+						new Document("_id", "P7").append("version", 1L), new ReplaceOptions());
+				Document found = rollups.find(Filters.and(Filters.eq("_id", "P7"), Filters.eq("district", "D7")))
+					.first();
+				assertThat(store.scans()).as(mode + ": scans for _id-pinned filters").isEqualTo(before);
+				assertThat(saved.getModifiedCount()).isEqualTo(1);
+				assertThat(stale.getMatchedCount()).as("a stale version matches nothing").isZero();
+				assertThat(found).containsEntry("version", 1L);
+				assertThat(rollups.countDocuments(Filters.eq("district", "D3"))).isEqualTo(46);
+				assertThat(store.scans()).as(mode + ": other filters still scan").isGreaterThan(before);
+			}
+			finally {
+				store.stop();
+			}
+		}
+	}
+
+	private static de.bwaldvogel.mongo.MongoBackend backend(EmbeddedStore store) {
+		return store.backend();
+	}
+
 	private static void write(StoreProperties properties, Document document) {
-		StoreConfiguration.EmbeddedStore store = new StoreConfiguration.EmbeddedStore(properties);
+		EmbeddedStore store = new EmbeddedStore(properties);
 		try (MongoClient client = MongoClients.create(store.start())) {
 			client.getDatabase("investment").getCollection("districts").insertOne(document);
 		}
@@ -42,7 +162,7 @@ class EmbeddedStoreTests {
 	}
 
 	private static String read(StoreProperties properties, String id) {
-		StoreConfiguration.EmbeddedStore store = new StoreConfiguration.EmbeddedStore(properties);
+		EmbeddedStore store = new EmbeddedStore(properties);
 		try (MongoClient client = MongoClients.create(store.start())) {
 			Document found = client.getDatabase("investment")
 				.getCollection("districts")

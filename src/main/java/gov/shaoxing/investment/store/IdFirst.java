@@ -1,0 +1,123 @@
+package gov.shaoxing.investment.store;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.MVMap;
+
+/**
+ * Query planning the embedded store lacks: mongo-java-server uses an index only when its
+ * keys are exactly the query's, so {@code {_id, version}} (every versioned save) scanned
+ * the whole collection. A query that pins {@code _id} to one value now reads that
+ * document through the {@code _id} index and matches the rest of the filter on it alone,
+ * which is what MongoDB does. Full scans are counted, so tests can tell.
+ */
+final class IdFirst {
+
+	private IdFirst() {
+	}
+
+	/**
+	 * The single {@code _id} value a query with further conditions pins, at its top level
+	 * or in a top-level {@code $and}; else null (also for {@code {_id: x}} alone, which
+	 * the store's own planning answers by index).
+	 */
+	static Object pinnedId(Document query, String idField) {
+		if (idField == null || query == null || query.isEmpty()) {
+			return null;
+		}
+		Object id = plain(query.get(idField));
+		if (id != null) {
+			return query.size() > 1 ? id : null;
+		}
+		if (query.get("$and") instanceof List<?> all) {
+			for (Object part : all) {
+				if (part instanceof Document condition && (id = plain(condition.get(idField))) != null) {
+					return id;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Plain equality only: operators, regular expressions, arrays and sub-documents keep
+	 * the store's own planning.
+	 */
+	private static Object plain(Object value) {
+		return (value instanceof String || value instanceof ObjectId) ? value : null;
+	}
+
+	/** The H2 backend's collection with the {@code _id} lookup. */
+	static final class H2 extends H2Collection {
+
+		private final Runnable onScan;
+
+		H2(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+				MVMap<String, Object> meta, CursorRegistry cursors, Runnable onScan) {
+			super(database, name, options, data, meta, cursors);
+			this.onScan = onScan;
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			Object id = pinnedId(query, getIdField());
+			if (id == null) {
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+			}
+			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
+			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,
+					limit, batchSize, fields);
+		}
+
+		@Override
+		protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			this.onScan.run();
+			return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+		}
+
+	}
+
+	/** The memory backend's collection with the {@code _id} lookup. */
+	static final class Memory extends MemoryCollection {
+
+		private final Runnable onScan;
+
+		Memory(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
+				Runnable onScan) {
+			super(database, name, options, cursors);
+			this.onScan = onScan;
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			Object id = pinnedId(query, getIdField());
+			if (id == null) {
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+			}
+			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
+			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,
+					limit, batchSize, fields);
+		}
+
+		@Override
+		protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			this.onScan.run();
+			return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+		}
+
+	}
+
+}

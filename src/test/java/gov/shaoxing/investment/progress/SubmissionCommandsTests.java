@@ -1,0 +1,70 @@
+package gov.shaoxing.investment.progress;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.common.GlobalId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each step of a submission sends the fewest store commands it can: nothing is read that
+ * the caches or the idempotency claim already tell, and each document is written once.
+ */
+@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
+		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
+@Import({ FixedClockConfig.class, CommandCounter.Config.class })
+class SubmissionCommandsTests {
+
+	@Autowired
+	ProgressService progress;
+
+	@Autowired
+	CommandCounter commands;
+
+	private ProgressService.Submitted submit(int month, String amount, String key) {
+		return this.progress.submit(new SubmitProgressReportInput(GlobalId.encode("Project", "DEMO-SVC-050"),
+				new SubmitProgressReportInput.PeriodInput(2012, month, 1), new BigDecimal(amount), new BigDecimal("30"),
+				null, null, null, key), TestSecurity.ADMIN);
+	}
+
+	@Test
+	void aNewReportReadsNothingAndWritesEachDocumentOnce() {
+		submit(1, "1.0", "commands-0");
+		this.commands.reset();
+		submit(2, "1.0", "commands-1");
+		// the sequence, the claim, the report, the roll-up, the claim done, two or three
+		// events
+		assertThat(withoutEvents()).containsExactly("findAndModify counters", "insert idempotency_keys",
+				"insert progress_reports", "update project_progress", "update idempotency_keys");
+		assertThat(this.commands.count("insert events")).isBetween(2L, 3L);
+		assertThat(reads()).isEmpty();
+	}
+
+	@Test
+	void aReplacementAlsoMarksTheReportItReplacesByItsId() {
+		submit(3, "1.0", "commands-2");
+		this.commands.reset();
+		submit(3, "2.0", "commands-3");
+		assertThat(withoutEvents()).containsExactly("findAndModify counters", "insert idempotency_keys",
+				"insert progress_reports", "update project_progress", "update progress_reports",
+				"update idempotency_keys");
+		assertThat(reads()).isEmpty();
+	}
+
+	private List<String> withoutEvents() {
+		return this.commands.commands().stream().filter((c) -> !c.equals("insert events")).toList();
+	}
+
+	private List<String> reads() {
+		return this.commands.commands().stream().filter((c) -> c.startsWith("find ")).toList();
+	}
+
+}
