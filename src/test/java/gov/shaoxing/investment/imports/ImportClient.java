@@ -104,11 +104,19 @@ public final class ImportClient {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	public Map<String, Object> graphQl(String query, Map<String, Object> variables) {
+		return graphQl(query, variables, null);
+	}
+
+	/** A GraphQL request in a language ({@code Accept-Language}, or none). */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> graphQl(String query, Map<String, Object> variables, String language) {
 		WebTestClient.RequestBodySpec request = this.http.post().uri("/graphql");
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
+		}
+		if (language != null) {
+			request.header("Accept-Language", language);
 		}
 		Map<String, Object> response = request.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", query, "variables", variables))

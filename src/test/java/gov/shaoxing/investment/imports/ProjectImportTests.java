@@ -168,6 +168,18 @@ class ProjectImportTests {
 				.containsEntry("column", "plannedInvestment")
 				.containsEntry("code", "EXCEEDS_TOTAL"));
 		assertThat(stored("DRY-001")).isNull();
+		// the row's message is worded in the reader's language when the job is read
+		String query = "query($id: ID!) { importJob(id: $id) { errors { code message } } }";
+		Map<String, Object> id = Map.of("id", job.get("id"));
+		assertThat(rowMessage(this.admin.graphQl(query, id, "en")))
+			.isEqualTo("This year's planned investment may not exceed the total investment.");
+		assertThat(rowMessage(this.admin.graphQl(query, id, "zh-CN"))).contains("计划投资");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String rowMessage(Map<String, Object> data) {
+		Map<String, Object> job = (Map<String, Object>) data.get("importJob");
+		return (String) ((List<Map<String, Object>>) job.get("errors")).get(0).get("message");
 	}
 
 	/** Excel on a Chinese Windows saves CSV as GBK; the key row alone is a header too. */
