@@ -122,7 +122,9 @@ final class ImportRun<R> implements SheetRows {
 		List<ImportJob.RowError> rowErrors = new ArrayList<>();
 		for (Map.Entry<Integer, Column<R>> e : this.mapping.entrySet()) {
 			String cell = e.getKey() < cells.size() ? cells.get(e.getKey()) : null;
-			if (e.getValue().key().equals("code") && Template.EXAMPLE.equals(Cells.normalised(cell))) {
+			String key = e.getValue().key();
+			// the template's example row names no real project
+			if ((key.equals("code") || key.equals("projectCode")) && Template.EXAMPLE.equals(Cells.normalised(cell))) {
 				this.totalRows = Math.max(0, this.totalRows - 1);
 				return;
 			}

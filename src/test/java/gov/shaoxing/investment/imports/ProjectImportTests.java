@@ -270,6 +270,11 @@ class ProjectImportTests {
 		assertThat(job.get("processedRows")).isEqualTo(0);
 		EntityExchangeResult<byte[]> progress = this.admin.download("/imports/templates/progress-reports.xlsx");
 		assertThat(progress.getStatus().value()).isEqualTo(200);
+		Map<String, Object> progressJob = this.admin.run("/imports/progress-reports", progress.getResponseBody(),
+				"p.xlsx", false);
+		assertThat(progressJob.get("status")).isEqualTo("SUCCEEDED");
+		assertThat(progressJob.get("processedRows")).isEqualTo(0);
+		assertThat(ImportClient.errors(progressJob)).isEmpty();
 		String csv = new String(this.admin.download("/imports/templates/projects.csv").getResponseBody(),
 				StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("\ufeff项目代码,项目名称*");
