@@ -15,6 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class InvestmentApplication {
 
 	public static void main(String[] args) {
+		if (java.util.Arrays.asList(args).contains("seed") && System.getProperty("server.port") == null) {
+			// the seed command only loads and exits: it must not need, or take, the
+			// service's port
+			System.setProperty("server.port", "0");
+		}
 		SpringApplication.run(InvestmentApplication.class, args);
 	}
 

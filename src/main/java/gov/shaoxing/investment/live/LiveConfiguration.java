@@ -4,7 +4,6 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +11,12 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * The graphql-ws handler as Spring Boot would make it, plus the registry of its sessions;
- * and an interceptor that tells each WebSocket request's subscriptions their session.
+ * The graphql-ws handler as Spring Boot would make it, with the browser origins allowed
+ * to upgrade, plus the registry of its sessions; and an interceptor that tells each
+ * WebSocket request's subscriptions their session.
  */
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
@@ -24,10 +25,10 @@ class LiveConfiguration {
 
 	@Bean
 	LiveSessions graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
-			GraphQlCorsProperties cors, JsonMapper json) {
+			CorsConfiguration browserOrigins, JsonMapper json) {
 		return new LiveSessions(handler, new JacksonJsonHttpMessageConverter(json),
 				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(),
-				cors.toCorsConfiguration());
+				browserOrigins);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -13,15 +14,19 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * The graphql-ws handler, keeping its open sessions by id so that a subscription whose
- * user lost the right to it can close its connection with graphql-ws's 4403 Forbidden.
+ * The graphql-ws handler, keeping its open sessions by id: a subscription whose user lost
+ * the right to it closes its connection with graphql-ws's 4403 Forbidden, and shutting
+ * down closes every connection with 1001 (going away), so that clients reconnect at once
+ * to another instance instead of seeing an abnormal 1006 once the sockets are cut.
  */
-class LiveSessions extends GraphQlWebSocketHandler {
+class LiveSessions extends GraphQlWebSocketHandler implements SmartLifecycle {
 
 	/** graphql-ws: the server refuses the connection's user. */
 	static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
 
 	private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
 
 	LiveSessions(WebGraphQlHandler handler, HttpMessageConverter<Object> converter, Duration initTimeout,
 			Duration keepAlive, CorsConfiguration cors) {
@@ -55,6 +60,30 @@ class LiveSessions extends GraphQlWebSocketHandler {
 
 	int size() {
 		return this.open.size();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Before the web server stops (a later phase), so the frames still get out. */
+	@Override
+	public void stop() {
+		this.running = false;
+		for (WebSocketSession session : this.open.values()) {
+			try {
+				session.close(CloseStatus.GOING_AWAY.withReason("The service is shutting down."));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// already gone
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.EnglishLabels;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
@@ -21,9 +22,17 @@ class MeasureController {
 
 	private final DepartmentService departments;
 
-	MeasureController(MeasureService measures, DepartmentService departments) {
+	private final EnglishLabels english;
+
+	MeasureController(MeasureService measures, DepartmentService departments, EnglishLabels english) {
 		this.measures = measures;
 		this.departments = departments;
+		this.english = english;
+	}
+
+	@SchemaMapping(typeName = "WorkMeasure")
+	String englishTitle(WorkMeasure measure) {
+		return this.english.of("measure", measure.code());
 	}
 
 	@QueryMapping

@@ -1,7 +1,6 @@
 package gov.shaoxing.investment.progress;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,11 @@ import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.common.Connection;
 import gov.shaoxing.investment.common.ExpectedFailure;
-import gov.shaoxing.investment.common.FeedPaging;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
-import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.live.LiveUpdates;
+import gov.shaoxing.investment.progress.ProgressReports.ProjectReports;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.CurrentActor;
@@ -23,9 +21,6 @@ import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -46,42 +41,20 @@ class ProgressController {
 
 	private final SupervisionCalendar calendar;
 
-	private final MongoTemplate mongo;
-
-	private final FeedPaging feeds;
+	private final ProgressReports reports;
 
 	private final LiveUpdates live;
 
 	ProgressController(ProgressService progress, ProgressReadModel readModel, ProjectService projects,
-			SupervisionCalendar calendar, MongoTemplate mongo, FeedPaging feeds, Paging paging, LiveUpdates live,
-			BatchLoaderRegistry registry) {
+			SupervisionCalendar calendar, ProgressReports reports, LiveUpdates live, BatchLoaderRegistry registry) {
 		this.progress = progress;
 		this.readModel = readModel;
 		this.projects = projects;
 		this.calendar = calendar;
-		this.mongo = mongo;
-		this.feeds = feeds;
+		this.reports = reports;
 		this.live = live;
 		registry.<ProjectReports, Connection<ProgressReport>>forName("projectReports")
-			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
-				Map<ProjectReports, Connection<ProgressReport>> result = new HashMap<>();
-				keys.stream().collect(Collectors.groupingBy(ProjectReports::includeReplaced)).forEach((all, group) -> {
-					Criteria criteria = Criteria.where("projectCode")
-						.in(group.stream().map(ProjectReports::projectCode).distinct().toList());
-					if (!all) {
-						criteria.and("current").is(true);
-					}
-					Map<String, List<ProgressReport>> found = mongo.find(Query.query(criteria), ProgressReport.class)
-						.stream()
-						.sorted(Comparator.comparing(ProgressReport::id).reversed())
-						.collect(Collectors.groupingBy(ProgressReport::projectCode));
-					for (ProjectReports key : group) {
-						result.put(key, paging.pageById(found.getOrDefault(key.projectCode(), List.of()), key.first(),
-								key.after(), ProgressReport::id));
-					}
-				});
-				return result;
-			}));
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> reports.forProjects(keys)));
 	}
 
 	@MutationMapping
@@ -98,31 +71,7 @@ class ProgressController {
 	@QueryMapping
 	Connection<ProgressReport> progressReports(@Argument ProgressReportFilter filter, @Argument Integer first,
 			@Argument String after) {
-		List<Criteria> all = new ArrayList<>();
-		ProgressReportFilter f = filter == null ? new ProgressReportFilter(null, null, null, null, null, null, null)
-				: filter;
-		if (!Boolean.TRUE.equals(f.includeReplaced())) {
-			all.add(Criteria.where("current").is(true));
-		}
-		if (f.projectId() != null) {
-			all.add(Criteria.where("projectCode").is(GlobalId.keyOf(f.projectId(), "Project")));
-		}
-		if (f.districtCodes() != null) {
-			all.add(Criteria.where("districtCode").in(f.districtCodes()));
-		}
-		if (f.categories() != null) {
-			all.add(Criteria.where("category").in(f.categories()));
-		}
-		if (f.year() != null) {
-			String prefix = String.format("%04d-", f.year())
-					+ (f.month() == null ? "" : String.format("%02d-", f.month()));
-			all.add(Criteria.where("periodKey").gte(prefix).lt(prefix + "~"));
-		}
-		if (f.submittedBy() != null) {
-			all.add(Criteria.where("submittedBy").is(f.submittedBy()));
-		}
-		Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-		return this.feeds.page(criteria, ProgressReport.class, first, after, ProgressReport::id);
+		return this.reports.find(filter, first, after);
 	}
 
 	@SchemaMapping(typeName = "Project", field = "reports")
@@ -139,7 +88,7 @@ class ProgressController {
 		Map<Project, ProgressView> result = new HashMap<>();
 		for (Project project : projects) {
 			ProjectProgress p = found.get(project.code());
-			java.time.LocalDate asOf = this.calendar.asOf(project.year());
+			LocalDate asOf = this.calendar.asOf(project.year());
 			result.put(project,
 					new ProgressView(p, project.year(), project.plannedInvestment(),
 							project.plannedThroughHalfMonths(ReportPeriod.endedBy(project.year(), asOf)),
@@ -181,8 +130,7 @@ class ProgressController {
 	@SubscriptionMapping
 	Flux<ProgressReport> progressReported(@Argument String districtCode) {
 		return this.live.of(EventType.PROGRESS_REPORTED,
-				(e) -> districtCode == null || districtCode.equals(e.districtCode()),
-				(id) -> this.mongo.findById(id, ProgressReport.class));
+				(e) -> districtCode == null || districtCode.equals(e.districtCode()), this.reports::byId);
 	}
 
 	@SubscriptionMapping
@@ -193,10 +141,6 @@ class ProgressController {
 
 	/** Result of {@code submitProgressReport}. */
 	record SubmitProgressReportPayload(ProgressReport report, Project project, List<PayloadError> errors) {
-	}
-
-	/** Batch key for {@code Project.reports}. */
-	record ProjectReports(String projectCode, boolean includeReplaced, Integer first, String after) {
 	}
 
 }

@@ -44,6 +44,15 @@ public class ProgressImporter {
 		List<String> codes = histories.stream().map((h) -> h.project().code()).toList();
 		this.mongo.remove(Query.query(Criteria.where("projectCode").in(codes)), ProgressReport.class);
 		this.mongo.remove(Query.query(Criteria.where("_id").in(codes)), ProjectProgress.class);
+		importNew(histories);
+	}
+
+	/**
+	 * As {@link #replaceAll} for projects known to have no reports or roll-up yet (the
+	 * caller removed them): no query over the reports per call, which on the embedded
+	 * store scans them all.
+	 */
+	public void importNew(List<History> histories) {
 		List<ProgressReport> reports = new ArrayList<>();
 		List<ProjectProgress> rollups = new ArrayList<>();
 		for (History h : histories) {

@@ -5,31 +5,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
- * Sums over every project that matched a filter, not only the page; computed only when
- * asked for.
+ * Sums over every project that matched a filter, not only the page; the matches are
+ * gathered only when a figure is asked for, and once.
  */
-public record ProjectAggregate(List<Project> matches) {
+public final class ProjectAggregate {
+
+	private final IntSupplier count;
+
+	private final Supplier<List<Project>> find;
+
+	private volatile List<Project> matches;
+
+	ProjectAggregate(IntSupplier count, Supplier<List<Project>> matches) {
+		this.count = count;
+		this.find = matches;
+	}
 
 	public int count() {
-		return this.matches.size();
+		return this.count.getAsInt();
 	}
 
 	public BigDecimal totalInvestment() {
-		return sum(this.matches, Project::totalInvestment);
+		return sum(matches(), Project::totalInvestment);
 	}
 
 	public BigDecimal plannedInvestment() {
-		return sum(this.matches, Project::plannedInvestment);
+		return sum(matches(), Project::plannedInvestment);
 	}
 
 	/**
-	 * The matches grouped by a key, groups in first-seen order of the given key order.
+	 * The matches grouped by a key, groups in first-seen order of the matches' order.
 	 */
 	List<ProjectGroup> groups(Function<Project, String> key) {
 		Map<String, List<Project>> grouped = new LinkedHashMap<>();
-		for (Project p : this.matches) {
+		for (Project p : matches()) {
 			grouped.computeIfAbsent(key.apply(p), (k) -> new java.util.ArrayList<>()).add(p);
 		}
 		return grouped.entrySet()
@@ -37,6 +50,15 @@ public record ProjectAggregate(List<Project> matches) {
 			.map((e) -> new ProjectGroup(e.getKey(), e.getValue().size(), sum(e.getValue(), Project::totalInvestment),
 					sum(e.getValue(), Project::plannedInvestment)))
 			.toList();
+	}
+
+	private List<Project> matches() {
+		List<Project> current = this.matches;
+		if (current == null) {
+			current = this.find.get();
+			this.matches = current;
+		}
+		return current;
 	}
 
 	static BigDecimal sum(List<Project> projects, Function<Project, BigDecimal> amount) {

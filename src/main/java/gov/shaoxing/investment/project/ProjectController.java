@@ -260,4 +260,23 @@ class ProjectController {
 		return map;
 	}
 
+	/**
+	 * {@code ProjectEdge.distanceKm}: how far the project is from the {@code near} point
+	 * of the connection's filter, in km (to the metre); null without {@code near}.
+	 */
+	@SchemaMapping(typeName = "ProjectEdge", field = "distanceKm")
+	Double distanceKm(gov.shaoxing.investment.common.Edge<Project> edge, graphql.schema.DataFetchingEnvironment env) {
+		for (graphql.execution.ExecutionStepInfo step = env.getExecutionStepInfo(); step != null; step = step
+			.getParent()) {
+			if (step.getArguments().get("filter") instanceof Map<?, ?> filter
+					&& filter.get("near") instanceof Map<?, ?> near && edge.node().location() != null) {
+				double km = Geo.distanceKm(((Number) near.get("latitude")).doubleValue(),
+						((Number) near.get("longitude")).doubleValue(), edge.node().location().latitude(),
+						edge.node().location().longitude());
+				return Math.round(km * 1000) / 1000.0;
+			}
+		}
+		return null;
+	}
+
 }

@@ -128,7 +128,7 @@ public class ProjectCreateService {
 						.build();
 			try {
 				Project saved = this.mongo.insert(toInsert);
-				this.projects.invalidate();
+				this.projects.saved(saved);
 				this.events.publish(EventType.PROJECT_CHANGED, saved.districtCode(), saved.leadDepartmentCode(),
 						saved.code());
 				AuditContext.changed("Project", saved.code(), null, saved);

@@ -25,6 +25,16 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 			null, null, null, null, null, null, null, null, null, null);
 
 	/** Only the project with this (already checked) national code. */
+	/** The filter on the plan's fields only, none on the full record's. */
+	public ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes, List<String> departmentCodes,
+			List<String> leadDepartmentCodes, List<ProjectStatus> statuses, BigDecimal minTotalInvestment,
+			BigDecimal maxTotalInvestment, Boolean strategicEmerging, Boolean techUpgradePlan, String nameContains,
+			Near near, String nationalCode) {
+		this(categories, districtCodes, departmentCodes, leadDepartmentCodes, statuses, minTotalInvestment,
+				maxTotalInvestment, strategicEmerging, techUpgradePlan, nameContains, near, nationalCode, null, null,
+				null, null, null, null, null);
+	}
+
 	public static ProjectFilter byNationalCode(String nationalCode) {
 		return new ProjectFilter(null, null, null, null, null, null, null, null, null, null, null, nationalCode, null,
 				null, null, null, null, null, null);

@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
-import gov.shaoxing.investment.common.CachedCollection;
 import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
@@ -23,10 +22,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds projects. With the read model on, every search runs over an in-memory copy; with
- * it off, one store query (on indexed fields and a bounding box) fetches the candidates
- * and the same in-memory code filters, sorts and pages them, so both paths give identical
- * answers.
+ * Finds projects. With the read model on, every search runs over the in-memory indexes of
+ * {@link ProjectReadModel}; with it off, one store query (on indexed fields and a
+ * bounding box) fetches the candidates and the same exact test, order and cursors page
+ * them, so both paths give identical answers.
  */
 @Service
 public class ProjectService {
@@ -39,26 +38,52 @@ public class ProjectService {
 
 	private final Paging paging;
 
-	private final CachedCollection<Project> projects;
+	private final boolean readModelEnabled;
+
+	private final ProjectReadModel readModel;
 
 	private final ChangeFeed feed;
 
 	ProjectService(ProjectRepository repository, MongoTemplate mongo, DistrictService districts, Paging paging,
-			ReadModelProperties readModel, ChangeFeed feed) {
+			ReadModelProperties readModel, ProjectReadModel projects, ChangeFeed feed) {
 		this.repository = repository;
 		this.feed = feed;
 		this.mongo = mongo;
 		this.districts = districts;
 		this.paging = paging;
-		this.projects = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Project::code);
+		this.readModelEnabled = readModel.enabled();
+		this.readModel = projects;
 	}
 
 	public Project byCode(String code) {
-		return code == null ? null : this.projects.byId(code);
+		if (code == null) {
+			return null;
+		}
+		return this.readModelEnabled ? this.readModel.index().byCode(code)
+				: this.repository.findById(code).orElse(null);
 	}
 
+	/** The projects with these codes, keyed by code; one store query when uncached. */
 	public Map<String, Project> byCodes(Collection<String> codes) {
-		return this.projects.byIds(codes);
+		Map<String, Project> result = new LinkedHashMap<>();
+		if (codes.isEmpty()) {
+			return result;
+		}
+		if (this.readModelEnabled) {
+			ProjectIndex index = this.readModel.index();
+			for (String code : codes) {
+				Project p = index.byCode(code);
+				if (p != null) {
+					result.put(code, p);
+				}
+			}
+		}
+		else {
+			for (Project p : this.repository.findAllById(codes)) {
+				result.put(p.code(), p);
+			}
+		}
+		return result;
 	}
 
 	public ProjectConnection search(ProjectFilter filter, List<ProjectOrder> order, Integer first, String after) {
@@ -77,6 +102,14 @@ public class ProjectService {
 			ProjectsKey arguments = group.getKey();
 			ProjectFilter filter = ProjectFilter.validated(arguments.filter());
 			Paging.PageRequest page = this.paging.request(arguments.first(), arguments.after());
+			if (this.readModelEnabled) {
+				ProjectIndex index = this.readModel.index();
+				ProjectQuery query = new ProjectQuery(filter, arguments.orderBy(), index.districtOrder());
+				for (ProjectsKey key : group.getValue()) {
+					result.put(key, query.run(index, key.districtCode(), key.departmentCode(), page, this.paging));
+				}
+				continue;
+			}
 			ProjectQuery query = new ProjectQuery(filter, arguments.orderBy(), districtOrder());
 			Iterable<Project> candidates = candidates(filter, group.getValue());
 			for (ProjectsKey key : group.getValue()) {
@@ -101,8 +134,9 @@ public class ProjectService {
 		};
 	}
 
+	/** Every project; an unmodifiable list that callers must not hold on to. */
 	public List<Project> all() {
-		return this.projects.all();
+		return this.readModelEnabled ? this.readModel.index().all() : this.repository.findAll();
 	}
 
 	/**
@@ -112,8 +146,12 @@ public class ProjectService {
 	 */
 	public java.util.stream.Stream<Project> export(ProjectFilter filter) {
 		ProjectFilter f = ProjectFilter.validated(filter);
-		if (this.projects.enabled()) {
-			return this.projects.all().stream().filter(f::test).sorted(java.util.Comparator.comparing(Project::code));
+		if (this.readModelEnabled) {
+			return this.readModel.index()
+				.all()
+				.stream()
+				.filter(f::test)
+				.sorted(java.util.Comparator.comparing(Project::code));
 		}
 		List<Criteria> all = criteria(f);
 		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
@@ -121,24 +159,32 @@ public class ProjectService {
 			.filter(f::test);
 	}
 
+	/** Saves (upserts) projects in bulk, as the seed does, and indexes them. */
 	public void saveAll(Collection<Project> all) {
 		this.repository.saveAll(all);
-		this.projects.invalidate();
+		this.readModel.saved(all);
 	}
 
+	/** A project this instance just changed in the store. */
+	void saved(Project project) {
+		this.readModel.saved(List.of(project));
+	}
+
+	/** Drops the in-memory copy: for changes made behind the service's back. */
 	public void invalidate() {
-		this.projects.invalidate();
+		this.readModel.invalidate();
 	}
 
 	@PostConstruct
 	void follow() {
-		this.feed.follow(java.util.Set.of(EventType.PROJECT_CHANGED), this::invalidate);
+		if (this.readModelEnabled) {
+			// other instances' changes, and echoes of this one's (skipped when unchanged)
+			this.feed.follow(java.util.Set.of(EventType.PROJECT_CHANGED), (event) -> this.readModel
+				.refresh(event.subjectId(), (code) -> this.repository.findById(code).orElse(null)));
+		}
 	}
 
 	private Iterable<Project> candidates(ProjectFilter filter, List<ProjectsKey> scopes) {
-		if (this.projects.enabled()) {
-			return this.projects.all();
-		}
 		List<Criteria> all = new ArrayList<>(criteria(filter));
 		List<String> districtScopes = scopes.stream().map(ProjectsKey::districtCode).distinct().toList();
 		List<String> departmentScopes = scopes.stream().map(ProjectsKey::departmentCode).distinct().toList();

@@ -124,7 +124,7 @@ public class ProjectUpdateService {
 				}
 				continue;
 			}
-			this.projects.invalidate();
+			this.projects.saved(saved);
 			this.events.publish(EventType.PROJECT_CHANGED, saved.districtCode(), saved.leadDepartmentCode(),
 					saved.code());
 			AuditContext.changed("Project", saved.code(), current, saved);

@@ -12,6 +12,7 @@ import gov.shaoxing.investment.store.StoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -65,8 +66,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorRenderer errors,
+			@Value("${management.server.port:}") String managementPort) throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			Actor actor = CurrentActor.fromJwt(jwt);
@@ -93,6 +94,11 @@ class SecurityConfiguration {
 				// metrics name the store's address and more; health details are for
 				// admins too (management.endpoint.health.roles)
 				.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+				.hasRole(Role.ADMIN.name())
+				// the Prometheus scrape: ADMIN on the service's port; open on a separate
+				// management port (management.server.port, kept off the public network)
+				.requestMatchers(
+						(request) -> managementPort.isBlank() && "/actuator/prometheus".equals(request.getRequestURI()))
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())

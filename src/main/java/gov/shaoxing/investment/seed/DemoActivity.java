@@ -157,7 +157,7 @@ final class DemoActivity {
 	 * Ids in the same time-ordered shape as live ones ({@code R20120317100000000-D…}), so
 	 * feeds sort them by date.
 	 */
-	private static String demoId(String prefix, Instant at, String suffix) {
+	static String demoId(String prefix, Instant at, String suffix) {
 		return prefix + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 			.withZone(java.time.ZoneOffset.UTC)
 			.format(at) + "-D" + suffix;

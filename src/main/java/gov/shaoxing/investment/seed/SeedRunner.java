@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the plan at every start and loads the seed into an empty database, before the
  * web server takes requests (a lifecycle phase ahead of it). With the {@code seed}
- * argument it re-loads the seed (upserting) and exits.
+ * argument it re-loads the seed (upserting) and exits; {@code --scale-projects=N} adds N
+ * synthetic projects with their reports before that.
  */
 @Component
 class SeedRunner implements SmartLifecycle, ApplicationRunner {
@@ -25,7 +26,14 @@ class SeedRunner implements SmartLifecycle, ApplicationRunner {
 	/** After the indexes, before the web server. */
 	static final int PHASE = -100;
 
+	/**
+	 * {@code seed --scale-projects=N} also adds N synthetic projects ({@link ScaleSeed}).
+	 */
+	static final String SCALE_OPTION = "scale-projects";
+
 	private final SeedLoader loader;
+
+	private final ScaleSeed scale;
 
 	private final SeedProperties properties;
 
@@ -35,9 +43,10 @@ class SeedRunner implements SmartLifecycle, ApplicationRunner {
 
 	private volatile boolean running;
 
-	SeedRunner(SeedLoader loader, SeedProperties properties, ConfigurableApplicationContext context,
+	SeedRunner(SeedLoader loader, ScaleSeed scale, SeedProperties properties, ConfigurableApplicationContext context,
 			ApplicationArguments arguments) {
 		this.loader = loader;
+		this.scale = scale;
 		this.properties = properties;
 		this.context = context;
 		this.arguments = arguments;
@@ -67,9 +76,26 @@ class SeedRunner implements SmartLifecycle, ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (args.getNonOptionArgs().contains("seed")) {
 			this.loader.load();
-			log.info("Seed re-loaded; exiting as asked by the 'seed' argument.");
+			log.info("Seed re-loaded.");
+			if (args.containsOption(SCALE_OPTION)) {
+				this.scale.load(scaleCount(args.getOptionValues(SCALE_OPTION)));
+			}
+			log.info("Exiting as asked by the 'seed' argument.");
 			System.exit(SpringApplication.exit(this.context, () -> 0));
 		}
+	}
+
+	private static int scaleCount(java.util.List<String> values) {
+		try {
+			int count = Integer.parseInt(values.get(values.size() - 1).strip());
+			if (count >= 0 && count <= 1_000_000) {
+				return count;
+			}
+		}
+		catch (RuntimeException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("--" + SCALE_OPTION + " takes a number of projects from 0 to 1000000.");
 	}
 
 	@Override

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.common.EnglishLabels;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
-import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.live.LiveUpdates;
+import gov.shaoxing.investment.security.CurrentActor;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +35,11 @@ class TargetController {
 
 	private final LiveUpdates live;
 
-	TargetController(TargetService targets, DistrictService districts, LiveUpdates live, BatchLoaderRegistry registry) {
+	private final EnglishLabels english;
+
+	TargetController(TargetService targets, DistrictService districts, LiveUpdates live, BatchLoaderRegistry registry,
+			EnglishLabels english) {
+		this.english = english;
 		this.targets = targets;
 		this.live = live;
 		this.districts = districts;
@@ -96,6 +101,16 @@ class TargetController {
 	@SchemaMapping
 	String label(Target target) {
 		return target.indicator().label();
+	}
+
+	@SchemaMapping
+	String englishLabel(Target target) {
+		return this.english.of("indicator", target.indicator().name());
+	}
+
+	@SchemaMapping
+	String englishUnitLabel(Target target) {
+		return this.english.of("unit", target.unit().name());
 	}
 
 }

@@ -65,7 +65,9 @@ class GraphiQlPageTests {
 	@Test
 	void pagePointsTheFetcherAtTheGraphQlEndpoint() throws Exception {
 		String page = this.endpoint.get("/graphiql?path=/graphql&wsPath=/graphql", "text/html").body();
-		assertThat(page).contains("GraphiQL.createFetcher({ url, subscriptionUrl })")
+		assertThat(page).contains("GraphiQL.createFetcher({ url })")
+			.contains("new WebSocket(subscriptionUrl, 'graphql-transport-ws')")
+			.contains("type: 'connection_init', payload: authorization(headers)")
 			.contains("params.get('path')")
 			.contains("params.get('wsPath')");
 	}

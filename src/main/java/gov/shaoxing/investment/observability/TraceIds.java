@@ -1,0 +1,26 @@
+package gov.shaoxing.investment.observability;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** The current trace id, for error responses that a caller may quote to support. */
+@Component
+public class TraceIds {
+
+	private final ObjectProvider<Tracer> tracer;
+
+	TraceIds(ObjectProvider<Tracer> tracer) {
+		this.tracer = tracer;
+	}
+
+	/** The trace id of the span in scope on this thread, or {@code null}. */
+	public String current() {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		return (span != null) ? span.context().traceId() : null;
+	}
+
+}
