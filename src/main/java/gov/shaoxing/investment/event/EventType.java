@@ -39,6 +39,11 @@ public enum EventType {
 	/**
 	 * A new version of the supervision rules was published; subject: its version number.
 	 */
-	RULES_PUBLISHED
+	RULES_PUBLISHED,
+	/**
+	 * An official was created or changed; subject: the official's id. Keeps other
+	 * instances' read models fresh.
+	 */
+	OFFICIAL_CHANGED
 
 }

@@ -22,12 +22,41 @@ class OfficialController {
 
 	private final DepartmentService departments;
 
+	private final OfficialWriteService writes;
+
 	private final ErrorRenderer errors;
 
-	OfficialController(OfficialService officials, DepartmentService departments, ErrorRenderer errors) {
+	OfficialController(OfficialService officials, DepartmentService departments, OfficialWriteService writes,
+			ErrorRenderer errors) {
+		this.writes = writes;
 		this.officials = officials;
 		this.departments = departments;
 		this.errors = errors;
+	}
+
+	@org.springframework.graphql.data.method.annotation.MutationMapping
+	OfficialPayload createOfficial(@org.springframework.graphql.data.method.annotation.Argument OfficialInput input) {
+		try {
+			return new OfficialPayload(this.writes.create(input, CurrentActor.get()), List.of());
+		}
+		catch (gov.shaoxing.investment.common.ExpectedFailure ex) {
+			return new OfficialPayload(null, ex.errors());
+		}
+	}
+
+	@org.springframework.graphql.data.method.annotation.MutationMapping
+	OfficialPayload updateOfficial(@org.springframework.graphql.data.method.annotation.Argument OfficialInput input) {
+		try {
+			return new OfficialPayload(this.writes.update(input, CurrentActor.get()), List.of());
+		}
+		catch (gov.shaoxing.investment.common.ExpectedFailure ex) {
+			return new OfficialPayload(null, ex.errors());
+		}
+	}
+
+	@SchemaMapping
+	String code(Official official) {
+		return official.id();
 	}
 
 	@SchemaMapping

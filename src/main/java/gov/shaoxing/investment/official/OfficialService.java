@@ -25,7 +25,11 @@ public class OfficialService {
 
 	private final CachedCollection<Official> officials;
 
-	OfficialService(OfficialRepository repository, MongoTemplate mongo, ReadModelProperties readModel) {
+	private final gov.shaoxing.investment.event.ChangeFeed feed;
+
+	OfficialService(OfficialRepository repository, MongoTemplate mongo, ReadModelProperties readModel,
+			gov.shaoxing.investment.event.ChangeFeed feed) {
+		this.feed = feed;
 		this.repository = repository;
 		this.mongo = mongo;
 		this.cached = readModel.enabled();
@@ -55,6 +59,11 @@ public class OfficialService {
 
 	public void invalidate() {
 		this.officials.invalidate();
+	}
+
+	@jakarta.annotation.PostConstruct
+	void follow() {
+		this.feed.follow(java.util.Set.of(gov.shaoxing.investment.event.EventType.OFFICIAL_CHANGED), this::invalidate);
 	}
 
 }

@@ -105,6 +105,19 @@ public class ProgressService {
 	}
 
 	/**
+	 * Checks a report as {@link #submit} would, writing nothing (dry-run imports): who
+	 * may report first, then the input.
+	 */
+	public void check(SubmitProgressReportInput input, Actor actor) {
+		AccessPolicy.requireMayReportProgress(actor);
+		Project project = projectOf(input.projectId());
+		if (project != null) {
+			AccessPolicy.requireMayReport(actor, project.districtCode());
+		}
+		validate(input, project);
+	}
+
+	/**
 	 * Takes a report: who may report is checked first, then the one idempotent-write flow
 	 * claims the key, validates, writes and completes.
 	 */
@@ -340,7 +353,9 @@ public class ProgressService {
 	 */
 	@EventListener
 	void onProjectChanged(DomainEvent event) {
-		if (event.type() == EventType.PROJECT_CHANGED) {
+		// a project without reports has no light to move; skipping it spares a reload of
+		// the project read model per created project (an import creates thousands)
+		if (event.type() == EventType.PROJECT_CHANGED && this.readModel.get(event.subjectId()) != null) {
 			Project project = this.projects.byCode(event.subjectId());
 			if (project != null) {
 				rejudge(project);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.District;
@@ -46,8 +47,18 @@ class ProjectController {
 
 	private final LiveUpdates live;
 
+	private final ProjectCreateService creates;
+
+	private final LiaisonService liaisons;
+
+	private final IndustryCatalog industries;
+
 	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
-			OfficialService officials, ProjectUpdateService updates, LiveUpdates live, BatchLoaderRegistry registry) {
+			OfficialService officials, ProjectUpdateService updates, LiveUpdates live, BatchLoaderRegistry registry,
+			ProjectCreateService creates, LiaisonService liaisons, IndustryCatalog industries) {
+		this.creates = creates;
+		this.liaisons = liaisons;
+		this.industries = industries;
 		this.projects = projects;
 		this.updates = updates;
 		this.live = live;
@@ -77,9 +88,7 @@ class ProjectController {
 	@QueryMapping
 	Project projectByNationalCode(@Argument String nationalCode) {
 		String code = NationalProjectCode.require(nationalCode, "nationalCode");
-		ProjectConnection found = this.projects.search(
-				new ProjectFilter(null, null, null, null, null, null, null, null, null, null, null, code), null, 1,
-				null);
+		ProjectConnection found = this.projects.search(ProjectFilter.byNationalCode(code), null, 1, null);
 		return found.edges().isEmpty() ? null : found.edges().get(0).node();
 	}
 
@@ -91,6 +100,53 @@ class ProjectController {
 		catch (ExpectedFailure ex) {
 			return new ProjectPayload(null, ex.errors());
 		}
+	}
+
+	@MutationMapping
+	CreateProjectPayload createProject(@Argument CreateProjectInput input) {
+		try {
+			ProjectCreateService.Result result = this.creates.create(input, CurrentActor.get());
+			return new CreateProjectPayload(result.project(), result.outcome() == ProjectCreateService.Outcome.CREATED,
+					List.of());
+		}
+		catch (ExpectedFailure ex) {
+			return new CreateProjectPayload(null, false, ex.errors());
+		}
+	}
+
+	@MutationMapping
+	ProjectPayload assignLiaison(@Argument AssignLiaisonInput input) {
+		try {
+			return new ProjectPayload(this.liaisons.assign(input, CurrentActor.get()), List.of());
+		}
+		catch (ExpectedFailure ex) {
+			return new ProjectPayload(null, ex.errors());
+		}
+	}
+
+	@SchemaMapping
+	List<Project.LiaisonAssignment> liaisonHistory(Project project) {
+		return project.liaisonTimeline();
+	}
+
+	@SchemaMapping
+	List<Project.StatusChange> statusHistory(Project project) {
+		return project.statusTimeline();
+	}
+
+	@SchemaMapping
+	IndustryView industry(Project project) {
+		Project.Industry i = project.industry();
+		return i == null ? null : new IndustryView(i.section(), this.industries.sectionName(i.section()), i.division(),
+				i.division() == null ? null : this.industries.divisionName(i.division()));
+	}
+
+	/** {@code Industry}: the codes with their names from the GB/T 4754-2017 table. */
+	record IndustryView(String section, String sectionName, String division, String divisionName) {
+	}
+
+	/** Result of {@code createProject}. */
+	record CreateProjectPayload(Project project, boolean created, List<PayloadError> errors) {
 	}
 
 	/**

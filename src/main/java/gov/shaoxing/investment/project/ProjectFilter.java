@@ -13,14 +13,32 @@ import gov.shaoxing.investment.common.ErrorCode;
 public record ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes, List<String> departmentCodes,
 		List<String> leadDepartmentCodes, List<ProjectStatus> statuses, BigDecimal minTotalInvestment,
 		BigDecimal maxTotalInvestment, Boolean strategicEmerging, Boolean techUpgradePlan, String nameContains,
-		Near near, String nationalCode) {
+		Near near, String nationalCode, List<ConstructionNature> constructionNatures, List<String> industrySections,
+		List<String> industryDivisions, List<InvestorType> investorTypes, Boolean statisticsRegistered,
+		List<FundingSourceKind> fundingSources, Boolean demo) {
 
 	static final int MAX_NAME_FILTER = 100;
 
 	static final double MAX_RADIUS_KM = 500;
 
 	public static final ProjectFilter NONE = new ProjectFilter(null, null, null, null, null, null, null, null, null,
-			null, null, null);
+			null, null, null, null, null, null, null, null, null, null);
+
+	/** Only the project with this (already checked) national code. */
+	/** The filter on the plan's fields only, none on the full record's. */
+	public ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes, List<String> departmentCodes,
+			List<String> leadDepartmentCodes, List<ProjectStatus> statuses, BigDecimal minTotalInvestment,
+			BigDecimal maxTotalInvestment, Boolean strategicEmerging, Boolean techUpgradePlan, String nameContains,
+			Near near, String nationalCode) {
+		this(categories, districtCodes, departmentCodes, leadDepartmentCodes, statuses, minTotalInvestment,
+				maxTotalInvestment, strategicEmerging, techUpgradePlan, nameContains, near, nationalCode, null, null,
+				null, null, null, null, null);
+	}
+
+	public static ProjectFilter byNationalCode(String nationalCode) {
+		return new ProjectFilter(null, null, null, null, null, null, null, null, null, null, null, nationalCode, null,
+				null, null, null, null, null, null);
+	}
 
 	/** A circle on the map: the inspector's position and a radius in kilometres. */
 	public record Near(double latitude, double longitude, double radiusKm) {
@@ -57,7 +75,8 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 		return new ProjectFilter(filter.categories, filter.districtCodes, filter.departmentCodes,
 				filter.leadDepartmentCodes, filter.statuses, filter.minTotalInvestment, filter.maxTotalInvestment,
 				filter.strategicEmerging, filter.techUpgradePlan, (name == null || name.isEmpty()) ? null : name, near,
-				code);
+				code, filter.constructionNatures, filter.industrySections, filter.industryDivisions,
+				filter.investorTypes, filter.statisticsRegistered, filter.fundingSources, filter.demo);
 	}
 
 	/** The exact test, applied in memory to every candidate. */
@@ -74,7 +93,18 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 				&& (this.techUpgradePlan == null || this.techUpgradePlan == p.techUpgradePlan())
 				&& (this.nameContains == null || (p.name() != null && p.name().contains(this.nameContains)))
 				&& (this.nationalCode == null || this.nationalCode.equals(p.nationalCode()))
-				&& (this.near == null || (p.location() != null && distanceKm(p) <= this.near.radiusKm));
+				&& (this.near == null || (p.location() != null && distanceKm(p) <= this.near.radiusKm))
+				&& (this.constructionNatures == null || this.constructionNatures.contains(p.constructionNature()))
+				&& (this.industrySections == null
+						|| (p.industry() != null && this.industrySections.contains(p.industry().section())))
+				&& (this.industryDivisions == null
+						|| (p.industry() != null && this.industryDivisions.contains(p.industry().division())))
+				&& (this.investorTypes == null || this.investorTypes.contains(p.investorType()))
+				&& (this.statisticsRegistered == null
+						|| this.statisticsRegistered == (p.statisticsRegistered() != null))
+				&& (this.fundingSources == null
+						|| p.fundingSources().stream().anyMatch((f) -> this.fundingSources.contains(f.source())))
+				&& (this.demo == null || this.demo == p.demo());
 	}
 
 	/**

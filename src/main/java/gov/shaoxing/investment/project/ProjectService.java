@@ -139,6 +139,26 @@ public class ProjectService {
 		return this.readModelEnabled ? this.readModel.index().all() : this.repository.findAll();
 	}
 
+	/**
+	 * Every project matching a filter (checked as {@code projects} checks it), by code,
+	 * as taken at one moment: the read model's current copy, or one store cursor whose
+	 * documents are each read whole. Nothing is buffered beyond the matching references.
+	 */
+	public java.util.stream.Stream<Project> export(ProjectFilter filter) {
+		ProjectFilter f = ProjectFilter.validated(filter);
+		if (this.readModelEnabled) {
+			return this.readModel.index()
+				.all()
+				.stream()
+				.filter(f::test)
+				.sorted(java.util.Comparator.comparing(Project::code));
+		}
+		List<Criteria> all = criteria(f);
+		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+		return this.mongo.stream(query.with(org.springframework.data.domain.Sort.by("_id")), Project.class)
+			.filter(f::test);
+	}
+
 	/** Saves (upserts) projects in bulk, as the seed does, and indexes them. */
 	public void saveAll(Collection<Project> all) {
 		this.repository.saveAll(all);

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ApiException;
@@ -34,18 +36,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectUpdateService {
 
-	static final int MAX_NAME = 200;
-
-	static final int MAX_REASON = 500;
-
-	/**
-	 * 1万亿元: far beyond any single project, small enough to catch a unit mistake (万元 typed
-	 * as 亿元).
-	 */
-	private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000");
-
-	private static final int MAX_SCALE = 4;
-
 	private final MongoTemplate mongo;
 
 	private final ProjectService projects;
@@ -54,7 +44,11 @@ public class ProjectUpdateService {
 
 	private final Clock clock;
 
-	ProjectUpdateService(MongoTemplate mongo, ProjectService projects, EventPublisher events, Clock clock) {
+	private final ProjectRules rules;
+
+	ProjectUpdateService(MongoTemplate mongo, ProjectService projects, EventPublisher events, Clock clock,
+			ProjectRules rules) {
+		this.rules = rules;
 		this.mongo = mongo;
 		this.projects = projects;
 		this.events = events;
@@ -73,20 +67,43 @@ public class ProjectUpdateService {
 	public Project update(UpdateProjectInput input, Actor actor) {
 		AccessPolicy.requireMayChangeProjects(actor);
 		String code = GlobalId.keyOf(input.id(), "Project");
+		return change(
+				code, input.expectedRevision(), (current) -> AccessPolicy.requireMayChangeProject(actor,
+						current.districtCode(), current.leadDepartmentCode()),
+				(current) -> apply(input, current, actor), false)
+			.after();
+	}
+
+	/**
+	 * A project before and after a change; {@code written} is false when nothing changed.
+	 */
+	public record Change(Project before, Project after, boolean written) {
+	}
+
+	/**
+	 * The one revision-checked write of a project: reads it, checks access (before any
+	 * validation), computes the new record (which may throw the input's problems), and
+	 * replaces the stored document unless it is the same or someone changed it meanwhile
+	 * (then it tries again on the new version). {@code dryRun} stops before the write.
+	 */
+	Change change(String code, Integer expectedRevision, Consumer<Project> access, UnaryOperator<Project> change,
+			boolean dryRun) {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Project current = this.mongo.findById(code, Project.class);
 			if (current == null) {
 				throw new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "project"));
 			}
-			AccessPolicy.requireMayChangeProject(actor, current.districtCode(), current.leadDepartmentCode());
-			Project changed = apply(input, current, actor);
+			access.accept(current);
+			Project changed = change.apply(current);
 			if (sameRecord(changed, current)) {
-				return current;
+				return new Change(current, current, false);
 			}
-			if (input.expectedRevision() != null
-					&& input.expectedRevision().intValue() != current.revision().intValue()) {
+			if (expectedRevision != null && expectedRevision.intValue() != current.revision().intValue()) {
 				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
 						"project", current.revision()));
+			}
+			if (dryRun) {
+				return new Change(current, changed, false);
 			}
 			Criteria unchanged = Criteria.where("_id")
 				.is(code)
@@ -102,7 +119,7 @@ public class ProjectUpdateService {
 				throw nationalCodeTaken();
 			}
 			if (saved == null) {
-				if (input.expectedRevision() != null) {
+				if (expectedRevision != null) {
 					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
 				}
 				continue;
@@ -111,9 +128,14 @@ public class ProjectUpdateService {
 			this.events.publish(EventType.PROJECT_CHANGED, saved.districtCode(), saved.leadDepartmentCode(),
 					saved.code());
 			AuditContext.changed("Project", saved.code(), current, saved);
-			return saved;
+			return new Change(current, saved, true);
 		}
 		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+	}
+
+	/** The record with the input's changes (for a caller that checked access). */
+	Project applied(UpdateProjectInput in, Project p, Actor actor) {
+		return apply(in, p, actor);
 	}
 
 	/** The record with the input's changes, or every problem with the input at once. */
@@ -125,61 +147,100 @@ public class ProjectUpdateService {
 			if (name.isEmpty()) {
 				errors.add(PayloadError.detailed("input.name", ErrorCode.REQUIRED, "projectName"));
 			}
-			else if (name.length() > MAX_NAME) {
-				errors.add(tooLong("input.name", MAX_NAME));
+			else if (name.length() > ProjectRules.MAX_NAME) {
+				errors.add(ProjectRules.tooLong("input.name", ProjectRules.MAX_NAME));
 			}
 		}
 		String owner = p.ownerEnterprise();
 		if (in.ownerEnterprise() != null) {
-			owner = in.ownerEnterprise().isBlank() ? null : in.ownerEnterprise().strip();
-			if (owner != null && owner.length() > MAX_NAME) {
-				errors.add(tooLong("input.ownerEnterprise", MAX_NAME));
-			}
+			owner = ProjectRules.text(in.ownerEnterprise());
+			ProjectRules.checkLength(errors, "input.ownerEnterprise", owner, ProjectRules.MAX_NAME);
 		}
 		BigDecimal total = in.totalInvestment() != null ? in.totalInvestment() : p.totalInvestment();
-		if (in.totalInvestment() != null && checkAmount(errors, "input.totalInvestment", total)
+		if (in.totalInvestment() != null && ProjectRules.checkAmount(errors, "input.totalInvestment", total)
 				&& total.signum() == 0) {
 			errors.add(new PayloadError("input.totalInvestment", ErrorCode.NOT_POSITIVE));
 		}
 		BigDecimal planned = in.plannedInvestment() != null ? in.plannedInvestment() : p.plannedInvestment();
-		if ((in.plannedInvestment() == null || checkAmount(errors, "input.plannedInvestment", planned))
+		if ((in.plannedInvestment() == null || ProjectRules.checkAmount(errors, "input.plannedInvestment", planned))
 				&& planned != null && total != null && planned.compareTo(total) > 0 && total.signum() > 0) {
 			errors.add(new PayloadError("input.plannedInvestment", ErrorCode.EXCEEDS_TOTAL));
 		}
 		List<BigDecimal> monthly = monthlyPlan(in, p, planned, errors);
 		LocalDate start = in.plannedStart() != null ? in.plannedStart() : p.plannedStart();
 		LocalDate finish = in.plannedFinish() != null ? in.plannedFinish() : p.plannedFinish();
-		if (start != null && finish != null && finish.isBefore(start)) {
+		if (ProjectRules.reversed(start, finish)) {
 			errors.add(PayloadError.detailed(in.plannedFinish() != null ? "input.plannedFinish" : "input.plannedStart",
 					ErrorCode.INVALID_RANGE, "plannedDates"));
 		}
+		LocalDate actualStart = in.actualStart() != null ? in.actualStart() : p.actualStart();
+		LocalDate actualFinish = in.actualFinish() != null ? in.actualFinish() : p.actualFinish();
+		if (ProjectRules.reversed(actualStart, actualFinish)) {
+			errors.add(PayloadError.detailed(in.actualFinish() != null ? "input.actualFinish" : "input.actualStart",
+					ErrorCode.INVALID_RANGE, "actualDates"));
+		}
 		Project.Location location = p.location();
 		if (in.location() != null) {
-			location = location(in.location(), errors);
+			location = ProjectRules.location(in.location(), errors, "input.location");
 		}
 		String nationalCode = p.nationalCode();
 		if (in.nationalCode() != null) {
 			nationalCode = in.nationalCode().strip();
-			if (!NationalProjectCode.isValid(nationalCode)) {
-				errors.add(new PayloadError("input.nationalCode", ErrorCode.INVALID_NATIONAL_CODE));
+			if (!nationalCode.equals(p.nationalCode())) {
+				this.rules.checkNationalCode(errors, "input.nationalCode", nationalCode, p.code());
 			}
-			else if (!nationalCode.equals(p.nationalCode()) && takenByAnother(nationalCode, p.code())) {
-				errors.add(nationalCodeTaken().errors().get(0));
+			else if (!NationalProjectCode.isValid(nationalCode)) {
+				this.rules.checkNationalCode(errors, "input.nationalCode", nationalCode, p.code());
 			}
 		}
+		Project.Industry industry = in.industry() == null ? p.industry()
+				: this.rules.industry(in.industry(), errors, "input.industry");
+		List<Project.FundingSource> funding = in.fundingSources() == null ? p.fundingSources()
+				: this.rules.fundingSources(in.fundingSources(), total, errors, "input.fundingSources");
+		if (in.fundingSources() == null && in.totalInvestment() != null && !funding.isEmpty() && total.signum() > 0) {
+			// a lower total must still cover the stored sources
+			this.rules.fundingSources(funding.stream()
+				.map((f) -> new ProjectRecordInputs.FundingSourceInput(f.source(), f.amount()))
+				.toList(), total, errors, "input.fundingSources");
+		}
+		List<Project.Approval> approvals = in.approvals() == null ? p.approvals()
+				: ProjectRules.approvals(in.approvals(), errors, "input.approvals");
+		String scope = in.scope() == null ? p.scope() : ProjectRules.text(in.scope());
+		ProjectRules.checkLength(errors, "input.scope", scope, ProjectRules.MAX_SCOPE);
 		String reason = in.reason() == null ? null : in.reason().strip();
-		if (reason != null && reason.length() > MAX_REASON) {
-			errors.add(tooLong("input.reason", MAX_REASON));
-		}
+		ProjectRules.checkLength(errors, "input.reason", reason, ProjectRules.MAX_REASON);
 		if (!errors.isEmpty()) {
 			throw new ExpectedFailure(errors);
 		}
-		return new Project(p.code(), p.category(), name, p.districtCode(), p.leadDepartmentCode(),
-				p.coDepartmentCodes(), owner, total, planned,
-				in.strategicEmerging() != null ? in.strategicEmerging() : p.strategicEmerging(),
-				in.techUpgradePlan() != null ? in.techUpgradePlan() : p.techUpgradePlan(),
-				in.status() != null ? in.status() : p.status(), start, finish, location, nationalCode, p.liaison(),
-				p.year(), p.demo(), p.revision() + 1, this.clock.instant(), actor.name(), monthly);
+		ProjectStatus status = in.status() != null ? in.status() : p.status();
+		return p.toBuilder()
+			.name(name)
+			.ownerEnterprise(owner)
+			.totalInvestment(total)
+			.plannedInvestment(planned)
+			.plannedMonthly(monthly)
+			.strategicEmerging(in.strategicEmerging() != null ? in.strategicEmerging() : p.strategicEmerging())
+			.techUpgradePlan(in.techUpgradePlan() != null ? in.techUpgradePlan() : p.techUpgradePlan())
+			.status(status)
+			.statusHistory(ProjectHistory.withStatus(p, status, this.clock.instant(), actor.name()))
+			.plannedStart(start)
+			.plannedFinish(finish)
+			.location(location)
+			.nationalCode(nationalCode)
+			.constructionNature(in.constructionNature() != null ? in.constructionNature() : p.constructionNature())
+			.industry(industry)
+			.fundingSources(funding)
+			.investorType(in.investorType() != null ? in.investorType() : p.investorType())
+			.statisticsRegistered(
+					in.statisticsRegistered() != null ? in.statisticsRegistered() : p.statisticsRegistered())
+			.actualStart(actualStart)
+			.actualFinish(actualFinish)
+			.scope(scope)
+			.approvals(approvals)
+			.revision(p.revision() + 1)
+			.updatedAt(this.clock.instant())
+			.updatedBy(actor.name())
+			.build();
 	}
 
 	/**
@@ -205,65 +266,44 @@ public class ProjectUpdateService {
 		return MonthlyPlan.stored(monthly, planned);
 	}
 
-	private static Project.Location location(UpdateProjectInput.LocationInput in, List<PayloadError> errors) {
-		if (in.latitude() == null || in.longitude() == null || in.latitude() < -90 || in.latitude() > 90
-				|| in.longitude() < -180 || in.longitude() > 180 || in.latitude().isNaN() || in.longitude().isNaN()) {
-			errors.add(new PayloadError("input.location", ErrorCode.INVALID_LOCATION));
-			return null;
-		}
-		String address = in.address() == null || in.address().isBlank() ? null : in.address().strip();
-		if (address != null && address.length() > MAX_NAME) {
-			errors.add(tooLong("input.location.address", MAX_NAME));
-		}
-		return new Project.Location(in.latitude(), in.longitude(), address);
-	}
-
-	/** Checks an amount in 亿元; true when it is usable. */
-	private static boolean checkAmount(List<PayloadError> errors, String field, BigDecimal value) {
-		if (value.signum() < 0) {
-			errors.add(new PayloadError(field, ErrorCode.NEGATIVE));
-		}
-		else if (value.compareTo(MAX_AMOUNT) > 0) {
-			errors.add(PayloadError.detailed(field, ErrorCode.OUT_OF_RANGE, "amount", MAX_AMOUNT));
-		}
-		else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-			errors.add(PayloadError.detailed(field, ErrorCode.TOO_PRECISE, "amount", MAX_SCALE));
-		}
-		else {
-			return true;
-		}
-		return false;
-	}
-
-	private boolean takenByAnother(String nationalCode, String code) {
-		Project other = this.mongo.findOne(Query.query(Criteria.where("nationalCode").is(nationalCode)), Project.class);
-		return other != null && !other.code().equals(code);
-	}
-
 	private static ExpectedFailure nationalCodeTaken() {
-		return new ExpectedFailure("input.nationalCode", ErrorCode.NATIONAL_CODE_TAKEN);
-	}
-
-	private static PayloadError tooLong(String field, int max) {
-		return new PayloadError(field, ErrorCode.TOO_LONG, max);
+		return new ExpectedFailure(List.of(ProjectRules.nationalCodeTaken("input.nationalCode")));
 	}
 
 	/**
 	 * Equal apart from the bookkeeping of who changed it last; amounts compare by value
 	 * (2.50 = 2.5).
 	 */
-	private static boolean sameRecord(Project a, Project b) {
+	static boolean sameRecord(Project a, Project b) {
 		return Objects.equals(a.name(), b.name()) && Objects.equals(a.ownerEnterprise(), b.ownerEnterprise())
-				&& sameAmount(a.totalInvestment(), b.totalInvestment())
+				&& Objects.equals(a.liaison(), b.liaison()) && sameAmount(a.totalInvestment(), b.totalInvestment())
 				&& sameAmount(a.plannedInvestment(), b.plannedInvestment())
 				&& a.strategicEmerging() == b.strategicEmerging() && a.techUpgradePlan() == b.techUpgradePlan()
 				&& a.status() == b.status() && Objects.equals(a.plannedStart(), b.plannedStart())
 				&& Objects.equals(a.plannedFinish(), b.plannedFinish()) && Objects.equals(a.location(), b.location())
 				&& Objects.equals(a.nationalCode(), b.nationalCode())
-				&& MonthlyPlan.same(a.monthlyPlan(), b.monthlyPlan());
+				&& MonthlyPlan.same(a.monthlyPlan(), b.monthlyPlan())
+				&& a.constructionNature() == b.constructionNature() && Objects.equals(a.industry(), b.industry())
+				&& sameFunding(a.fundingSources(), b.fundingSources()) && a.investorType() == b.investorType()
+				&& Objects.equals(a.statisticsRegistered(), b.statisticsRegistered())
+				&& Objects.equals(a.actualStart(), b.actualStart())
+				&& Objects.equals(a.actualFinish(), b.actualFinish()) && Objects.equals(a.scope(), b.scope())
+				&& Objects.equals(a.approvals(), b.approvals());
 	}
 
-	private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+	private static boolean sameFunding(List<Project.FundingSource> a, List<Project.FundingSource> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			if (a.get(i).source() != b.get(i).source() || !sameAmount(a.get(i).amount(), b.get(i).amount())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static boolean sameAmount(BigDecimal a, BigDecimal b) {
 		return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
 	}
 

@@ -127,6 +127,57 @@ public final class AccessPolicy {
 		}
 	}
 
+	/**
+	 * New projects: admins, the city supervisor, or a district's officer in its own
+	 * district.
+	 */
+	public static void requireMayCreateProject(Actor actor, String districtCode) {
+		requireSignedIn(actor);
+		if (actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)
+				|| (actor.is(Role.DISTRICT_OFFICER) && actor.districtCodes().contains(districtCode))) {
+			return;
+		}
+		throw forbidden(actor, "createProject", districtCode);
+	}
+
+	/**
+	 * The 一对一 liaisons and the officials who serve as them: admins and the city
+	 * supervisor.
+	 */
+	public static void requireMayAssignLiaisons(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR)) {
+			throw forbidden(actor, "assignLiaisons");
+		}
+	}
+
+	/**
+	 * Importing projects: the roles that may create or change projects; every row is then
+	 * checked as its mutation would be.
+	 */
+	public static void requireMayImportProjects(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.CITY_SUPERVISOR, Role.DISTRICT_OFFICER, Role.DEPARTMENT_OFFICER)) {
+			throw forbidden(actor, "importProjects");
+		}
+	}
+
+	/**
+	 * Importing progress reports: the roles that may report; every row is then checked as
+	 * its mutation would be.
+	 */
+	public static void requireMayImportReports(Actor actor) {
+		requireSignedIn(actor);
+		if (!actor.is(Role.ADMIN, Role.DISTRICT_OFFICER, Role.INSPECTOR)) {
+			throw forbidden(actor, "importReports");
+		}
+	}
+
+	/** Exports: every signed-in user (they read what the API reads). */
+	public static void requireMayExport(Actor actor) {
+		requireSignedIn(actor);
+	}
+
 	/** The service's own users: admins only. */
 	public static void requireMayManageUsers(Actor actor) {
 		requireSignedIn(actor);

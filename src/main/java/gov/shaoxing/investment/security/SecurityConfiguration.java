@@ -83,6 +83,14 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name(), Role.DISTRICT_OFFICER.name())
 				.requestMatchers(HttpMethod.GET, "/photos/**")
 				.authenticated()
+				// imports are refused before their file is read, as in AccessPolicy
+				.requestMatchers(HttpMethod.POST, "/imports/projects")
+				.hasAnyRole(Role.ADMIN.name(), Role.CITY_SUPERVISOR.name(), Role.DISTRICT_OFFICER.name(),
+						Role.DEPARTMENT_OFFICER.name())
+				.requestMatchers(HttpMethod.POST, "/imports/progress-reports")
+				.hasAnyRole(Role.ADMIN.name(), Role.DISTRICT_OFFICER.name(), Role.INSPECTOR.name())
+				.requestMatchers("/exports/**")
+				.authenticated()
 				// metrics name the store's address and more; health details are for
 				// admins too (management.endpoint.health.roles)
 				.requestMatchers("/actuator/metrics", "/actuator/metrics/**")

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectFilterTests {
 
 	private static ProjectFilter filter(BigDecimal min, BigDecimal max, String name, ProjectFilter.Near near) {
-		return ProjectFilter
-			.validated(new ProjectFilter(null, null, null, null, null, min, max, null, null, name, near, null));
+		return ProjectFilter.validated(new ProjectFilter(null, null, null, null, null, min, max, null, null, name, near,
+				null, null, null, null, null, null, null, null));
 	}
 
 	@Test
