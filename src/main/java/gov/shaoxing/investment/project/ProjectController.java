@@ -49,13 +49,13 @@ class ProjectController {
 
 	private final ProjectCreateService creates;
 
-	private final LiaisonService liaisons;
+	private final LiaisonAssignments liaisons;
 
 	private final IndustryCatalog industries;
 
 	ProjectController(ProjectService projects, DistrictService districts, DepartmentService departments,
 			OfficialService officials, ProjectUpdateService updates, LiveUpdates live, BatchLoaderRegistry registry,
-			ProjectCreateService creates, LiaisonService liaisons, IndustryCatalog industries) {
+			ProjectCreateService creates, LiaisonAssignments liaisons, IndustryCatalog industries) {
 		this.creates = creates;
 		this.liaisons = liaisons;
 		this.industries = industries;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * changes nothing.
  */
 @Service
-public class LiaisonService {
+public class LiaisonAssignments {
 
 	private final ProjectUpdateService updates;
 
@@ -28,7 +28,7 @@ public class LiaisonService {
 
 	private final Clock clock;
 
-	LiaisonService(ProjectUpdateService updates, ProjectRules rules, Clock clock) {
+	LiaisonAssignments(ProjectUpdateService updates, ProjectRules rules, Clock clock) {
 		this.updates = updates;
 		this.rules = rules;
 		this.clock = clock;
