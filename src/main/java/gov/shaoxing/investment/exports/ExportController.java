@@ -18,6 +18,7 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.supervision.Bulletin;
+import gov.shaoxing.investment.supervision.BulletinPublications;
 import gov.shaoxing.investment.supervision.BulletinService;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +52,8 @@ class ExportController {
 
 	private final BulletinService bulletins;
 
+	private final BulletinPublications publications;
+
 	private final DistrictService districts;
 
 	private final JsonMapper json;
@@ -59,9 +62,10 @@ class ExportController {
 
 	private final ErrorRenderer errors;
 
-	ExportController(ProjectService projects, BulletinService bulletins, DistrictService districts, JsonMapper json,
-			ProjectRowMapper rows, ErrorRenderer errors) {
+	ExportController(ProjectService projects, BulletinService bulletins, BulletinPublications publications,
+			DistrictService districts, JsonMapper json, ProjectRowMapper rows, ErrorRenderer errors) {
 		this.errors = errors;
+		this.publications = publications;
 		this.projects = projects;
 		this.bulletins = bulletins;
 		this.districts = districts;
@@ -107,9 +111,16 @@ class ExportController {
 	}
 
 	@GetMapping("/exports/bulletins/{year:\\d{4}}-{month:\\d{1,2}}.xlsx")
-	ResponseEntity<StreamingResponseBody> bulletin(@PathVariable int year, @PathVariable int month) {
+	ResponseEntity<StreamingResponseBody> bulletin(@PathVariable int year, @PathVariable int month,
+			@RequestParam(defaultValue = "false") boolean asPublished) {
 		AccessPolicy.requireMayExport(CurrentActor.get());
-		Bulletin bulletin = this.bulletins.monthly(year, month);
+		// as published (publishBulletin): what the districts were sent, whatever was
+		// corrected since
+		Bulletin bulletin = asPublished ? this.publications.published(year, month)
+				: this.bulletins.monthly(year, month);
+		if (bulletin == null) {
+			throw new ApiException(ErrorCode.BULLETIN_NOT_PUBLISHED, "asPublished", year, month);
+		}
 		String title = year + "年" + month + "月产业升级投资工作通报";
 		return download(title + ".xlsx", "bulletin-" + year + "-" + month + ".xlsx", XLSX,
 				(out) -> SupervisionWorkbooks.bulletin(bulletin, title, this.districts.planOrder(), out));
@@ -185,6 +196,7 @@ class ExportController {
 		HttpStatus status = switch (ex.code()) {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case BULLETIN_NOT_PUBLISHED -> HttpStatus.NOT_FOUND;
 			default -> HttpStatus.BAD_REQUEST;
 		};
 		return ResponseEntity.status(status)

@@ -104,7 +104,7 @@ public class BulletinPublications {
 	}
 
 	/** The published bulletin, or null when the month has not been published. */
-	Bulletin published(int year, int month) {
+	public Bulletin published(int year, int month) {
 		PublishedBulletin stored = this.mongo.findById(PublishedBulletin.idOf(year, month), PublishedBulletin.class);
 		return stored == null ? null : restore(stored);
 	}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -183,6 +186,40 @@ class ExportTests {
 			assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1 + 11);
 			assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getNumericCellValue()).isEqualTo(1.0);
 		}
+	}
+
+	@Test
+	void theBulletinAsPublishedIsExportedOnceItHasBeenPublished() throws Exception {
+		EntityExchangeResult<byte[]> unpublished = this.admin
+			.download("/exports/bulletins/2012-7.xlsx?asPublished=true");
+		assertThat(unpublished.getStatus().value()).isEqualTo(404);
+		assertThat(new String(unpublished.getResponseBody(), StandardCharsets.UTF_8))
+			.contains("BULLETIN_NOT_PUBLISHED");
+		Map<String, Object> published = this.admin
+			.graphQl("mutation { publishBulletin(year: 2012, month: 7) { errors { code } } }", Map.of());
+		assertThat(published.toString()).contains("errors=[]");
+		EntityExchangeResult<byte[]> frozen = this.admin.download("/exports/bulletins/2012-7.xlsx?asPublished=true");
+		assertThat(frozen.getStatus().value()).isEqualTo(200);
+		EntityExchangeResult<byte[]> live = this.admin.download("/exports/bulletins/2012-7.xlsx");
+		try (XSSFWorkbook asPublished = new XSSFWorkbook(new ByteArrayInputStream(frozen.getResponseBody()));
+				XSSFWorkbook now = new XSSFWorkbook(new ByteArrayInputStream(live.getResponseBody()))) {
+			Sheet sheet = asPublished.getSheetAt(0);
+			assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("绍兴县");
+			// nothing was corrected since publishing: the frozen figures are today's
+			assertThat(cells(sheet)).isEqualTo(cells(now.getSheetAt(0))).hasSizeGreaterThan(11 * 4);
+		}
+	}
+
+	/** Every cell's text, row by row, as Excel would show it. */
+	private static List<String> cells(Sheet sheet) {
+		DataFormatter format = new DataFormatter();
+		List<String> cells = new ArrayList<>();
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				cells.add(cell.getAddress() + "=" + format.formatCellValue(cell));
+			}
+		}
+		return cells;
 	}
 
 }
