@@ -1,5 +1,7 @@
 package gov.shaoxing.investment;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class InvestmentApplication {
 
 	public static void main(String[] args) {
-		if (java.util.Arrays.asList(args).contains("seed") && System.getProperty("server.port") == null) {
+		if (Arrays.asList(args).contains("seed") && System.getProperty("server.port") == null) {
 			// the seed command only loads and exits: it must not need, or take, the
 			// service's port
 			System.setProperty("server.port", "0");

@@ -2,12 +2,18 @@ package gov.shaoxing.investment;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -41,17 +48,17 @@ public abstract class ApiSuite {
 	protected HttpGraphQlTester anonymous;
 
 	@Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	TokenIssuer tokenIssuer;
 
 	@BeforeEach
 	void connect() {
 		WebTestClient client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		this.graphQl = HttpGraphQlTester.create(client)
 			.mutate()
-			.header("Authorization", "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
 			.build();
 		this.anonymous = HttpGraphQlTester.create(client);
 	}
@@ -68,7 +75,7 @@ public abstract class ApiSuite {
 			.variable("year", 2012)
 			.execute()
 			.path("targets")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		int checked = 0;
@@ -200,15 +207,15 @@ public abstract class ApiSuite {
 		for (String[] c : new String[][] { { "SERVICE", "SERVICE_PROJECTS", "SERVICE_INVESTMENT" },
 				{ "AGRICULTURAL", "AGRICULTURAL_PROJECTS", "AGRICULTURAL_INVESTMENT" } }) {
 			List<Map<String, Object>> groups = groups(c[0], null);
-			Map<String, Integer> counts = new java.util.TreeMap<>();
-			Map<String, BigDecimal> sums = new java.util.TreeMap<>();
+			Map<String, Integer> counts = new TreeMap<>();
+			Map<String, BigDecimal> sums = new TreeMap<>();
 			for (Map<String, Object> g : groups) {
 				counts.put((String) g.get("key"), ((Number) g.get("count")).intValue());
 				sums.put((String) g.get("key"),
 						new BigDecimal(g.get("plannedInvestment").toString()).stripTrailingZeros());
 			}
 			assertThat(counts).as(c[1]).isEqualTo(targetCounts(c[1]));
-			Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+			Map<String, BigDecimal> expected = new TreeMap<>();
 			targetValues(c[2]).forEach((k, v) -> expected.put(k, v.stripTrailingZeros()));
 			assertThat(sums).as(c[2]).isEqualTo(expected);
 		}
@@ -240,7 +247,7 @@ public abstract class ApiSuite {
 				.variable("after", after)
 				.execute()
 				.path("projects")
-				.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				.entity(new ParameterizedTypeReference<Map<String, Object>>() {
 				})
 				.get();
 			@SuppressWarnings("unchecked")
@@ -266,7 +273,7 @@ public abstract class ApiSuite {
 				.variable("after", after)
 				.execute()
 				.path("projects")
-				.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				.entity(new ParameterizedTypeReference<Map<String, Object>>() {
 				})
 				.get();
 			@SuppressWarnings("unchecked")
@@ -295,7 +302,7 @@ public abstract class ApiSuite {
 			.variable("filter", Map.of("near", near))
 			.execute()
 			.path("projects.nodes[*].location")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		assertThat(locations).isNotEmpty()
@@ -388,7 +395,7 @@ public abstract class ApiSuite {
 	void healthDetailsAndMetricsAreForAdminsOnly() {
 		WebTestClient actuator = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		byte[] health = actuator.get()
 			.uri("/actuator/health")
@@ -398,9 +405,8 @@ public abstract class ApiSuite {
 			.expectBody()
 			.returnResult()
 			.getResponseBody();
-		assertThat(new String(health, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
-		for (String token : List.of("", "Bearer "
-				+ TestSecurity.token(this.tokenIssuer, gov.shaoxing.investment.security.Role.ANALYST, null))) {
+		assertThat(new String(health, StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+		for (String token : List.of("", "Bearer " + TestSecurity.token(this.tokenIssuer, Role.ANALYST, null))) {
 			WebTestClient.RequestHeadersSpec<?> metrics = actuator.get().uri("/actuator/metrics");
 			if (!token.isEmpty()) {
 				metrics = metrics.header("Authorization", token);
@@ -449,7 +455,7 @@ public abstract class ApiSuite {
 	}
 
 	private List<Map<String, Object>> groups(String category, String min) {
-		Map<String, Object> filter = new java.util.HashMap<>();
+		Map<String, Object> filter = new HashMap<>();
 		filter.put("categories", List.of(category));
 		if (min != null) {
 			filter.put("minTotalInvestment", min);
@@ -459,13 +465,13 @@ public abstract class ApiSuite {
 			.variable("filter", filter)
 			.execute()
 			.path("projects.aggregate.groups")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 	}
 
 	private Map<String, Integer> groupCounts(String category, String min) {
-		Map<String, Integer> counts = new java.util.TreeMap<>();
+		Map<String, Integer> counts = new TreeMap<>();
 		for (Map<String, Object> g : groups(category, min)) {
 			counts.put((String) g.get("key"), ((Number) g.get("count")).intValue());
 		}
@@ -479,10 +485,10 @@ public abstract class ApiSuite {
 			.variable("i", indicator)
 			.execute()
 			.path("targets")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
-		Map<String, BigDecimal> values = new java.util.TreeMap<>();
+		Map<String, BigDecimal> values = new TreeMap<>();
 		for (Map<String, Object> t : targets) {
 			BigDecimal v = new BigDecimal(t.get("guaranteed").toString());
 			if (v.signum() > 0) {
@@ -493,7 +499,7 @@ public abstract class ApiSuite {
 	}
 
 	private Map<String, Integer> targetCounts(String indicator) {
-		Map<String, Integer> counts = new java.util.TreeMap<>();
+		Map<String, Integer> counts = new TreeMap<>();
 		targetValues(indicator).forEach((k, v) -> counts.put(k, v.intValueExact()));
 		return counts;
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -19,7 +20,7 @@ public class CommandCounter implements CommandListener {
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
 
-	private final List<org.bson.BsonDocument> sent = new CopyOnWriteArrayList<>();
+	private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
 
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
@@ -34,7 +35,7 @@ public class CommandCounter implements CommandListener {
 		this.sent.add(event.getCommand().clone());
 	}
 
-	private static boolean changeFeedRead(org.bson.BsonDocument command) {
+	private static boolean changeFeedRead(BsonDocument command) {
 		String name = command.getFirstKey();
 		BsonValue collection = "getMore".equals(name) ? command.get("collection") : command.get(name);
 		return ("find".equals(name) || "getMore".equals(name) || "aggregate".equals(name)) && collection != null
@@ -47,7 +48,7 @@ public class CommandCounter implements CommandListener {
 	}
 
 	/** The commands as sent, with their filters. */
-	public List<org.bson.BsonDocument> sent() {
+	public List<BsonDocument> sent() {
 		return List.copyOf(this.sent);
 	}
 

@@ -3,12 +3,16 @@ package gov.shaoxing.investment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.SecurityProperties;
 import gov.shaoxing.investment.security.TokenIssuer;
+import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,7 +34,7 @@ public final class TestSecurity {
 	 * valid token.
 	 */
 	public static void signIn(Role role, String departmentCode, String... districtCodes) {
-		String name = role.name().toLowerCase(java.util.Locale.ROOT);
+		String name = role.name().toLowerCase(Locale.ROOT);
 		Jwt.Builder jwt = Jwt.withTokenValue("test-" + name)
 			.header("alg", "none")
 			.subject(name)
@@ -60,17 +64,17 @@ public final class TestSecurity {
 	/** A real signed token from the application's embedded issuer. */
 	public static String token(TokenIssuer issuer, Role role, String departmentCode, String... districtCodes) {
 		return issuer
-			.issue(new SecurityProperties.User(role.name().toLowerCase(java.util.Locale.ROOT), null, role,
-					departmentCode, List.of(districtCodes)), Duration.ofHours(1))
+			.issue(new SecurityProperties.User(role.name().toLowerCase(Locale.ROOT), null, role, departmentCode,
+					List.of(districtCodes)), Duration.ofHours(1))
 			.value();
 	}
 
 	/** graphql-ws: sends the token in the connection_init payload. */
-	public static org.springframework.graphql.client.WebSocketGraphQlClientInterceptor webSocketToken(String token) {
-		return new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+	public static WebSocketGraphQlClientInterceptor webSocketToken(String token) {
+		return new WebSocketGraphQlClientInterceptor() {
 			@Override
-			public reactor.core.publisher.Mono<Object> connectionInitPayload() {
-				return reactor.core.publisher.Mono.just(java.util.Map.of("Authorization", "Bearer " + token));
+			public Mono<Object> connectionInitPayload() {
+				return Mono.just(Map.of("Authorization", "Bearer " + token));
 			}
 		};
 	}

@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.audit;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -101,8 +103,7 @@ class AuditTrail {
 	/** The attempt of a mutation that threw. */
 	static Attempt failed(String action, Actor actor, Map<String, Object> arguments, AuditContext.Change change,
 			Throwable failure) {
-		Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-				? c.getCause() : failure;
+		Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
 		String code = cause instanceof ApiException api ? api.code().name() : ErrorCode.INTERNAL.name();
 		return new Attempt(action, actor, arguments, cause instanceof ApiException ? "DENIED" : "FAILED", List.of(code),
 				change);
@@ -166,7 +167,7 @@ class AuditTrail {
 			for (RecordComponent component : result.getClass().getRecordComponents()) {
 				if (component.getName().equals("errors")) {
 					try {
-						java.lang.reflect.Method accessor = component.getAccessor();
+						Method accessor = component.getAccessor();
 						accessor.setAccessible(true);
 						if (accessor.invoke(result) instanceof List<?> list) {
 							for (Object e : list) {

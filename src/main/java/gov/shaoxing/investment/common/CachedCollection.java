@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,7 +27,7 @@ public final class CachedCollection<T> {
 	private volatile Snapshot<T> cache;
 
 	/** Bumped by every invalidation, so a load that raced with a write is not kept. */
-	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong generation = new AtomicLong();
 
 	public CachedCollection(ReadModelProperties properties, Supplier<List<T>> loadAll,
 			Function<Collection<String>, List<T>> loadByIds, Function<T, String> idOf) {

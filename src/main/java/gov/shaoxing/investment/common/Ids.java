@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Time-ordered string ids ({@code R20120315083000123-00002A9C1F}): sorting by id sorts by
@@ -20,7 +21,7 @@ public final class Ids {
 	 * Orders ids made in the same millisecond by this process; the random part tells
 	 * processes apart.
 	 */
-	private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+	private static final AtomicLong COUNTER = new AtomicLong();
 
 	private static final String PROCESS = String.format("%04X", RANDOM.nextInt(0x10000));
 

@@ -1,10 +1,13 @@
 package gov.shaoxing.investment.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.stereotype.Component;
@@ -65,11 +68,10 @@ public class Paging {
 	 * Pages a list already sorted newest first by id, with the same cursors as
 	 * {@link FeedPaging}; for children fetched in one batch for many parents.
 	 */
-	public <T> Connection<T> pageById(java.util.List<T> sortedDesc, Integer first, String after,
-			java.util.function.Function<T, String> idOf) {
+	public <T> Connection<T> pageById(List<T> sortedDesc, Integer first, String after, Function<T, String> idOf) {
 		PageRequest request = request(first, after);
 		String afterId = request.afterString("id");
-		java.util.List<Edge<T>> edges = new java.util.ArrayList<>();
+		List<Edge<T>> edges = new ArrayList<>();
 		boolean hasNext = false;
 		for (T item : sortedDesc) {
 			if (afterId != null && idOf.apply(item).compareTo(afterId) >= 0) {

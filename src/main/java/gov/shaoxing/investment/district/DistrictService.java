@@ -2,8 +2,10 @@ package gov.shaoxing.investment.district;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import gov.shaoxing.investment.common.CachedCollection;
 import gov.shaoxing.investment.common.ReadModelProperties;
@@ -40,8 +42,8 @@ public class DistrictService {
 	 * take it once per request rather than once per compared item. Unknown codes sort
 	 * last.
 	 */
-	public java.util.function.ToIntFunction<String> planOrder() {
-		Map<String, Integer> order = new java.util.HashMap<>();
+	public ToIntFunction<String> planOrder() {
+		Map<String, Integer> order = new HashMap<>();
 		for (District d : all()) {
 			order.put(d.code(), d.planOrder());
 		}

@@ -12,6 +12,7 @@ import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.project.Project;
+import gov.shaoxing.investment.project.ProjectService;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +26,7 @@ class EarnedValueController {
 
 	private final EarnedValueService earnedValue;
 
-	EarnedValueController(EarnedValueService earnedValue, gov.shaoxing.investment.project.ProjectService projects,
-			BatchLoaderRegistry registry) {
+	EarnedValueController(EarnedValueService earnedValue, ProjectService projects, BatchLoaderRegistry registry) {
 		this.earnedValue = earnedValue;
 		// every Project.earnedValue of a request in one pass
 		registry.<ProjectKey, EarnedValue>forName("projectEarnedValue")

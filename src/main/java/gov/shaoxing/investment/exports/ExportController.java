@@ -21,6 +21,7 @@ import gov.shaoxing.investment.supervision.Bulletin;
 import gov.shaoxing.investment.supervision.BulletinPublications;
 import gov.shaoxing.investment.supervision.BulletinService;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
@@ -70,9 +71,7 @@ class ExportController {
 		this.bulletins = bulletins;
 		this.districts = districts;
 		// a misspelt condition must not silently export everything
-		this.json = json.rebuild()
-			.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
+		this.json = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		this.projectExport = new ProjectExport(rows, json);
 	}
 

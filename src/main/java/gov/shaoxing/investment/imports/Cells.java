@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,7 +158,7 @@ final class Cells {
 	}
 
 	/** An enum value by its name (NEW) or its Chinese label (新建). */
-	static <E extends Enum<E>> E choice(String raw, Class<E> type, java.util.function.Function<E, String> label) {
+	static <E extends Enum<E>> E choice(String raw, Class<E> type, Function<E, String> label) {
 		String s = normalised(raw);
 		if (s == null) {
 			return null;

@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.imports;
 
+import java.text.Normalizer;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -24,7 +25,7 @@ record Column<R>(String key, String header, boolean required, String example, Bi
 		if (c == null) {
 			return false;
 		}
-		String n = java.text.Normalizer.normalize(this.header, java.text.Normalizer.Form.NFKC);
+		String n = Normalizer.normalize(this.header, Normalizer.Form.NFKC);
 		return c.equalsIgnoreCase(this.key) || c.equals(n) || c.equals(n.replace("*", "").strip())
 				|| c.equals(bareHeader());
 	}

@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.imports;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ public interface ProgressRowMapper {
 		}
 	}
 
-	private static String plain(java.math.BigDecimal value) {
+	private static String plain(BigDecimal value) {
 		return value == null ? "" : value.stripTrailingZeros().toPlainString();
 	}
 

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -81,7 +81,7 @@ final class XlsxReader {
 				}
 			}
 		}
-		catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException
+		catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
 				| IllegalArgumentException ex) {
 			throw new NotAWorkbook(ex);
 		}

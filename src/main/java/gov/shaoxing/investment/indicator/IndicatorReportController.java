@@ -1,13 +1,15 @@
 package gov.shaoxing.investment.indicator;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
-import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.indicator.IndicatorReportService.SubmitIndicatorReportInput;
+import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.targets.Indicator;
 
 import org.springframework.data.domain.Sort;
@@ -60,10 +62,10 @@ class IndicatorReportController {
 	}
 
 	@BatchMapping(typeName = "IndicatorReport")
-	java.util.Map<IndicatorReport, District> district(List<IndicatorReport> reports) {
-		java.util.Map<String, District> found = this.districts
+	Map<IndicatorReport, District> district(List<IndicatorReport> reports) {
+		Map<String, District> found = this.districts
 			.byCodes(reports.stream().map(IndicatorReport::districtCode).distinct().toList());
-		java.util.Map<IndicatorReport, District> result = new java.util.HashMap<>();
+		Map<IndicatorReport, District> result = new HashMap<>();
 		reports.forEach((r) -> {
 			if (found.containsKey(r.districtCode())) {
 				result.put(r, found.get(r.districtCode()));

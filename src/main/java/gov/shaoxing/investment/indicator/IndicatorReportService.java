@@ -2,12 +2,14 @@ package gov.shaoxing.investment.indicator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.Idempotency;
@@ -15,7 +17,6 @@ import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
-import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.targets.Indicator;
@@ -145,7 +146,7 @@ public class IndicatorReportService {
 	 * {@code knownAt} (null: all). A month's figure corrected later is left out, not
 	 * restored: only the latest value of a month is kept.
 	 */
-	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth, java.time.Instant knownAt) {
+	public Map<String, Map<Indicator, BigDecimal>> latest(int year, int throughMonth, Instant knownAt) {
 		Map<String, Map<Indicator, IndicatorReport>> best = new HashMap<>();
 		if (throughMonth >= 1) {
 			Criteria criteria = Criteria.where("year").is(year).and("month").lte(throughMonth);

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
+import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.Connection;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -25,11 +27,10 @@ import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.project.Project;
-import gov.shaoxing.investment.audit.AuditContext;
+import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
-import gov.shaoxing.investment.project.ProjectService;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -188,7 +189,7 @@ public class InspectionService {
 	 */
 	private List<Photo> withEvidence(List<Photo> photos, Project project, LocalDate date) {
 		Map<String, String> first = this.photos
-			.firstWithHashes(photos.stream().map(Photo::sha256).filter(java.util.Objects::nonNull).distinct().toList());
+			.firstWithHashes(photos.stream().map(Photo::sha256).filter(Objects::nonNull).distinct().toList());
 		return photos.stream().map((p) -> {
 			String original = p.sha256() == null ? null : first.get(p.sha256());
 			return p.withEvidence(PhotoEvidence.judge(p, project, date, this.clock.getZone(),

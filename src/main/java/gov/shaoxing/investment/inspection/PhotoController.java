@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,7 +123,7 @@ class PhotoController {
 	}
 
 	/** The 201 body of an upload. */
-	record Uploaded(String id, String contentType, long size, String url, String sha256, java.time.Instant takenAt,
+	record Uploaded(String id, String contentType, long size, String url, String sha256, Instant takenAt,
 			Photo.PhotoPosition position, PhotoMetadata.Status metadata) {
 	}
 

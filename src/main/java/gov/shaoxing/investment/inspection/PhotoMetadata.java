@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Locale;
 import java.util.TimeZone;
 
 import com.drew.imaging.ImageMetadataReader;
@@ -62,8 +63,8 @@ record PhotoMetadata(Status status, Instant takenAt, Photo.PhotoPosition positio
 			boolean damaged = false;
 			for (Directory d : metadata.getDirectories()) {
 				for (String error : d.getErrors()) {
-					damaged |= error.toLowerCase(java.util.Locale.ROOT).contains("exif")
-							|| error.toLowerCase(java.util.Locale.ROOT).contains("tiff");
+					damaged |= error.toLowerCase(Locale.ROOT).contains("exif")
+							|| error.toLowerCase(Locale.ROOT).contains("tiff");
 				}
 			}
 			return new PhotoMetadata(damaged ? Status.UNREADABLE : Status.NONE, null, null);

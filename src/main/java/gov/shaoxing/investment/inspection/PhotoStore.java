@@ -1,18 +1,32 @@
 package gov.shaoxing.investment.inspection;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.AbstractResource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsOperations;
@@ -29,15 +43,14 @@ class PhotoStore {
 
 	private final GridFsOperations gridFs;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
-	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+	private final MongoTemplate mongo;
 
 	private final String bucket;
 
-	PhotoStore(GridFsOperations gridFs, java.time.Clock clock,
-			org.springframework.data.mongodb.core.MongoTemplate mongo,
-			@org.springframework.beans.factory.annotation.Value("${spring.data.mongodb.gridfs.bucket:fs}") String bucket) {
+	PhotoStore(GridFsOperations gridFs, Clock clock, MongoTemplate mongo,
+			@Value("${spring.data.mongodb.gridfs.bucket:fs}") String bucket) {
 		this.gridFs = gridFs;
 		this.zone = clock.getZone();
 		this.mongo = mongo;
@@ -49,15 +62,13 @@ class PhotoStore {
 	 * mapped document, so the index initializer does not see them. A store that is down
 	 * now gets it at the next start.
 	 */
-	@jakarta.annotation.PostConstruct
+	@PostConstruct
 	void ensureHashIndex() {
 		try {
-			this.mongo.indexOps(this.bucket + ".files")
-				.createIndex(new org.springframework.data.mongodb.core.index.Index("metadata.sha256",
-						org.springframework.data.domain.Sort.Direction.ASC));
+			this.mongo.indexOps(this.bucket + ".files").createIndex(new Index("metadata.sha256", Sort.Direction.ASC));
 		}
 		catch (RuntimeException ex) {
-			org.slf4j.LoggerFactory.getLogger(PhotoStore.class).warn("Photo hash index not ensured: {}", ex.toString());
+			LoggerFactory.getLogger(PhotoStore.class).warn("Photo hash index not ensured: {}", ex.toString());
 		}
 	}
 
@@ -70,13 +81,12 @@ class PhotoStore {
 		Document metadata = new Document("kind", "photo").append("sha256", sha256(content))
 			.append("exif", exif.status().name());
 		if (exif.takenAt() != null) {
-			metadata.append("takenAt", java.util.Date.from(exif.takenAt()));
+			metadata.append("takenAt", Date.from(exif.takenAt()));
 		}
 		if (exif.position() != null) {
 			metadata.append("latitude", exif.position().latitude()).append("longitude", exif.position().longitude());
 		}
-		ObjectId id = this.gridFs.store(new java.io.ByteArrayInputStream(content), filename, type.contentType(),
-				metadata);
+		ObjectId id = this.gridFs.store(new ByteArrayInputStream(content), filename, type.contentType(), metadata);
 		GridFSFile file = this.gridFs.findOne(Query.query(Criteria.where("_id").is(id)));
 		return toPhoto(file);
 	}
@@ -86,7 +96,7 @@ class PhotoStore {
 	 * by time), in one query.
 	 */
 	Map<String, String> firstWithHashes(Collection<String> hashes) {
-		Map<String, String> first = new java.util.HashMap<>();
+		Map<String, String> first = new HashMap<>();
 		if (hashes.isEmpty()) {
 			return first;
 		}
@@ -100,10 +110,9 @@ class PhotoStore {
 
 	static String sha256(byte[] content) {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -137,7 +146,7 @@ class PhotoStore {
 		Document metadata = file.getMetadata();
 		String contentType = metadata == null ? null : metadata.getString(CONTENT_TYPE);
 		String exif = metadata == null ? null : metadata.getString("exif");
-		java.util.Date takenAt = metadata == null ? null : metadata.getDate("takenAt");
+		Date takenAt = metadata == null ? null : metadata.getDate("takenAt");
 		Double latitude = metadata == null ? null : metadata.getDouble("latitude");
 		Double longitude = metadata == null ? null : metadata.getDouble("longitude");
 		return new Photo(file.getObjectId().toHexString(),

@@ -10,6 +10,7 @@ import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.progress.ProgressReadModel;
+import gov.shaoxing.investment.progress.ReportPeriod;
 import gov.shaoxing.investment.progress.SupervisionCalendar;
 import gov.shaoxing.investment.progress.SupervisionProperties;
 import gov.shaoxing.investment.project.Project;
@@ -109,9 +110,7 @@ public class EscalationService {
 			}
 			Official leader = this.officials.byId(project.liaison().cityLeaderId());
 			int reachedAt = run.first().index() + needed - 1;
-			String reached = new gov.shaoxing.investment.progress.ReportPeriod(project.year(), (reachedAt + 1) / 2,
-					reachedAt % 2 == 1 ? 1 : 2)
-				.key();
+			String reached = new ReportPeriod(project.year(), (reachedAt + 1) / 2, reachedAt % 2 == 1 ? 1 : 2).key();
 			String text = "约谈 escalation: " + project.name() + " has been red for " + needed
 					+ " consecutive half-months (" + run.first().key() + " to " + reached + ", rule version "
 					+ rule.version() + "); "

@@ -59,7 +59,7 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(LimitErrors.error(this.instrumentation.timeoutMessage(), java.util.Map.of()))
+			.addError(LimitErrors.error(this.instrumentation.timeoutMessage(), Map.of()))
 			.build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}

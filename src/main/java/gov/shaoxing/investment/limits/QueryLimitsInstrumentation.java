@@ -3,6 +3,7 @@ package gov.shaoxing.investment.limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -139,7 +140,7 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 		if (context.getGraphQLContext().getBoolean(HTTP_GET, false) && operation != Operation.QUERY) {
 			throw new AbortExecutionException(
 					List.of(LimitErrors.error(ErrorMessage.detailed(ErrorCode.OPERATION_NOT_ALLOWED, "get",
-							operation.name().toLowerCase(java.util.Locale.ROOT)), Map.of())));
+							operation.name().toLowerCase(Locale.ROOT)), Map.of())));
 		}
 		// a cached document brings the costs already worked out for it (see CostMemo)
 		CostMemo memo = context.getGraphQLContext().get(CostMemo.CONTEXT_KEY);

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -92,7 +93,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			String token = this.bearer.resolve(request);
 			return token == null ? null : StringUtils.trimWhitespace(this.tokens.decode(token).getSubject());
 		}
-		catch (JwtException | org.springframework.security.oauth2.core.OAuth2AuthenticationException ex) {
+		catch (JwtException | OAuth2AuthenticationException ex) {
 			return null;
 		}
 	}

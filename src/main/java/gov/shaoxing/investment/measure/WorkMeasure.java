@@ -1,6 +1,9 @@
 package gov.shaoxing.investment.measure;
 
+import java.math.BigDecimal;
 import java.util.List;
+
+import gov.shaoxing.investment.targets.Unit;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -30,8 +33,7 @@ public record WorkMeasure(@Id String id, @Indexed int year, String code, String 
 	 * A number the measure's text commits to, for example 100 key projects or 100亿元 of
 	 * tech-upgrade input.
 	 */
-	public record QuantitativeTarget(String description, java.math.BigDecimal value,
-			gov.shaoxing.investment.targets.Unit unit, String text) {
+	public record QuantitativeTarget(String description, BigDecimal value, Unit unit, String text) {
 	}
 
 }

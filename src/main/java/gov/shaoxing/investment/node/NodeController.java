@@ -1,20 +1,21 @@
 package gov.shaoxing.investment.node;
 
+import java.util.Set;
+
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.security.CurrentActor;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.inspection.InspectionService;
 import gov.shaoxing.investment.measure.MeasureService;
 import gov.shaoxing.investment.notice.NoticeService;
-import gov.shaoxing.investment.progress.ProgressReport;
 import gov.shaoxing.investment.official.OfficialService;
+import gov.shaoxing.investment.progress.ProgressReport;
 import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.security.CurrentActor;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -55,7 +56,7 @@ class NodeController {
 		this.measures = measures;
 	}
 
-	private static final java.util.Set<String> STAFF_ONLY = java.util.Set.of("Notice", "ProgressReport", "Inspection");
+	private static final Set<String> STAFF_ONLY = Set.of("Notice", "ProgressReport", "Inspection");
 
 	@QueryMapping
 	Object node(@Argument String id) {

@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.notice;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,7 @@ class NoticeController {
 		this.live = live;
 		registry.<DepartmentNotices, Connection<Notice>>forName("departmentNotices")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
-				Map<DepartmentNotices, Connection<Notice>> result = new java.util.HashMap<>();
+				Map<DepartmentNotices, Connection<Notice>> result = new HashMap<>();
 				keys.stream().collect(Collectors.groupingBy(DepartmentNotices::filter)).forEach((filter, group) -> {
 					Map<String, List<Notice>> found = notices
 						.forDepartments(group.stream().map(DepartmentNotices::departmentCode).toList(), filter);

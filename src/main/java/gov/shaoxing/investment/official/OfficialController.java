@@ -6,12 +6,15 @@ import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ErrorRenderer;
+import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.security.CurrentActor;
 
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -34,22 +37,22 @@ class OfficialController {
 		this.errors = errors;
 	}
 
-	@org.springframework.graphql.data.method.annotation.MutationMapping
-	OfficialPayload createOfficial(@org.springframework.graphql.data.method.annotation.Argument OfficialInput input) {
+	@MutationMapping
+	OfficialPayload createOfficial(@Argument OfficialInput input) {
 		try {
 			return new OfficialPayload(this.writes.create(input, CurrentActor.get()), List.of());
 		}
-		catch (gov.shaoxing.investment.common.ExpectedFailure ex) {
+		catch (ExpectedFailure ex) {
 			return new OfficialPayload(null, ex.errors());
 		}
 	}
 
-	@org.springframework.graphql.data.method.annotation.MutationMapping
-	OfficialPayload updateOfficial(@org.springframework.graphql.data.method.annotation.Argument OfficialInput input) {
+	@MutationMapping
+	OfficialPayload updateOfficial(@Argument OfficialInput input) {
 		try {
 			return new OfficialPayload(this.writes.update(input, CurrentActor.get()), List.of());
 		}
-		catch (gov.shaoxing.investment.common.ExpectedFailure ex) {
+		catch (ExpectedFailure ex) {
 			return new OfficialPayload(null, ex.errors());
 		}
 	}

@@ -3,10 +3,14 @@ package gov.shaoxing.investment.official;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.common.CachedCollection;
 import gov.shaoxing.investment.common.ReadModelProperties;
+import gov.shaoxing.investment.event.ChangeFeed;
+import gov.shaoxing.investment.event.EventType;
+import jakarta.annotation.PostConstruct;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,10 +29,10 @@ public class OfficialService {
 
 	private final CachedCollection<Official> officials;
 
-	private final gov.shaoxing.investment.event.ChangeFeed feed;
+	private final ChangeFeed feed;
 
 	OfficialService(OfficialRepository repository, MongoTemplate mongo, ReadModelProperties readModel,
-			gov.shaoxing.investment.event.ChangeFeed feed) {
+			ChangeFeed feed) {
 		this.feed = feed;
 		this.repository = repository;
 		this.mongo = mongo;
@@ -61,9 +65,9 @@ public class OfficialService {
 		this.officials.invalidate();
 	}
 
-	@jakarta.annotation.PostConstruct
+	@PostConstruct
 	void follow() {
-		this.feed.follow(java.util.Set.of(gov.shaoxing.investment.event.EventType.OFFICIAL_CHANGED), this::invalidate);
+		this.feed.follow(Set.of(EventType.OFFICIAL_CHANGED), this::invalidate);
 	}
 
 }

@@ -22,6 +22,7 @@ import gov.shaoxing.investment.progress.ProjectProgress.PeriodEntry;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.store.DerivedState;
+import org.bson.Document;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -306,8 +307,7 @@ class ProgressRepair implements DerivedState {
 			.query(Criteria.where("type").is(EventType.PROGRESS_REPORTED.name()).and("at").gte(since));
 		published.fields().include("subjectId");
 		Set<String> subjects = new HashSet<>();
-		this.mongo.find(published, org.bson.Document.class, "events")
-			.forEach((e) -> subjects.add(e.getString("subjectId")));
+		this.mongo.find(published, Document.class, "events").forEach((e) -> subjects.add(e.getString("subjectId")));
 		Set<String> reloaded = new HashSet<>();
 		for (Row report : recent) {
 			if (subjects.contains(report.id())) {

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
-import gov.shaoxing.investment.common.ErrorCode;
+import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.common.ApiException;
+import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Idempotency;
@@ -30,14 +32,13 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
 import gov.shaoxing.investment.rules.RulesService;
 import gov.shaoxing.investment.rules.SupervisionRules;
-import gov.shaoxing.investment.audit.AuditContext;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -244,9 +245,7 @@ public class ProgressService {
 	 * store's lost updates between concurrent versioned replaces of one document, which
 	 * ProgressReportTests' concurrency test exposed as reports left current.
 	 */
-	private final Object[] rollupLocks = java.util.stream.IntStream.range(0, 256)
-		.mapToObj((i) -> new Object())
-		.toArray();
+	private final Object[] rollupLocks = IntStream.range(0, 256).mapToObj((i) -> new Object()).toArray();
 
 	/** Puts the report into the project's roll-up, retrying on concurrent changes. */
 	private Applied apply(Project project, ProgressReport report) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import gov.shaoxing.investment.rules.Explanation;
+
 /**
  * {@code Project.progress}: a project's roll-up with its light judged on the supervision
  * day.
@@ -63,7 +65,7 @@ public record ProgressView(ProjectProgress progress, int planYear, BigDecimal pl
 		return this.verdict.reasons();
 	}
 
-	public gov.shaoxing.investment.rules.Explanation explain() {
+	public Explanation explain() {
 		return this.verdict.explain();
 	}
 

@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.progress;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class SupervisionCalendar {
 		return day.isAfter(yearEnd) ? yearEnd : day;
 	}
 
-	public java.time.Instant now() {
+	public Instant now() {
 		return this.clock.instant();
 	}
 

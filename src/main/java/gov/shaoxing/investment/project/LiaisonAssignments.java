@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.project;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public class LiaisonAssignments {
 			if (liaison.equals(current.liaison())) {
 				return current;
 			}
-			java.time.Instant now = this.clock.instant();
+			Instant now = this.clock.instant();
 			return current.toBuilder()
 				.liaison(liaison)
 				.liaisonHistory(ProjectHistory.withLiaison(current, liaison, now, actor.name(), reason))

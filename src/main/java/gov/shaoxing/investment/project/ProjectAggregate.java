@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.project;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class ProjectAggregate {
 	List<ProjectGroup> groups(Function<Project, String> key) {
 		Map<String, List<Project>> grouped = new LinkedHashMap<>();
 		for (Project p : matches()) {
-			grouped.computeIfAbsent(key.apply(p), (k) -> new java.util.ArrayList<>()).add(p);
+			grouped.computeIfAbsent(key.apply(p), (k) -> new ArrayList<>()).add(p);
 		}
 		return grouped.entrySet()
 			.stream()

@@ -1,10 +1,13 @@
 package gov.shaoxing.investment.project;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import gov.shaoxing.investment.common.Edge;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
@@ -12,13 +15,13 @@ import gov.shaoxing.investment.department.Department;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.live.LiveUpdates;
 import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.ProjectAggregate.ProjectGroup;
 import gov.shaoxing.investment.project.ProjectService.ProjectsKey;
 import gov.shaoxing.investment.security.CurrentActor;
-import gov.shaoxing.investment.event.EventType;
-import gov.shaoxing.investment.live.LiveUpdates;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -179,7 +182,7 @@ class ProjectController {
 	}
 
 	@SchemaMapping
-	List<java.math.BigDecimal> plannedMonthly(Project project) {
+	List<BigDecimal> plannedMonthly(Project project) {
 		return project.monthlyPlan();
 	}
 
@@ -250,7 +253,7 @@ class ProjectController {
 	 * answers with null.
 	 */
 	private static <P, V> Map<P, V> toMap(List<P> parents, Function<P, V> value) {
-		Map<P, V> map = new java.util.HashMap<>();
+		Map<P, V> map = new HashMap<>();
 		for (P parent : parents) {
 			V v = value.apply(parent);
 			if (v != null) {
@@ -265,7 +268,7 @@ class ProjectController {
 	 * of the connection's filter, in km (to the metre); null without {@code near}.
 	 */
 	@SchemaMapping(typeName = "ProjectEdge", field = "distanceKm")
-	Double distanceKm(gov.shaoxing.investment.common.Edge<Project> edge, graphql.schema.DataFetchingEnvironment env) {
+	Double distanceKm(Edge<Project> edge, graphql.schema.DataFetchingEnvironment env) {
 		for (graphql.execution.ExecutionStepInfo step = env.getExecutionStepInfo(); step != null; step = step
 			.getParent()) {
 			if (step.getArguments().get("filter") instanceof Map<?, ?> filter

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,7 +145,7 @@ final class ProjectIndex {
 		}
 		Set<String> gone = Set.copyOf(removed);
 		List<Project> natural = new ArrayList<>(this.natural.length + replacing.size());
-		Set<String> placed = new java.util.HashSet<>();
+		Set<String> placed = new HashSet<>();
 		for (Project p : this.natural) {
 			if (!gone.contains(p.code())) {
 				natural.add(replacing.getOrDefault(p.code(), p));

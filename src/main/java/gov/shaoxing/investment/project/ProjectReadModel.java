@@ -3,6 +3,7 @@ package gov.shaoxing.investment.project;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import gov.shaoxing.investment.district.DistrictService;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ class ProjectReadModel {
 	 * The project as the store has it now, after an event about it: read again if a
 	 * change was applied meanwhile, so a stale read never overwrites a newer save.
 	 */
-	void refresh(String code, java.util.function.Function<String, Project> load) {
+	void refresh(String code, Function<String, Project> load) {
 		while (this.index != null && code != null) {
 			long seen = this.changes;
 			Project fresh = load.apply(code);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -164,7 +165,7 @@ public class ProjectRules {
 			errors.add(PayloadError.detailed(field + ".section", ErrorCode.REQUIRED, "industrySection"));
 			return null;
 		}
-		section = section.toUpperCase(java.util.Locale.ROOT);
+		section = section.toUpperCase(Locale.ROOT);
 		if (!this.industries.isSection(section)) {
 			errors.add(new PayloadError(field + ".section", ErrorCode.UNKNOWN_INDUSTRY, section));
 			return null;

@@ -2,12 +2,15 @@ package gov.shaoxing.investment.project;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import gov.shaoxing.investment.common.Paging;
 import gov.shaoxing.investment.common.ReadModelProperties;
@@ -16,6 +19,7 @@ import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import jakarta.annotation.PostConstruct;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -144,19 +148,14 @@ public class ProjectService {
 	 * as taken at one moment: the read model's current copy, or one store cursor whose
 	 * documents are each read whole. Nothing is buffered beyond the matching references.
 	 */
-	public java.util.stream.Stream<Project> export(ProjectFilter filter) {
+	public Stream<Project> export(ProjectFilter filter) {
 		ProjectFilter f = ProjectFilter.validated(filter);
 		if (this.readModelEnabled) {
-			return this.readModel.index()
-				.all()
-				.stream()
-				.filter(f::test)
-				.sorted(java.util.Comparator.comparing(Project::code));
+			return this.readModel.index().all().stream().filter(f::test).sorted(Comparator.comparing(Project::code));
 		}
 		List<Criteria> all = criteria(f);
 		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-		return this.mongo.stream(query.with(org.springframework.data.domain.Sort.by("_id")), Project.class)
-			.filter(f::test);
+		return this.mongo.stream(query.with(Sort.by("_id")), Project.class).filter(f::test);
 	}
 
 	/** Saves (upserts) projects in bulk, as the seed does, and indexes them. */
@@ -179,8 +178,8 @@ public class ProjectService {
 	void follow() {
 		if (this.readModelEnabled) {
 			// other instances' changes, and echoes of this one's (skipped when unchanged)
-			this.feed.follow(java.util.Set.of(EventType.PROJECT_CHANGED), (event) -> this.readModel
-				.refresh(event.subjectId(), (code) -> this.repository.findById(code).orElse(null)));
+			this.feed.follow(Set.of(EventType.PROJECT_CHANGED), (event) -> this.readModel.refresh(event.subjectId(),
+					(code) -> this.repository.findById(code).orElse(null)));
 		}
 	}
 

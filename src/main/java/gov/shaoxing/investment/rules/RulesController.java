@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.rules;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,9 +18,9 @@ class RulesController {
 
 	private final RulesService rules;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	RulesController(RulesService rules, java.time.Clock clock) {
+	RulesController(RulesService rules, Clock clock) {
 		this.rules = rules;
 		this.clock = clock;
 	}

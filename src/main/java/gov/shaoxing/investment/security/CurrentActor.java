@@ -1,6 +1,8 @@
 package gov.shaoxing.investment.security;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,7 +46,7 @@ public final class CurrentActor {
 		String role = jwt.getClaimAsString(ROLE_CLAIM);
 		if (role == null) {
 			List<String> roles = jwt.getClaimAsStringList("roles");
-			if (roles == null && jwt.getClaim("realm_access") instanceof java.util.Map<?, ?> realm) {
+			if (roles == null && jwt.getClaim("realm_access") instanceof Map<?, ?> realm) {
 				roles = (List<String>) realm.get("roles");
 			}
 			if (roles != null) {
@@ -57,7 +59,7 @@ public final class CurrentActor {
 			return null;
 		}
 		try {
-			return Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+			return Role.valueOf(role.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

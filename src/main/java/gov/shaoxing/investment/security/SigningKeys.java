@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -138,7 +139,7 @@ final class SigningKeys {
 	}
 
 	private static FileAttribute<?>[] ownerOnly(String permissions) {
-		boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 		return posix
 				? new FileAttribute<?>[] {
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }

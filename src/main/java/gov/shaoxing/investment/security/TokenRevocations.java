@@ -3,6 +3,7 @@ package gov.shaoxing.investment.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,7 @@ public class TokenRevocations {
 
 	@PostConstruct
 	void follow() {
-		this.feed.follow(java.util.Set.of(EventType.USER_CHANGED), this::invalidate);
+		this.feed.follow(Set.of(EventType.USER_CHANGED), this::invalidate);
 	}
 
 	void invalidate() {

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.security;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ public class UserDirectory {
 	}
 
 	private void demo(String hash, Role role, String department, List<String> districts) {
-		String name = role.name().toLowerCase(java.util.Locale.ROOT);
+		String name = role.name().toLowerCase(Locale.ROOT);
 		this.users.put(name, new SecurityProperties.User(name, hash, role, department, districts));
 		this.sources.put(name, StoredUser.UserSource.DEMO);
 	}

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,6 +31,7 @@ import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.targets.Indicator;
 import gov.shaoxing.investment.targets.Target;
 import gov.shaoxing.investment.targets.Unit;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -67,7 +71,7 @@ final class DemoActivity {
 		int lastPeriod = through.getMonthValue() * 2;
 		List<ProgressImporter.History> histories = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
-		for (Project p : projects.stream().sorted(java.util.Comparator.comparing(Project::code)).toList()) {
+		for (Project p : projects.stream().sorted(Comparator.comparing(Project::code)).toList()) {
 			double pace = PACE.getOrDefault(p.districtCode(), 1.0) * (0.55 + random.nextDouble() * 0.75);
 			// a few projects stop reporting partway: their lights turn red for missing
 			// reports
@@ -119,7 +123,7 @@ final class DemoActivity {
 		inspections(mongo, projects, through, random);
 		long t2 = System.nanoTime();
 		indicatorReports(indicators, districts, targets, through, random);
-		org.slf4j.LoggerFactory.getLogger(DemoActivity.class)
+		LoggerFactory.getLogger(DemoActivity.class)
 			.info("Demo activity: {} progress reports in {} ms, {} notices, indicator reports in {} ms",
 					histories.stream().mapToInt((h) -> h.reports().size()).sum(), (t1 - t0) / 1000000, notices.size(),
 					(System.nanoTime() - t2) / 1000000);
@@ -133,7 +137,7 @@ final class DemoActivity {
 		String[] findings = { "现场施工正常,人员设备到位(演示)", "主体结构施工中,进度略慢于计划(演示)", "设备尚未进场,需加快推进(演示)", "现场停工,企业资金紧张(演示)" };
 		InspectionRating[] ratings = InspectionRating.values();
 		List<Inspection> list = new ArrayList<>();
-		List<Project> sorted = projects.stream().sorted(java.util.Comparator.comparing(Project::code)).toList();
+		List<Project> sorted = projects.stream().sorted(Comparator.comparing(Project::code)).toList();
 		for (int i = 0; i < sorted.size(); i += 12) {
 			Project p = sorted.get(i);
 			for (int month = 3; month <= through.getMonthValue(); month += 3) {
@@ -158,9 +162,8 @@ final class DemoActivity {
 	 * feeds sort them by date.
 	 */
 	static String demoId(String prefix, Instant at, String suffix) {
-		return prefix + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
-			.withZone(java.time.ZoneOffset.UTC)
-			.format(at) + "-D" + suffix;
+		return prefix + DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC).format(at) + "-D"
+				+ suffix;
 	}
 
 	private static List<Milestone> milestones(Project p, double pace, YearMonth through, Random random) {

@@ -7,7 +7,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import gov.shaoxing.investment.progress.ProgressImporter;
@@ -103,7 +105,7 @@ class ScaleSeed {
 	/** The clones, exactly as the peer benchmark's loader makes them. */
 	static List<Project> clones(List<Project> templates, int count) {
 		Mulberry32 random = new Mulberry32(42);
-		java.util.Set<String> taken = new java.util.HashSet<>();
+		Set<String> taken = new HashSet<>();
 		templates.forEach((t) -> {
 			if (t.nationalCode() != null) {
 				taken.add(t.nationalCode());

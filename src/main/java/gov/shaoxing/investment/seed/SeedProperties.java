@@ -1,5 +1,7 @@
 package gov.shaoxing.investment.seed;
 
+import java.time.YearMonth;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,12 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * unless {@code demoActivity} is off.
  */
 @ConfigurationProperties("investment.seed")
-record SeedProperties(Boolean onEmpty, String plan, String demo, Boolean demoActivity,
-		java.time.YearMonth demoThrough) {
+record SeedProperties(Boolean onEmpty, String plan, String demo, Boolean demoActivity, YearMonth demoThrough) {
 
 	SeedProperties {
 		demoActivity = demoActivity == null || demoActivity;
-		demoThrough = demoThrough == null ? java.time.YearMonth.of(2012, 12) : demoThrough;
+		demoThrough = demoThrough == null ? YearMonth.of(2012, 12) : demoThrough;
 		onEmpty = onEmpty == null || onEmpty;
 		plan = plan == null ? "classpath:seed/plan-2012.json" : plan;
 		demo = demo == null ? "classpath:seed/demo-projects.json" : demo;

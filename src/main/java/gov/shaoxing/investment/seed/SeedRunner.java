@@ -1,5 +1,7 @@
 package gov.shaoxing.investment.seed;
 
+import java.util.List;
+
 import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,7 @@ class SeedRunner implements SmartLifecycle, ApplicationRunner {
 		}
 	}
 
-	private static int scaleCount(java.util.List<String> values) {
+	private static int scaleCount(List<String> values) {
 		try {
 			int count = Integer.parseInt(values.get(values.size() - 1).strip());
 			if (count >= 0 && count <= 1_000_000) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -228,7 +229,7 @@ public final class EmbeddedStore {
 		}
 
 		@Override
-		public java.time.Clock getClock() {
+		public Clock getClock() {
 			return this.store.getClock();
 		}
 

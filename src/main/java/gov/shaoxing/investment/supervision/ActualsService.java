@@ -2,10 +2,12 @@ package gov.shaoxing.investment.supervision;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
@@ -61,8 +63,7 @@ public class ActualsService {
 	 * Actuals from the given roll-ups (for example as known at {@code knownAt}) and the
 	 * indicator reports recorded by {@code knownAt} (null: all).
 	 */
-	Actuals compute(int year, LocalDate asOf, java.util.function.Function<String, ProjectProgress> progressOf,
-			java.time.Instant knownAt) {
+	Actuals compute(int year, LocalDate asOf, Function<String, ProjectProgress> progressOf, Instant knownAt) {
 		Map<String, Map<Indicator, BigDecimal>> byDistrict = new HashMap<>();
 		for (District d : this.districts.all()) {
 			Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import gov.shaoxing.investment.common.ApiException;
@@ -247,8 +248,7 @@ public class BulletinService {
 	}
 
 	/** Competition ranking (1, 2, 2, 4) over a list sorted best first. */
-	private static <T> void assignRanks(List<T> sorted, Function<T, BigDecimal> value,
-			java.util.function.BiConsumer<T, Integer> assign) {
+	private static <T> void assignRanks(List<T> sorted, Function<T, BigDecimal> value, BiConsumer<T, Integer> assign) {
 		BigDecimal previous = null;
 		int rank = 0;
 		for (int i = 0; i < sorted.size(); i++) {

@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.supervision;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,7 @@ class SupervisionCache {
 
 	@PostConstruct
 	void follow() {
-		this.feed.follow(java.util.EnumSet.allOf(EventType.class), this::invalidate);
+		this.feed.follow(EnumSet.allOf(EventType.class), this::invalidate);
 	}
 
 	void invalidate() {

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.targets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -40,7 +41,7 @@ public record Target(@Id String id, int year, String districtCode, Indicator ind
 
 	/** A copy with new figures and one more revision. */
 	Target revised(BigDecimal newGuaranteed, BigDecimal newStretch, Instant at, String by, String reason) {
-		List<Revision> history = new java.util.ArrayList<>(this.revisions);
+		List<Revision> history = new ArrayList<>(this.revisions);
 		history.add(new Revision(this.revision + 1, at, by, this.guaranteed, this.stretch, newGuaranteed, newStretch,
 				reason));
 		return new Target(this.id, this.year, this.districtCode, this.indicator, this.unit, newGuaranteed, newStretch,

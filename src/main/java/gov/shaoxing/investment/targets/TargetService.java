@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.audit.AuditContext;
@@ -133,7 +135,7 @@ public class TargetService {
 
 	@PostConstruct
 	void follow() {
-		this.feed.follow(java.util.Set.of(EventType.TARGET_CHANGED), this::invalidate);
+		this.feed.follow(Set.of(EventType.TARGET_CHANGED), this::invalidate);
 	}
 
 	/** The target as stored now. */
@@ -240,7 +242,7 @@ public class TargetService {
 	}
 
 	private Comparator<Target> order() {
-		java.util.function.ToIntFunction<String> districtOrder = this.districts.planOrder();
+		ToIntFunction<String> districtOrder = this.districts.planOrder();
 		return Comparator.comparingInt((Target t) -> t.cityWide() ? -1 : districtOrder.applyAsInt(t.districtCode()))
 			.thenComparing(Target::indicator)
 			.thenComparingInt(Target::year);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.audit.AuditContext;
@@ -145,7 +146,7 @@ class UserService {
 		// password or the right to
 		// sign in revokes the tokens issued before
 		boolean revoke = input.password() != null || role != current.role()
-				|| !java.util.Objects.equals(department, current.departmentCode())
+				|| !Objects.equals(department, current.departmentCode())
 				|| !districtCodes.equals(current.districtCodes()) || enabled != current.enabled();
 		StoredUser updated = new StoredUser(username,
 				input.password() != null ? this.directory.hash(input.password()) : current.passwordHash(), role,

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
@@ -25,9 +26,9 @@ import org.springframework.web.filter.CorsFilter;
 class BrowserOrigins {
 
 	@Bean
-	org.springframework.web.cors.CorsConfiguration browserCorsConfiguration(
+	CorsConfiguration browserCorsConfiguration(
 			@Value("${investment.cors.allowed-origins}") List<String> allowedOrigins) {
-		org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+		CorsConfiguration cors = new CorsConfiguration();
 		allowedOrigins.stream().map(String::strip).filter((o) -> !o.isEmpty()).forEach(cors::addAllowedOriginPattern);
 		cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
@@ -40,8 +41,7 @@ class BrowserOrigins {
 	}
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(org.springframework.web.cors.CorsConfiguration browserOrigins,
-			GraphQlProperties graphQl) {
+	FilterRegistrationBean<CorsFilter> corsFilter(CorsConfiguration browserOrigins, GraphQlProperties graphQl) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration(graphQl.getHttp().getPath(), browserOrigins);
 		source.registerCorsConfiguration(graphQl.getWebsocket().getPath(), browserOrigins);

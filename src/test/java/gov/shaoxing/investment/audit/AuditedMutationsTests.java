@@ -1,6 +1,8 @@
 package gov.shaoxing.investment.audit;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +89,8 @@ class AuditedMutationsTests {
 
 	@Test
 	void inputsAreKeptInAFormTheStoreAlwaysTakes() {
-		Map<String, Object> safe = AuditTrail
-			.safe(Map.of("input", Map.of("plannedInvestment", new java.math.BigDecimal("1e7000"), "plannedFinish",
-					java.time.LocalDate.MAX, "password", "secret", "count", 3, "$where", "x.y")));
+		Map<String, Object> safe = AuditTrail.safe(Map.of("input", Map.of("plannedInvestment", new BigDecimal("1e7000"),
+				"plannedFinish", LocalDate.MAX, "password", "secret", "count", 3, "$where", "x.y")));
 		assertThat(safe).containsOnlyKeys("input");
 		assertThat((Map<String, Object>) safe.get("input")).containsEntry("plannedInvestment", "1E+7000")
 			.containsEntry("plannedFinish", "+999999999-12-31")

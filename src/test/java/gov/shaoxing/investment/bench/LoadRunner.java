@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Closed-loop load: a fixed number of client threads, each sending its next request as
  * soon as the previous answer has arrived, over one keep-alive HTTP/1.1 connection per
@@ -55,8 +57,7 @@ final class LoadRunner implements AutoCloseable {
 
 	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
+	private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
 	/**
 	 * A runner whose client threads send with {@code java.net.http} (one shared

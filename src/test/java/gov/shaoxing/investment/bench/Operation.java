@@ -3,6 +3,8 @@ package gov.shaoxing.investment.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import gov.shaoxing.investment.common.GlobalId;
 
@@ -44,7 +46,7 @@ final class Operation {
 	 * Makes bodies on the fly (unique idempotency keys); null when {@code bodies} are
 	 * used.
 	 */
-	private java.util.function.Function<SplittableRandom, byte[]> generator;
+	private Function<SplittableRandom, byte[]> generator;
 
 	private final String expected;
 
@@ -107,7 +109,7 @@ final class Operation {
 	 * random projects.
 	 */
 	static Operation submit(List<String> codes) {
-		java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+		AtomicLong sequence = new AtomicLong();
 		Operation op = new Operation("submit", "submitProgressReport, new key each",
 				new byte[][] { body("{ x }", null) }, "\"errors\":[]", new Goal(500, 1000));
 		op.generator = (random) -> {

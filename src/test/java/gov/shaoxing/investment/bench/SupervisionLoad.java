@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import gov.shaoxing.investment.progress.ProgressImporter;
+import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ProgressReport;
 import gov.shaoxing.investment.progress.ProjectProgress;
 import gov.shaoxing.investment.progress.ReportPeriod;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
-
+import gov.shaoxing.investment.supervision.BulletinService;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -61,11 +62,11 @@ final class SupervisionLoad {
 		System.out.printf("Loaded %,d progress reports for %,d projects in %.1f s%n", count, codes.size(),
 				(System.nanoTime() - start) / 1e9);
 		long warm = System.nanoTime();
-		int rollups = context.getBean(gov.shaoxing.investment.progress.ProgressReadModel.class).all().size();
+		int rollups = context.getBean(ProgressReadModel.class).all().size();
 		System.out.printf("Read model warmed with %,d roll-ups in %.1f s%n", rollups, (System.nanoTime() - warm) / 1e9);
 		for (int i = 0; i < 3; i++) {
 			long one = System.nanoTime();
-			context.getBean(gov.shaoxing.investment.supervision.BulletinService.class).monthly(2012, 9);
+			context.getBean(BulletinService.class).monthly(2012, 9);
 			System.out.printf("Bulletin computed in-process in %.0f ms%n", (System.nanoTime() - one) / 1e6);
 		}
 	}

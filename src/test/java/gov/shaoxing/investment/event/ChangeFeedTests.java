@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.notice.Notice;
 import gov.shaoxing.investment.notice.NoticeService;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "investment.store.mode=memory", "investment.store.oplog=true" })
 class ChangeFeedTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	static final String NOTICE_CHANGED = """
 			subscription noticeChanged($departmentCode: ID) {
@@ -72,8 +74,7 @@ class ChangeFeedTests {
 		this.subscribed = this.feed.subscriberCount();
 		this.subscriber = WebSocketGraphQlTester
 			.builder("ws://localhost:" + this.port + "/graphql", new StandardWebSocketClient())
-			.interceptor(gov.shaoxing.investment.TestSecurity
-				.webSocketToken(gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer)))
+			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.tokenIssuer)))
 			.build();
 	}
 
@@ -108,8 +109,7 @@ class ChangeFeedTests {
 		Notice raised = this.notices.raise(NoticeDrafts.inspectionNotice("JXW", "环评批复滞后"));
 		HttpGraphQlTester http = HttpGraphQlTester.create(WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeader("Authorization",
-					"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+			.defaultHeader("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
 			.responseTimeout(Received.TIMEOUT)
 			.build());
 		try (Received<Map<String, Object>> jxw = Received.subscribe(noticeChanged("JXW"))) {

@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.event;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ class EmbeddedDefaultFeedTests {
 		assertThat(this.feed.delivery()).isEqualTo(ChangeFeed.Delivery.POLLING);
 		try (Received<DomainEvent> events = Received
 			.subscribe(this.feed.events().filter((e) -> "polled-event".equals(e.subjectId())))) {
-			org.awaitility.Awaitility.await().atMost(Received.TIMEOUT).until(() -> this.feed.subscriberCount() > 0);
+			Awaitility.await().atMost(Received.TIMEOUT).until(() -> this.feed.subscriberCount() > 0);
 			this.publisher.publish(EventType.PROGRESS_CHANGED, "ZHUJI", null, "polled-event");
 			assertThat(events.next().type()).isEqualTo(EventType.PROGRESS_CHANGED);
 		}

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import gov.shaoxing.investment.InvestmentApplication;
+import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.notice.NoticeService;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -138,11 +140,10 @@ class MultiInstanceTests {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Flux<Map<String, Object>> noticeChanged(ConfigurableApplicationContext instance, String departmentCode) {
 		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-		String token = gov.shaoxing.investment.TestSecurity
-			.adminToken(instance.getBean(gov.shaoxing.investment.security.TokenIssuer.class));
+		String token = TestSecurity.adminToken(instance.getBean(TokenIssuer.class));
 		WebSocketGraphQlTester connection = WebSocketGraphQlTester
 			.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
-			.interceptor(gov.shaoxing.investment.TestSecurity.webSocketToken(token))
+			.interceptor(TestSecurity.webSocketToken(token))
 			.build();
 		this.connections.add(connection);
 		return (Flux) connection.document("""

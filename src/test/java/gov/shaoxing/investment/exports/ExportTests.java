@@ -2,6 +2,7 @@ package gov.shaoxing.investment.exports;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class ExportTests {
 		assertThat(records).hasSize(2 + count("ZHUJI"));
 		Project first = this.projects.byCode(records.get(2).get(0));
 		assertThat(first.districtCode()).isEqualTo("ZHUJI");
-		assertThat(new java.math.BigDecimal(records.get(2).get(2))).isEqualByComparingTo(first.totalInvestment());
+		assertThat(new BigDecimal(records.get(2).get(2))).isEqualByComparingTo(first.totalInvestment());
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class ExportTests {
 		try (Stream<Project> export = this.projects.export(ProjectFilter.NONE)) {
 			Project changed = before.toBuilder()
 				.name("导出期间改名")
-				.totalInvestment(before.totalInvestment().add(java.math.BigDecimal.ONE))
+				.totalInvestment(before.totalInvestment().add(BigDecimal.ONE))
 				.build();
 			this.projects.saveAll(List.of(changed));
 			Iterator<Project> it = export.iterator();
@@ -172,7 +173,7 @@ class ExportTests {
 					heads.getCell(3).getStringCellValue(), heads.getCell(4).getStringCellValue()))
 				.containsExactly("必保", "力争", "完成", "完成率");
 			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).contains("(");
-			List<String> districts = new java.util.ArrayList<>();
+			List<String> districts = new ArrayList<>();
 			for (int r = 3; r <= sheet.getLastRowNum(); r++) {
 				districts.add(sheet.getRow(r).getCell(0).getStringCellValue());
 			}

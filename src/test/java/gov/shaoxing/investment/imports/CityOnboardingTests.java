@@ -1,6 +1,8 @@
 package gov.shaoxing.investment.imports;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -247,8 +249,8 @@ class CityOnboardingTests {
 		return (String) ((Map<String, Object>) payload.get("official")).get("code");
 	}
 
-	private static byte[] bytes(SXSSFWorkbook workbook) throws java.io.IOException {
-		try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+	private static byte[] bytes(SXSSFWorkbook workbook) throws IOException {
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			workbook.write(out);
 			workbook.dispose();
 			return out.toByteArray();

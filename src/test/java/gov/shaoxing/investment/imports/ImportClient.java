@@ -2,6 +2,7 @@ package gov.shaoxing.investment.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class ImportClient {
 
 	/** GETs a download (the path already encoded): status, headers and bytes. */
 	public EntityExchangeResult<byte[]> download(String path) {
-		WebTestClient.RequestHeadersSpec<?> request = this.http.get().uri(java.net.URI.create(this.base + path));
+		WebTestClient.RequestHeadersSpec<?> request = this.http.get().uri(URI.create(this.base + path));
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}

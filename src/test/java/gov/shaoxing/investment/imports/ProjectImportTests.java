@@ -4,11 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.audit.AuditRecord;
+import gov.shaoxing.investment.project.ConstructionNature;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
@@ -133,7 +135,7 @@ class ProjectImportTests {
 		assertThat(first.year()).isEqualTo(2012);
 		assertThat(first.strategicEmerging()).isTrue();
 		assertThat(first.demo()).isFalse();
-		assertThat(first.constructionNature()).isEqualTo(gov.shaoxing.investment.project.ConstructionNature.EXPANSION);
+		assertThat(first.constructionNature()).isEqualTo(ConstructionNature.EXPANSION);
 		Project second = stored("IMP-002");
 		assertThat(second.districtCode()).as("merged cell").isEqualTo("ZHUJI");
 		assertThat(second.totalInvestment()).isEqualByComparingTo("5");
@@ -318,7 +320,7 @@ class ProjectImportTests {
 	}
 
 	private static List<String> cells(Row row) {
-		List<String> values = new java.util.ArrayList<>();
+		List<String> values = new ArrayList<>();
 		row.forEach((c) -> values.add(c.getStringCellValue()));
 		return values;
 	}

@@ -2,13 +2,18 @@ package gov.shaoxing.investment.inspection;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.security.TokenIssuer;
+import org.assertj.core.data.Offset;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class InspectionApiTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	@LocalServerPort
 	int port;
@@ -58,7 +63,7 @@ class InspectionApiTests {
 
 	@BeforeEach
 	void connect() {
-		this.phone = new InspectorClient(this.port, gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer));
+		this.phone = new InspectorClient(this.port, TestSecurity.adminToken(this.tokenIssuer));
 		this.today = LocalDate.now(this.clock);
 	}
 
@@ -244,7 +249,7 @@ class InspectionApiTests {
 	}
 
 	static Stream<Arguments> invalidInputs() {
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		return Stream.of(
 				Arguments.of("unknown project", "projectId", projectId("NOPE-404"), "input.projectId",
 						"UNKNOWN_PROJECT"),
@@ -364,7 +369,7 @@ class InspectionApiTests {
 			after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
 		}
 		while (after != null);
-		java.util.Collections.reverse(recorded);
+		Collections.reverse(recorded);
 		assertThat(seen).containsExactlyElementsOf(recorded);
 	}
 
@@ -387,8 +392,7 @@ class InspectionApiTests {
 		Map<String, Object> recorded = this.phone.recordOk(input);
 		double expected = InspectionService.distanceKm(29.71, 120.24, InspectionFixtures.PROJECT_LATITUDE,
 				InspectionFixtures.PROJECT_LONGITUDE);
-		assertThat(((Number) recorded.get("distanceKm")).doubleValue())
-			.isCloseTo(expected, org.assertj.core.data.Offset.offset(0.001))
+		assertThat(((Number) recorded.get("distanceKm")).doubleValue()).isCloseTo(expected, Offset.offset(0.001))
 			.isGreaterThan(40);
 	}
 

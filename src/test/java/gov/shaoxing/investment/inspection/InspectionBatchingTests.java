@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(CommandCounter.Config.class)
 class InspectionBatchingTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	/** In 诸暨市; only the first test records inspections on them. */
 	private static final List<String> PROJECTS = List.of("DEMO-IND-020", "DEMO-IND-021", "DEMO-IND-022", "DEMO-IND-023",
@@ -54,7 +56,7 @@ class InspectionBatchingTests {
 
 	@BeforeEach
 	void connect() {
-		this.phone = new InspectorClient(this.port, gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer));
+		this.phone = new InspectorClient(this.port, TestSecurity.adminToken(this.tokenIssuer));
 	}
 
 	@Test

@@ -1,17 +1,21 @@
 package gov.shaoxing.investment.inspection;
 
+import java.util.Arrays;
 import java.util.Map;
 
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static gov.shaoxing.investment.inspection.InspectorClient.MAP;
@@ -25,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
 class PhotoUploadTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	private static final int FIVE_MB = 5 * 1024 * 1024;
 
@@ -37,7 +41,7 @@ class PhotoUploadTests {
 
 	@BeforeEach
 	void connect() {
-		this.phone = new InspectorClient(this.port, gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer));
+		this.phone = new InspectorClient(this.port, TestSecurity.adminToken(this.tokenIssuer));
 	}
 
 	@Test
@@ -80,7 +84,7 @@ class PhotoUploadTests {
 			.expectStatus()
 			.isEqualTo(HttpStatus.PARTIAL_CONTENT)
 			.expectBody(byte[].class)
-			.isEqualTo(java.util.Arrays.copyOf(png, 8));
+			.isEqualTo(Arrays.copyOf(png, 8));
 	}
 
 	@Test

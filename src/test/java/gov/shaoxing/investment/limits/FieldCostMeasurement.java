@@ -2,6 +2,7 @@ package gov.shaoxing.investment.limits;
 
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -60,8 +61,8 @@ public final class FieldCostMeasurement {
 				limitedNs[round] = b;
 			}
 		}
-		java.util.Arrays.sort(plainNs);
-		java.util.Arrays.sort(limitedNs);
+		Arrays.sort(plainNs);
+		Arrays.sort(limitedNs);
 		double p = plainNs[rounds / 2];
 		double l = limitedNs[rounds / 2];
 		System.out.printf("median ns per field: without instrumentation %.1f, with QueryLimitsInstrumentation %.1f, "

@@ -1,12 +1,17 @@
 package gov.shaoxing.investment.limits;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "investment.store.mode=memory", "investment.limits.introspection-for-anonymous=false" })
 class QueryLimitsTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	@LocalServerPort
 	int port;
@@ -77,7 +82,7 @@ class QueryLimitsTests {
 		// the same document with small pages is cheap: the variables decide
 		LimitsClient.Reply cheap = this.client
 			.post(Map.of("query", query, "variables", Map.of("n", 2)), "Authorization",
-					"Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer))
+					"Bearer " + TestSecurity.adminToken(this.tokenIssuer))
 			.hasData();
 		assertThat(cheap.body().path("extensions").path("cost").path("requested").asLong())
 			.isEqualTo(1 + 11 * (1 + 2 * (1 + 1 + 2 * 2)));
@@ -85,7 +90,7 @@ class QueryLimitsTests {
 
 	@Test
 	void aDocumentSentAgainWithOtherVariablesGetsItsOwnCost() throws Exception {
-		String token = "Bearer " + gov.shaoxing.investment.TestSecurity.adminToken(this.tokenIssuer);
+		String token = "Bearer " + TestSecurity.adminToken(this.tokenIssuer);
 		String query = "query($code: ID!, $n: Int) { district(code: $code) { projects(first: $n) { nodes { code } } } }";
 		// district 1 + projects 1 + n × (nodes 1 + code 1)
 		for (Object[] sent : new Object[][] { { "ZHUJI", 5, 12 }, { "SHANGYU", 5, 12 }, { "ZHUJI", 50, 102 },
@@ -95,7 +100,7 @@ class QueryLimitsTests {
 						token)
 				.hasData();
 			assertThat(reply.body().path("extensions").path("cost").path("requested").asLong())
-				.as("cost with %s", java.util.Arrays.toString(sent))
+				.as("cost with %s", Arrays.toString(sent))
 				.isEqualTo(((Integer) sent[2]).longValue());
 		}
 		// a costly page size is refused every time, however often the cheap one ran
@@ -197,8 +202,7 @@ class QueryLimitsTests {
 			.rejectedWith("INTROSPECTION_DISABLED", "investment.limits.introspection-for-anonymous");
 		LimitsClient.Reply signedIn = this.client
 			.query(introspection, "Authorization",
-					"Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
-							gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI"))
+					"Bearer " + TestSecurity.token(this.tokenIssuer, Role.INSPECTOR, null, "ZHUJI"))
 			.hasData();
 		assertThat(signedIn.body().path("data").path("__schema").path("queryType").path("name").asString())
 			.isEqualTo("Query");

@@ -1,8 +1,18 @@
 package gov.shaoxing.investment.limits;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.SecurityProperties;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"investment.limits.rate.trust-forwarded-for=true" })
 class RateLimitTests {
 
-	@org.springframework.beans.factory.annotation.Autowired
-	gov.shaoxing.investment.security.TokenIssuer tokenIssuer;
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	@LocalServerPort
 	int port;
@@ -31,10 +41,8 @@ class RateLimitTests {
 	@Test
 	void answersTooManyRequestsOverTheLimitAndLeavesOtherClientsAlone() throws Exception {
 		String query = "{ districts { code } }";
-		String busy = "Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
-				gov.shaoxing.investment.security.Role.ANALYST, null);
-		String quiet = "Bearer " + gov.shaoxing.investment.TestSecurity.token(this.tokenIssuer,
-				gov.shaoxing.investment.security.Role.INSPECTOR, null, "ZHUJI");
+		String busy = "Bearer " + TestSecurity.token(this.tokenIssuer, Role.ANALYST, null);
+		String quiet = "Bearer " + TestSecurity.token(this.tokenIssuer, Role.INSPECTOR, null, "ZHUJI");
 		this.client.query(query, "Authorization", busy).hasData();
 		this.client.query(query, "Authorization", busy).hasData();
 		LimitsClient.Reply refused = this.client.query(query, "Authorization", busy);
@@ -59,8 +67,7 @@ class RateLimitTests {
 		String login = "mutation { login(username: \"admin\", password: \"guess\") { token } }";
 		int refused = 0;
 		for (int i = 0; i < 10; i++) {
-			String header = i % 2 == 0
-					? "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + i).getBytes())
+			String header = i % 2 == 0 ? "Basic " + Base64.getEncoder().encodeToString(("admin:" + i).getBytes())
 					: "Bearer forged." + i + ".token";
 			LimitsClient.Reply reply = this.client.query(login, "Authorization", header, "X-Forwarded-For",
 					"203.0.113.7");
@@ -82,9 +89,8 @@ class RateLimitTests {
 		for (int i = 0; i < 4; i++) {
 			// a fresh token each time, as a client that signs in again would hold
 			String token = "Bearer " + this.tokenIssuer
-				.issue(new gov.shaoxing.investment.security.SecurityProperties.User("many_tokens", null,
-						gov.shaoxing.investment.security.Role.ANALYST, null, java.util.List.of()),
-						java.time.Instant.now().minusSeconds(i), java.time.Duration.ofHours(1))
+				.issue(new SecurityProperties.User("many_tokens", null, Role.ANALYST, null, List.of()),
+						Instant.now().minusSeconds(i), Duration.ofHours(1))
 				.value();
 			if (this.client.query(query, "Authorization", token).status() == 429) {
 				refused++;

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -87,9 +89,7 @@ class ObservabilityTests {
 
 	@Test
 	void noSpanExporterWithoutACollector() {
-		assertThat(
-				this.context.getBeanNamesForType(io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter.class))
-			.isEmpty();
+		assertThat(this.context.getBeanNamesForType(OtlpHttpSpanExporter.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty(OtlpEndpointEnvironment.PROPERTY)).isNull();
 		assertThat(OtlpEndpointEnvironment.tracesEndpoint("http://collector:4318/"))
 			.isEqualTo("http://collector:4318/v1/traces");
@@ -106,7 +106,7 @@ class ObservabilityTests {
 	private HttpResponse<String> post(String query, String traceparent) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(java.util.Map.of("query", query))));
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(Map.of("query", query))));
 		if (traceparent != null) {
 			request.header("traceparent", traceparent);
 		}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class OfficialWriteTests {
 
 	@Test
 	void anUpdateKeepsTheDemoMarkAndOnlyAdminsAndTheSupervisorMayWrite() {
-		String id = gov.shaoxing.investment.common.GlobalId.encode("Official", "OFF-GTJ-01");
+		String id = GlobalId.encode("Official", "OFF-GTJ-01");
 		GraphQlTester.Response updated = tester(TestSecurity.adminToken(this.issuer)).documentName("updateOfficial")
 			.variable("input", Map.of("id", id, "title", "局长", "mobile", "13800000001"))
 			.execute();

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.progress;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import gov.shaoxing.investment.TestSecurity;
@@ -53,8 +54,7 @@ class IntegrityRepairTests {
 		String crashed = "R20120401000000000-00000A0000";
 		this.mongo.insert(new ProgressReport(crashed, a, before.districtCode(), before.category(),
 				new ReportPeriod(2012, 3, 1), "2012-03-1", new BigDecimal("5.0"), new BigDecimal("40"), List.of(), null,
-				List.of(new ProgressReport.Problem("用地未落实", "GTJ", java.time.LocalDate.of(2012, 5, 1),
-						crashed + "-P1")),
+				List.of(new ProgressReport.Problem("用地未落实", "GTJ", LocalDate.of(2012, 5, 1), crashed + "-P1")),
 				"repair-a-3", Long.MAX_VALUE / 2, Instant.parse("2012-04-01T00:00:00Z"), "admin", true, false));
 		this.mongo.insert(new Idempotency.Record("progress:repair-a-3", "f", crashed, Long.MAX_VALUE / 2,
 				Idempotency.State.PENDING, Instant.parse("2012-04-01T00:00:00Z")));

@@ -22,6 +22,9 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.targets.Indicator;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,14 +57,14 @@ class ProgressReportTests {
 	@Autowired
 	MongoTemplate mongo;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void signIn() {
-		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+		TestSecurity.signInAsAdmin();
 	}
 
-	@org.junit.jupiter.api.AfterEach
+	@AfterEach
 	void signOut() {
-		gov.shaoxing.investment.TestSecurity.signOut();
+		TestSecurity.signOut();
 	}
 
 	private static String project(int n) {
@@ -97,15 +100,10 @@ class ProgressReportTests {
 			.path("submitProgressReport.project.progress.cumulativeInvestment")
 			.entity(BigDecimal.class)
 			.satisfies((v) -> assertThat(v).isEqualByComparingTo("1.25"));
-		String first = this.progress
-			.submit(input(p, 3, 1, "1.25", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
-			.report()
-			.id();
+		String first = this.progress.submit(input(p, 3, 1, "1.25", "retry-key-1"), TestSecurity.ADMIN).report().id();
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.progress
-				.submit(input(p, 3, 1, "1.250", "retry-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
-				.report()
-				.id()).isEqualTo(first);
+			assertThat(this.progress.submit(input(p, 3, 1, "1.250", "retry-key-1"), TestSecurity.ADMIN).report().id())
+				.isEqualTo(first);
 		}
 		assertThat(reports(p)).isEqualTo(1);
 		assertThat(cumulative(p)).isEqualByComparingTo("1.25");
@@ -114,7 +112,7 @@ class ProgressReportTests {
 	@Test
 	void theSameKeyWithDifferentInputIsRefused() {
 		String p = project(2);
-		this.progress.submit(input(p, 4, 1, "2.00", "reused-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		this.progress.submit(input(p, 4, 1, "2.00", "reused-key-1"), TestSecurity.ADMIN);
 		this.graphQl.documentName("submitReport")
 			.variable("input",
 					Map.of("projectId", p, "period", Map.of("year", 2012, "month", 4, "half", 1), "investmentCompleted",
@@ -134,12 +132,9 @@ class ProgressReportTests {
 	@Test
 	void aNewReportForTheSamePeriodReplacesTheOldOne() {
 		String p = project(3);
-		String old = this.progress
-			.submit(input(p, 5, 1, "1.00", "replace-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
-			.report()
-			.id();
-		this.progress.submit(input(p, 5, 2, "0.50", "replace-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
-		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		String old = this.progress.submit(input(p, 5, 1, "1.00", "replace-key-1"), TestSecurity.ADMIN).report().id();
+		this.progress.submit(input(p, 5, 2, "0.50", "replace-key-2"), TestSecurity.ADMIN);
+		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), TestSecurity.ADMIN);
 		assertThat(cumulative(p)).isEqualByComparingTo("3.50");
 		assertThat(this.mongo.findById(old, ProgressReport.class).current()).isFalse();
 		this.graphQl
@@ -158,13 +153,10 @@ class ProgressReportTests {
 	@Test
 	void aLateRetryOfAReplacedReportDoesNotBringItsFiguresBack() {
 		String p = project(4);
-		String older = this.progress
-			.submit(input(p, 2, 2, "1.00", "late-key-1"), gov.shaoxing.investment.TestSecurity.ADMIN)
-			.report()
-			.id();
-		this.progress.submit(input(p, 2, 2, "2.00", "late-key-2"), gov.shaoxing.investment.TestSecurity.ADMIN);
+		String older = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"), TestSecurity.ADMIN).report().id();
+		this.progress.submit(input(p, 2, 2, "2.00", "late-key-2"), TestSecurity.ADMIN);
 		ProgressService.Submitted retried = this.progress.submit(input(p, 2, 2, "1.00", "late-key-1"),
-				gov.shaoxing.investment.TestSecurity.ADMIN);
+				TestSecurity.ADMIN);
 		assertThat(retried.report().id()).isEqualTo(older);
 		assertThat(cumulative(p)).isEqualByComparingTo("2.00");
 		assertThat(reports(p)).isEqualTo(2);
@@ -177,7 +169,7 @@ class ProgressReportTests {
 			.extracting(PayloadError::code)
 			.containsExactly("UNKNOWN_PROJECT");
 		assertThat(errors(input(p, 3, 1, "-1", "bad-key-02"))).extracting(PayloadError::field, PayloadError::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("input.investmentCompleted", "NEGATIVE_INVESTMENT"));
+			.containsExactly(Tuple.tuple("input.investmentCompleted", "NEGATIVE_INVESTMENT"));
 		assertThat(errors(new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2013, 1, 1),
 				BigDecimal.ONE, BigDecimal.TEN, null, null, null, "bad-key-03")))
 			.extracting(PayloadError::code)
@@ -208,7 +200,7 @@ class ProgressReportTests {
 				new SubmitProgressReportInput(p, new SubmitProgressReportInput.PeriodInput(2012, 6, 1), BigDecimal.ONE,
 						BigDecimal.TEN, null, null,
 						List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
-				gov.shaoxing.investment.TestSecurity.ADMIN);
+				TestSecurity.ADMIN);
 		this.graphQl
 			.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
 					+ "project { code } } } } }")
@@ -239,11 +231,11 @@ class ProgressReportTests {
 					String amount = (1 + random.nextInt(300)) + ".0" + random.nextInt(10);
 					String key = "conc-" + thread + "-" + i;
 					SubmitProgressReportInput in = input(p, month, half, amount, key);
-					this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN);
+					this.progress.submit(in, TestSecurity.ADMIN);
 					if (random.nextInt(4) == 0) {
-						this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN); // a
-																								// phone's
-																								// retry
+						this.progress.submit(in, TestSecurity.ADMIN); // a
+																		// phone's
+																		// retry
 					}
 				}
 				return null;
@@ -352,7 +344,7 @@ class ProgressReportTests {
 
 	private List<PayloadError> errors(SubmitProgressReportInput in) {
 		try {
-			this.progress.submit(in, gov.shaoxing.investment.TestSecurity.ADMIN);
+			this.progress.submit(in, TestSecurity.ADMIN);
 			return List.of();
 		}
 		catch (ExpectedFailure ex) {

@@ -2,6 +2,7 @@ package gov.shaoxing.investment.progress;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import gov.shaoxing.investment.CommandCounter;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +37,7 @@ class SubmissionLookupTests {
 	CommandCounter commands;
 
 	@Autowired
-	org.springframework.graphql.test.tester.GraphQlTester graphQl;
+	GraphQlTester graphQl;
 
 	private void submit(int half, String key) {
 		this.progress.submit(new SubmitProgressReportInput(GlobalId.encode("Project", "DEMO-SVC-007"),
@@ -70,9 +72,9 @@ class SubmissionLookupTests {
 					.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
 							+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
 					.variable("i",
-							java.util.Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
-									java.util.Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted",
-									"1." + i, "physicalProgressPercent", 40, "idempotencyKey", "api-lookup-" + i))
+							Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
+									Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted", "1." + i,
+									"physicalProgressPercent", 40, "idempotencyKey", "api-lookup-" + i))
 					.execute()
 					.path("submitProgressReport.errors")
 					.entityList(Object.class)

@@ -1,6 +1,9 @@
 package gov.shaoxing.investment.project;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.TestSecurity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,14 +30,14 @@ class BatchingTests {
 	@Autowired
 	CommandCounter counter;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void signIn() {
-		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+		TestSecurity.signInAsAdmin();
 	}
 
-	@org.junit.jupiter.api.AfterEach
+	@AfterEach
 	void signOut() {
-		gov.shaoxing.investment.TestSecurity.signOut();
+		TestSecurity.signOut();
 	}
 
 	@Test

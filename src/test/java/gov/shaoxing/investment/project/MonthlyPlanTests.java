@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.project;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,7 @@ class MonthlyPlanTests {
 			// the plan to date never runs ahead of the straight line
 			for (int half = 0; half <= 24; half++) {
 				BigDecimal line = planned.multiply(BigDecimal.valueOf(half))
-					.divide(BigDecimal.valueOf(24), 12, java.math.RoundingMode.HALF_UP);
+					.divide(BigDecimal.valueOf(24), 12, RoundingMode.HALF_UP);
 				assertThat(MonthlyPlan.throughHalfMonths(months, half)).isLessThanOrEqualTo(line);
 			}
 		}

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -204,7 +205,7 @@ class PlannedMonthlyTests {
 			.variable("d", district)
 			.execute()
 			.path("targets[?(@.indicator == 'SERVICE_INVESTMENT')]")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		assertThat(targets).hasSize(1);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -231,7 +232,7 @@ class ProjectCreateTests {
 		assigned.path("assignLiaison.errors").entityList(Object.class).hasSize(0);
 		assigned.path("assignLiaison.project.liaison.cadre.code").entity(String.class).isEqualTo("OFF-JXW-03");
 		List<Map<String, Object>> history = assigned.path("assignLiaison.project.liaisonHistory")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		assertThat(history).hasSize(2);

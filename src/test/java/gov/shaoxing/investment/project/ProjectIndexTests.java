@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -265,7 +266,7 @@ class ProjectIndexTests {
 	private Paging paging() {
 		Paging paging = mock(Paging.class);
 		when(paging.cursor(any())).thenAnswer((call) -> {
-			Map<String, Object> keys = new java.util.LinkedHashMap<>(call.getArgument(0));
+			Map<String, Object> keys = new LinkedHashMap<>(call.getArgument(0));
 			String cursor = "c" + keys;
 			this.cursors.put(cursor, keys);
 			return cursor;

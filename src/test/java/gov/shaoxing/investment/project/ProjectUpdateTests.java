@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,13 +179,11 @@ class ProjectUpdateTests {
 
 	@Test
 	void aProjectStoredBeforeRevisionsExistedReadsAsRevisionZeroAndCanBeChanged() {
-		org.bson.Document legacy = this.mongo.getCollection("projects")
-			.find(new org.bson.Document("_id", this.before.code()))
-			.first();
+		Document legacy = this.mongo.getCollection("projects").find(new Document("_id", this.before.code())).first();
 		legacy.remove("revision");
 		legacy.remove("updatedAt");
 		legacy.remove("updatedBy");
-		this.mongo.getCollection("projects").replaceOne(new org.bson.Document("_id", this.before.code()), legacy);
+		this.mongo.getCollection("projects").replaceOne(new Document("_id", this.before.code()), legacy);
 		this.projects.invalidate();
 		assertThat(stored().revision()).isZero();
 		update(this.officer, Map.of("name", "旧数据项目", "expectedRevision", 0)).path("updateProject.project.revision")
@@ -192,12 +194,11 @@ class ProjectUpdateTests {
 	@Test
 	void aDashboardSubscribedToItsDistrictSeesTheChange() throws Exception {
 		WebSocketGraphQlTester ws = WebSocketGraphQlTester
-			.builder("ws://localhost:" + this.port + "/graphql",
-					new org.springframework.web.reactive.socket.client.StandardWebSocketClient())
+			.builder("ws://localhost:" + this.port + "/graphql", new StandardWebSocketClient())
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.issuer)))
 			.build();
 		try {
-			java.util.concurrent.CompletableFuture<Map> seen = ws
+			CompletableFuture<Map> seen = ws
 				.document("subscription { projectChanged(districtCode: \"ZHUJI\") { code status revision } }")
 				.executeSubscription()
 				.toFlux("projectChanged", Map.class)
@@ -212,7 +213,7 @@ class ProjectUpdateTests {
 					.hasSize(0);
 				Thread.sleep(500);
 			}
-			Map<?, ?> project = seen.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			Map<?, ?> project = seen.get(10, TimeUnit.SECONDS);
 			assertThat(project.get("code")).isEqualTo(this.before.code());
 			assertThat(statuses).contains((String) project.get("status"));
 			assertThat((Integer) project.get("revision")).isGreaterThan(this.before.revision());

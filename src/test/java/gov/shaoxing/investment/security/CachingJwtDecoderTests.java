@@ -3,15 +3,17 @@ package gov.shaoxing.investment.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +41,7 @@ class CachingJwtDecoderTests {
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 
@@ -63,11 +65,11 @@ class CachingJwtDecoderTests {
 		public Jwt decode(String token) {
 			this.calls.incrementAndGet();
 			if (token.startsWith("forged")) {
-				throw new JwtValidationException("bad signature", java.util.List.of(new OAuth2Error("invalid_token")));
+				throw new JwtValidationException("bad signature", List.of(new OAuth2Error("invalid_token")));
 			}
 			Instant expires = token.startsWith("no-exp") ? null : EXPIRES;
 			if (expires != null && !this.clock.instant().isBefore(expires)) {
-				throw new JwtValidationException("expired", java.util.List.of(new OAuth2Error("invalid_token")));
+				throw new JwtValidationException("expired", List.of(new OAuth2Error("invalid_token")));
 			}
 			return Jwt.withTokenValue(token)
 				.header("alg", "RS256")

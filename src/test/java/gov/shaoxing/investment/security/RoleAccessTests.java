@@ -1,6 +1,8 @@
 package gov.shaoxing.investment.security;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,7 +115,7 @@ class RoleAccessTests {
 	private String noticeTo(String department, String key) {
 		return this.notices
 			.raise(new NoticeDraft("NTEST-" + key, "DEMO-IND-001", "SX_COUNTY", department, NoticeSource.INSPECTION,
-					null, "测试问题", java.time.LocalDate.now().plusDays(10), "test"))
+					null, "测试问题", LocalDate.now().plusDays(10), "test"))
 			.id();
 	}
 
@@ -441,10 +443,9 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response inspect(GraphQlTester tester, String inspector, String key) {
-		Map<String, Object> input = new java.util.HashMap<>(
-				Map.of("projectId", projectIn("ZHUJI"), "date", java.time.LocalDate.now().minusDays(1).toString(),
-						"position", Map.of("latitude", 29.71, "longitude", 120.24), "findings", "现场检查", "rating",
-						"ON_TRACK", "idempotencyKey", key));
+		Map<String, Object> input = new HashMap<>(Map.of("projectId", projectIn("ZHUJI"), "date",
+				LocalDate.now().minusDays(1).toString(), "position", Map.of("latitude", 29.71, "longitude", 120.24),
+				"findings", "现场检查", "rating", "ON_TRACK", "idempotencyKey", key));
 		if (inspector != null) {
 			input.put("inspector", inspector);
 		}

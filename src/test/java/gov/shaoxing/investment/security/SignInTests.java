@@ -126,7 +126,7 @@ class SignInTests {
 				+ good.substring(good.lastIndexOf('.') + 5);
 		String expired = this.issuer
 			.issue(new SecurityProperties.User("analyst", null, Role.ANALYST, null, List.of()),
-					java.time.Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1))
+					Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1))
 			.value();
 		for (String token : List.of(forged, expired, "not-a-jwt")) {
 			HttpResponse<String> response = HttpClient.newHttpClient()

@@ -3,6 +3,8 @@ package gov.shaoxing.investment.security;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.List;
 
@@ -96,10 +98,9 @@ class SigningKeysTests {
 	}
 
 	private static String pem() throws Exception {
-		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
-		return SigningKeys
-			.pemText((java.security.interfaces.RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
+		return SigningKeys.pemText((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
 	}
 
 }

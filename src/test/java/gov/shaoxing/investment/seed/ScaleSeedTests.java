@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.seed;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 
 import gov.shaoxing.investment.progress.ProgressReadModel;
@@ -55,7 +56,7 @@ class ScaleSeedTests {
 		Project first = this.projects.byCode("PEER-00001");
 		Project template = all.stream()
 			.filter((p) -> !p.code().startsWith("PEER-"))
-			.min(java.util.Comparator.comparing(Project::code))
+			.min(Comparator.comparing(Project::code))
 			.orElseThrow();
 		assertThat(first.name()).isEqualTo(template.name().replace("(演示)", "") + " #1(演示)");
 		assertThat(first.districtCode()).isEqualTo(template.districtCode());

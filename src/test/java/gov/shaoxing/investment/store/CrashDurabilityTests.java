@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.store;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import gov.shaoxing.investment.common.GlobalId;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +149,7 @@ class CrashDurabilityTests {
 					written += acknowledge(answer.path("data").path("recordInspection"), "inspection", key);
 				}
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				if (!killed.get()) {
 					throw ex;
 				}
@@ -161,8 +163,8 @@ class CrashDurabilityTests {
 		JsonNode written = payload.path(kind.equals("report") ? "report" : "inspection").path("id");
 		assertThat(payload.path("errors").isEmpty()).as(kind + " " + key + ": " + payload).isTrue();
 		assertThat(written.isString()).as(kind + " " + key + ": " + payload).isTrue();
-		this.acknowledged.put(gov.shaoxing.investment.common.GlobalId.keyOf(written.asString(),
-				kind.equals("report") ? "ProgressReport" : "Inspection"), kind);
+		this.acknowledged
+			.put(GlobalId.keyOf(written.asString(), kind.equals("report") ? "ProgressReport" : "Inspection"), kind);
 		return 1;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DataDirectoryTests {
 
-	@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+	@TempDir(cleanup = CleanupMode.ALWAYS)
 	Path dir;
 
 	@Test

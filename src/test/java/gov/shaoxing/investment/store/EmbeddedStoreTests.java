@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -147,7 +148,7 @@ class EmbeddedStoreTests {
 		}
 	}
 
-	private static de.bwaldvogel.mongo.MongoBackend backend(EmbeddedStore store) {
+	private static MongoBackend backend(EmbeddedStore store) {
 		return store.backend();
 	}
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,7 @@ class StoreOutageTests {
 	private HttpResponse<String> submit(String token, String key) throws Exception {
 		String query = "mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
 				+ "{ report { id } errors { code } } }";
-		String variables = "{\"i\":{\"projectId\":\""
-				+ gov.shaoxing.investment.common.GlobalId.encode("Project", "DEMO-SVC-030")
+		String variables = "{\"i\":{\"projectId\":\"" + GlobalId.encode("Project", "DEMO-SVC-030")
 				+ "\",\"period\":{\"year\":2012,\"month\":3,\"half\":1},\"investmentCompleted\":\""
 				+ new BigDecimal("1.5") + "\",\"physicalProgressPercent\":20,\"idempotencyKey\":\"" + key + "\"}}";
 		String json = "{\"query\":" + quote(query) + ",\"variables\":" + variables + "}";

@@ -3,6 +3,7 @@ package gov.shaoxing.investment.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,7 +27,7 @@ final class StoreProxy implements AutoCloseable {
 
 	StoreProxy(int upstreamPort) throws IOException {
 		this.upstream = new InetSocketAddress("127.0.0.1", upstreamPort);
-		this.listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+		this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread accept = new Thread(this::accept, "store-proxy");
 		accept.setDaemon(true);
 		accept.start();

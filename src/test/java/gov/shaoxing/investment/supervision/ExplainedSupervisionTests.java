@@ -16,12 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.liaison.EscalationService;
+import gov.shaoxing.investment.notice.NoticeDraft;
+import gov.shaoxing.investment.notice.NoticeService;
+import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectCategory;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
+import gov.shaoxing.investment.rules.RankingProperties;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,18 +35,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import gov.shaoxing.investment.notice.NoticeDraft;
-import gov.shaoxing.investment.notice.NoticeService;
-import gov.shaoxing.investment.notice.NoticeSource;
-import gov.shaoxing.investment.security.TokenIssuer;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -295,7 +296,7 @@ class ExplainedSupervisionTests {
 	private Map<String, Object> rulesInput(int basedOn, String effectiveFrom, String yellowBelow, String redBelow,
 			String industrialWeight, String weightTotal) {
 		List<Map<String, Object>> weights = new ArrayList<>();
-		gov.shaoxing.investment.rules.RankingProperties.defaults()
+		RankingProperties.defaults()
 			.forEach((indicator, weight) -> weights.add(Map.of("indicator", indicator.name(), "weight",
 					indicator.name().equals("INDUSTRIAL_INVESTMENT") ? industrialWeight : weight.toPlainString())));
 		Map<String, Object> input = new HashMap<>();
@@ -367,7 +368,7 @@ class ExplainedSupervisionTests {
 		assertThat((String) sub(red, "explain").get("reason")).contains("investment ratio 1.04 < redBelow 1.05");
 		// every district's score follows version 2's weights (industrial investment 40)
 		Map<String, BigDecimal> v2Weights = new HashMap<>();
-		gov.shaoxing.investment.rules.RankingProperties.defaults().forEach((k, w) -> v2Weights.put(k.name(), w));
+		RankingProperties.defaults().forEach((k, w) -> v2Weights.put(k.name(), w));
 		v2Weights.put("INDUSTRIAL_INVESTMENT", new BigDecimal("40"));
 		for (Map<String, Object> d : (List<Map<String, Object>>) v2May.get("districts")) {
 			assertThat(dec(d.get("score")))

@@ -1,13 +1,18 @@
 package gov.shaoxing.investment.supervision;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.progress.FixedClockConfig;
+import gov.shaoxing.investment.rules.RankingProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,14 +40,14 @@ class SupervisionTests {
 	@Autowired
 	CommandCounter counter;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void signIn() {
-		gov.shaoxing.investment.TestSecurity.signInAsAdmin();
+		TestSecurity.signInAsAdmin();
 	}
 
-	@org.junit.jupiter.api.AfterEach
+	@AfterEach
 	void signOut() {
-		gov.shaoxing.investment.TestSecurity.signOut();
+		TestSecurity.signOut();
 	}
 
 	private void report(String district, String indicator, int month, String value, String key) {
@@ -218,7 +223,7 @@ class SupervisionTests {
 
 	private static BigDecimal expectedScore(List<Map<String, Object>> indicators) {
 		Map<String, BigDecimal> weights = new HashMap<>();
-		gov.shaoxing.investment.rules.RankingProperties.defaults().forEach((k, v) -> weights.put(k.name(), v));
+		RankingProperties.defaults().forEach((k, v) -> weights.put(k.name(), v));
 		BigDecimal weighted = BigDecimal.ZERO;
 		BigDecimal total = BigDecimal.ZERO;
 		for (Map<String, Object> i : indicators) {
@@ -230,7 +235,7 @@ class SupervisionTests {
 			}
 		}
 		return total.signum() == 0 ? BigDecimal.ZERO
-				: weighted.multiply(BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_UP);
+				: weighted.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP);
 	}
 
 	private void expectError(Map<String, Object> input, String code) {

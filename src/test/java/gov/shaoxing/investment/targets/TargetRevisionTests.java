@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,7 +206,7 @@ class TargetRevisionTests {
 			.path("targets[0].completionRate")
 			.entity(BigDecimal.class)
 			.get();
-		assertThat(revised.doubleValue()).isCloseTo(rate.doubleValue() / 2, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(revised.doubleValue()).isCloseTo(rate.doubleValue() / 2, Offset.offset(0.01));
 	}
 
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 import gov.shaoxing.investment.TestSecurity;
@@ -123,9 +125,8 @@ class CompressionAndCachingTests {
 	}
 
 	private static String sha256(String text) throws Exception {
-		return java.util.HexFormat.of()
-			.formatHex(
-					java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String encode(String text) {
