@@ -2,6 +2,7 @@ package gov.shaoxing.investment.common;
 
 import graphql.ErrorClassification;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.HttpStatus;
 
 /**
  * Every stable error code clients can switch on, in GraphQL errors
@@ -99,6 +100,23 @@ public enum ErrorCode {
 
 	public ErrorClassification classification() {
 		return this.classification;
+	}
+
+	/**
+	 * The HTTP status a plain (non-GraphQL) endpoint answers this code with, from its
+	 * classification.
+	 */
+	public HttpStatus httpStatus() {
+		if (this.classification instanceof ErrorType type) {
+			return switch (type) {
+				case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+				case FORBIDDEN -> HttpStatus.FORBIDDEN;
+				case NOT_FOUND -> HttpStatus.NOT_FOUND;
+				case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+				case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			};
+		}
+		return HttpStatus.BAD_REQUEST;
 	}
 
 	/** The message of this code and its arguments. */

@@ -192,13 +192,7 @@ class ExportController {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> refused(ApiException ex, Locale locale) {
-		HttpStatus status = switch (ex.code()) {
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case BULLETIN_NOT_PUBLISHED -> HttpStatus.NOT_FOUND;
-			default -> HttpStatus.BAD_REQUEST;
-		};
-		return ResponseEntity.status(status)
+		return ResponseEntity.status(ex.code().httpStatus())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.errors.plainBody(ex.message(), locale));
 	}

@@ -171,8 +171,7 @@ class ImportController {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> denied(ApiException ex, Locale locale) {
-		boolean signedOut = ex.code() == ErrorCode.UNAUTHENTICATED;
-		return refuse(signedOut ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, ex.message(), locale, null);
+		return refuse(ex.code().httpStatus(), ex.message(), locale, null);
 	}
 
 	/**
