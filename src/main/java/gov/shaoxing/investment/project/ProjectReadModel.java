@@ -2,7 +2,10 @@ package gov.shaoxing.investment.project;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import gov.shaoxing.investment.district.DistrictService;
@@ -28,6 +31,16 @@ class ProjectReadModel {
 	/** Null until loaded, and again after {@link #invalidate()}. */
 	private volatile ProjectIndex index;
 
+	/**
+	 * Changes not yet in {@link #index}, by code (null: removed). A snapshot costs time
+	 * linear in the collection, so changes wait here until the next read that needs the
+	 * whole index: an import of many rows makes one snapshot, not one per row.
+	 */
+	private final Map<String, Project> pending = new LinkedHashMap<>();
+
+	/** Whether {@link #pending} holds anything; read before {@link #index}. */
+	private volatile boolean dirty;
+
 	/** Counts changes applied, so a re-read that raced one is read again. */
 	private volatile long changes;
 
@@ -36,21 +49,52 @@ class ProjectReadModel {
 		this.districts = districts;
 	}
 
+	/** The index with every change so far. */
 	ProjectIndex index() {
-		ProjectIndex current = this.index;
-		if (current == null) {
+		if (!this.dirty) {
+			ProjectIndex current = this.index;
+			if (current != null) {
+				return current;
+			}
+		}
+		synchronized (this) {
+			if (this.index == null) {
+				long start = System.nanoTime();
+				this.pending.clear();
+				this.dirty = false;
+				this.index = ProjectIndex.of(this.repository.findAll(), this.districts.planOrder());
+				log.info("Project read model: {} projects indexed in {} ms", this.index.size(),
+						(System.nanoTime() - start) / 1_000_000);
+			}
+			else if (this.dirty) {
+				List<Project> changed = new ArrayList<>();
+				List<String> removed = new ArrayList<>();
+				this.pending.forEach((code, p) -> {
+					if (p != null) {
+						changed.add(p);
+					}
+					else {
+						removed.add(code);
+					}
+				});
+				this.index = this.index.with(changed, removed);
+				this.pending.clear();
+				this.dirty = false;
+			}
+			return this.index;
+		}
+	}
+
+	/** One project as of every change so far, without making a new snapshot. */
+	Project byCode(String code) {
+		if (this.dirty) {
 			synchronized (this) {
-				current = this.index;
-				if (current == null) {
-					long start = System.nanoTime();
-					current = ProjectIndex.of(this.repository.findAll(), this.districts.planOrder());
-					this.index = current;
-					log.info("Project read model: {} projects indexed in {} ms", current.size(),
-							(System.nanoTime() - start) / 1_000_000);
+				if (this.index != null && this.pending.containsKey(code)) {
+					return this.pending.get(code);
 				}
 			}
 		}
-		return current;
+		return index().byCode(code);
 	}
 
 	/**
@@ -59,7 +103,10 @@ class ProjectReadModel {
 	 */
 	synchronized void saved(Collection<Project> projects) {
 		if (this.index != null && !projects.isEmpty()) {
-			this.index = this.index.with(projects, List.of());
+			for (Project p : projects) {
+				this.pending.put(p.code(), p);
+			}
+			this.dirty = true;
 			this.changes++;
 		}
 	}
@@ -80,13 +127,10 @@ class ProjectReadModel {
 				if (this.changes != seen) {
 					continue;
 				}
-				Project held = current.byCode(code);
-				if (fresh == null && held != null) {
-					this.index = current.with(List.of(), List.of(code));
-					this.changes++;
-				}
-				else if (fresh != null && !fresh.equals(held)) {
-					this.index = current.with(new ArrayList<>(List.of(fresh)), List.of());
+				Project held = this.pending.containsKey(code) ? this.pending.get(code) : current.byCode(code);
+				if (!Objects.equals(fresh, held)) {
+					this.pending.put(code, fresh);
+					this.dirty = true;
 					this.changes++;
 				}
 				return;
@@ -97,6 +141,8 @@ class ProjectReadModel {
 	/** Drops the copy; the next read loads every project again. */
 	synchronized void invalidate() {
 		this.index = null;
+		this.pending.clear();
+		this.dirty = false;
 	}
 
 }

@@ -63,8 +63,7 @@ public class ProjectService {
 		if (code == null) {
 			return null;
 		}
-		return this.readModelEnabled ? this.readModel.index().byCode(code)
-				: this.repository.findById(code).orElse(null);
+		return this.readModelEnabled ? this.readModel.byCode(code) : this.repository.findById(code).orElse(null);
 	}
 
 	/** The projects with these codes, keyed by code; one store query when uncached. */
