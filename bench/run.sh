@@ -105,7 +105,7 @@ for N in $PROJECTS; do
   PRISTINE="$WORK/data-$N"
   if [ -n "${RESEED:-}" ] || [ ! -f "$PRISTINE/.seeded" ]; then
     rm -rf "$PRISTINE"; mkdir -p "$PRISTINE"; t0="$(now_ms)"
-    INVESTMENT_DATA_DIR="$PRISTINE" java $JAVA_OPTS -jar "$JAR" seed --scale-projects="$N" >"$OUT/seed-$N.log" 2>&1 \
+    INVESTMENT_DATA_DIR="$PRISTINE" java $JAVA_OPTS -jar "$JAR" seed --scale-projects="$N" --investment.store.socket-timeout=300s >"$OUT/seed-$N.log" 2>&1 \
       || { tail -30 "$OUT/seed-$N.log" >&2; exit 1; }
     touch "$PRISTINE/.seeded"; log "seeded $N clones in $(( ($(now_ms) - t0) / 1000 )) s ($(du -sh "$PRISTINE" | cut -f1))"
   fi
