@@ -6,7 +6,9 @@
 # the peak heap in use during each step.
 #
 # Usage: bench/io.sh        env: ROWS=10000 PORT=18791 JAVA_OPTS (default: the README's packaged launch flags)
-#   SKIP_BUILD=1 EXTRA_ARGS (more service arguments) WORK=target/bench-io
+#   SKIP_BUILD=1 EXTRA_ARGS (more service arguments) WORK=target/bench-io PROFILE=1 (a JFR recording)
+#   DATA_DIR=folder: start on a copy of a seeded file store instead (e.g. one made by
+#   `seed --scale-projects=100000`), and with ROWS=0 only export: the 100,000-row export
 # Needs: java 17 (jstat), mvn, curl, python3. The service it starts is stopped by its PID.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,13 +25,19 @@ JAR="$(ls "$ROOT"/target/industrial-investment-*.jar | grep -v plain | head -1)"
 log "commit $(git -C "$ROOT" rev-parse --short HEAD), $ROWS rows, JAVA_OPTS: $JAVA_OPTS"
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --investment.store.mode=memory ${EXTRA_ARGS:-} \
-  >"$WORK/service.log" 2>&1 &
+if [ -n "${DATA_DIR:-}" ]; then
+  rm -rf "$WORK/data"; cp -r "$DATA_DIR" "$WORK/data"; STORE_ARGS="--investment.store.data-dir=$WORK/data"
+else
+  STORE_ARGS="--investment.store.mode=memory"
+fi
+T0="$(date +%s%3N)"
+java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" $STORE_ARGS ${EXTRA_ARGS:-} >"$WORK/service.log" 2>&1 &
 SVC_PID=$!
 [ -n "${PROFILE:-}" ] && { sleep 5; jcmd "$SVC_PID" JFR.start name=io settings=profile filename="$WORK/io.jfr" >/dev/null; }
 until curl -sf "$BASE/actuator/health" >/dev/null; do
   kill -0 "$SVC_PID" 2>/dev/null || { log "service died; see $WORK/service.log"; exit 1; }; sleep 1
 done
+log "answering $(( $(date +%s%3N) - T0 )) ms after launch"
 TOKEN="$(curl -s "$BASE/graphql" -H 'Content-Type: application/json' \
   -d '{"query":"mutation { login(username: \"admin\", password: \"demo\") { token } }"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')"
 curl -s -o "$WORK/template.csv" "$BASE/imports/templates/projects.csv"
@@ -66,9 +74,18 @@ export_once() { # format
   printf '| export %s | all | %.1f | | %s MiB | %s |\n' "$1" "$secs" "$(peak_since "$mark")" "$lines"
 }
 
+gc_heap() { # heap in use right after a full GC, MiB
+  jcmd "$SVC_PID" GC.run >/dev/null 2>&1; sleep 1
+  jstat -gc "$SVC_PID" | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }'
+}
+log "projects held: $(curl -s "$BASE/graphql" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"query":"{ projects { totalCount } }"}' | sed -E 's/.*"totalCount":([0-9]+).*/\1/'); heap after a full GC: $(gc_heap) MiB"
 echo "| step | rows | seconds | rows/s | peak heap in use | outcome |"
 echo "|---|---|---|---|---|---|"
-import_once "(new)"
-import_once "(same file again)"
+if [ "$ROWS" -gt 0 ]; then
+  import_once "(new)"
+  import_once "(same file again)"
+fi
 for f in csv jsonl xlsx; do export_once "$f"; done
+log "heap after a full GC: $(gc_heap) MiB; resident: $(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SVC_PID/status") MiB"
 [ -n "${PROFILE:-}" ] && jcmd "$SVC_PID" JFR.stop name=io >/dev/null

@@ -107,6 +107,10 @@ public enum ErrorCode {
 	 * classification.
 	 */
 	public HttpStatus httpStatus() {
+		if (this == STORE_UNAVAILABLE) {
+			// the client did nothing wrong and may retry
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		if (this.classification instanceof ErrorType type) {
 			return switch (type) {
 				case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;

@@ -5,7 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.security.Role;
+import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +28,9 @@ class StoreDownTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TokenIssuer tokenIssuer;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,6 +52,20 @@ class StoreDownTests {
 				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ districts { name } }\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isLessThan(500);
+		assertThat(response.body()).contains("STORE_UNAVAILABLE")
+			.doesNotContain("Exception")
+			.doesNotContain("127.0.0.1:9");
+	}
+
+	@Test
+	void anExportGetsServiceUnavailableWithoutInternals() throws Exception {
+		// signing in is audited, so it fails too: the token comes from the issuer
+		String token = TestSecurity.token(this.tokenIssuer, Role.ANALYST, null);
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/exports/projects.csv"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).contains("STORE_UNAVAILABLE")
 			.doesNotContain("Exception")
 			.doesNotContain("127.0.0.1:9");
