@@ -97,6 +97,11 @@ final class DurableH2Backend extends H2Backend {
 	}
 
 	@Override
+	protected Document handleGetMore(String databaseName, String command, Document query) {
+		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query));
+	}
+
+	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
 		return new Database(databaseName);
 	}

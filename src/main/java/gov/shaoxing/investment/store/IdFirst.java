@@ -18,11 +18,35 @@ import org.h2.mvstore.MVMap;
  * keys are exactly the query's, so {@code {_id, version}} (every versioned save) scanned
  * the whole collection. A query that pins {@code _id} to one value now reads that
  * document through the {@code _id} index and matches the rest of the filter on it alone,
- * which is what MongoDB does. Full scans are counted, so tests can tell.
+ * which is what MongoDB does. Full scans are counted, so tests can tell. And a query with
+ * no batch size gets one ({@link #BATCH}), as MongoDB's batches are bounded: the store
+ * would otherwise answer with every match in one reply, and past 48 MB (100,000 projects)
+ * the driver refuses it.
  */
 final class IdFirst {
 
+	/** Documents per reply when the query sets no smaller limit or batch size. */
+	static final int BATCH = 1000;
+
 	private IdFirst() {
+	}
+
+	/**
+	 * A getMore without a batch size (the driver sends none unless asked) takes
+	 * {@link #BATCH} documents; the store refuses zero.
+	 */
+	static Document withBatchSize(Document getMore) {
+		if (getMore.get("batchSize") instanceof Number n && n.intValue() > 0) {
+			return getMore;
+		}
+		Document copy = getMore.clone();
+		copy.put("batchSize", BATCH);
+		return copy;
+	}
+
+	static int batchSize(int limit, int batchSize) {
+		boolean unbounded = limit == 0 || Math.abs(limit) > BATCH;
+		return (unbounded && (batchSize <= 0 || batchSize > BATCH)) ? BATCH : batchSize;
 	}
 
 	/**
@@ -72,7 +96,7 @@ final class IdFirst {
 				Document fields) {
 			Object id = pinnedId(query, getIdField());
 			if (id == null) {
-				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize(limit, batchSize), fields);
 			}
 			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
 			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,
@@ -104,7 +128,7 @@ final class IdFirst {
 				Document fields) {
 			Object id = pinnedId(query, getIdField());
 			if (id == null) {
-				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize(limit, batchSize), fields);
 			}
 			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
 			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * mongo-java-server's memory backend with {@link IdFirst} collections, so the tests'
@@ -21,6 +22,11 @@ final class MemoryStoreBackend extends MemoryBackend {
 	@Override
 	public MemoryDatabase openOrCreateDatabase(String databaseName) {
 		return new Database(databaseName);
+	}
+
+	@Override
+	protected Document handleGetMore(String databaseName, String command, Document query) {
+		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query));
 	}
 
 	long scans() {
