@@ -9,6 +9,7 @@
 # Usage: bench/run.sh            env: PROJECTS="10000 100000" OPS="card page districts bulletin submit"
 #   CONNS=16 THREADS=2 MEASURE_S=10 WARM_ROUNDS=3 WARM_S=10 CURVE_S=30 PORT=18090 WORK=target/bench
 #   JAVA_OPTS (default: the packaged launch flags from README) SKIP_BUILD=1 RESEED=1 PROFILE=1 (a JFR recording)
+#   SEED_ARGS (more arguments for the seed, e.g. --investment.seed.demo-through=2012-01 for 2 reports a clone)
 # Needs: java 17, mvn, wrk, curl. Every process it starts is stopped by its PID.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -105,7 +106,7 @@ for N in $PROJECTS; do
   PRISTINE="$WORK/data-$N"
   if [ -n "${RESEED:-}" ] || [ ! -f "$PRISTINE/.seeded" ]; then
     rm -rf "$PRISTINE"; mkdir -p "$PRISTINE"; t0="$(now_ms)"
-    INVESTMENT_DATA_DIR="$PRISTINE" java $JAVA_OPTS -jar "$JAR" seed --scale-projects="$N" --investment.store.socket-timeout=300s >"$OUT/seed-$N.log" 2>&1 \
+    INVESTMENT_DATA_DIR="$PRISTINE" java $JAVA_OPTS -jar "$JAR" seed --scale-projects="$N" --investment.store.socket-timeout=300s ${SEED_ARGS:-} >"$OUT/seed-$N.log" 2>&1 \
       || { tail -30 "$OUT/seed-$N.log" >&2; exit 1; }
     touch "$PRISTINE/.seeded"; log "seeded $N clones in $(( ($(now_ms) - t0) / 1000 )) s ($(du -sh "$PRISTINE" | cut -f1))"
   fi

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -54,6 +55,16 @@ public record Project(@Id String code, @Indexed ProjectCategory category, String
 				totalInvestment, plannedInvestment, strategicEmerging, techUpgradePlan, status, plannedStart,
 				plannedFinish, location, nationalCode, liaison, year, demo, 0, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * By code only: projects are DataLoader keys on every batched field, and hashing all
+	 * 34 components (lists and histories among them) showed in the card's profile. Equal
+	 * records have equal codes, so this agrees with {@code equals}.
+	 */
+	@Override
+	public int hashCode() {
+		return Objects.hashCode(this.code);
 	}
 
 	public static Builder builder() {
