@@ -14,6 +14,7 @@ import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Replaced;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.security.AccessPolicy;
@@ -185,7 +186,7 @@ public class ProjectCreateService {
 		}
 		boolean mayAssign = allowed(() -> AccessPolicy.requireMayAssignLiaisons(actor));
 		UpdateProjectInput update = this.mapper.toUpdate(in, GlobalId.encode("Project", existing.code()), null, reason);
-		ProjectUpdateService.Change change = this.updates.change(existing.code(), null, (current) -> {
+		Replaced<Project> change = this.updates.change(existing.code(), null, (current) -> {
 		}, (current) -> {
 			List<PayloadError> errors = new ArrayList<>();
 			checkFixedFields(in, current, errors);
