@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public final class RevisionCheckedReplace<T extends RevisionCheckedReplace.Revised> {
 
-	private static final int ATTEMPTS = 5;
+	private static final Retry RETRY = Retry.immediately(5, StaleRevision.class);
 
 	private final MongoOperations mongo;
 
@@ -54,38 +54,51 @@ public final class RevisionCheckedReplace<T extends RevisionCheckedReplace.Revis
 	 */
 	public Replaced<T> replace(String id, Integer expectedRevision, Supplier<ExpectedFailure> missing,
 			UnaryOperator<T> change, boolean dryRun) {
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			T current = this.mongo.findById(id, this.type);
-			if (current == null) {
-				throw missing.get();
-			}
-			T changed = change.apply(current);
-			if (changed == current) {
-				return new Replaced<>(current, current, false);
-			}
-			if (expectedRevision != null && expectedRevision.intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
-						this.subject, current.revision()));
-			}
-			if (dryRun) {
-				return new Replaced<>(current, changed, false);
-			}
-			T saved = this.mongo.findAndReplace(unchanged(id, current.revision()), changed,
-					FindAndReplaceOptions.options().returnNew());
-			if (saved != null) {
-				return new Replaced<>(current, saved, true);
-			}
-			if (expectedRevision != null) {
-				throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
-			}
+		return RETRY.run(() -> attempt(id, expectedRevision, missing, change, dryRun),
+				() -> ApiException.detailed(ErrorCode.INTERNAL, "busy", null));
+	}
+
+	private Replaced<T> attempt(String id, Integer expectedRevision, Supplier<ExpectedFailure> missing,
+			UnaryOperator<T> change, boolean dryRun) {
+		T current = this.mongo.findById(id, this.type);
+		if (current == null) {
+			throw missing.get();
 		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+		T changed = change.apply(current);
+		if (changed == current) {
+			return new Replaced<>(current, current, false);
+		}
+		if (expectedRevision != null && expectedRevision.intValue() != current.revision().intValue()) {
+			throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
+					this.subject, current.revision()));
+		}
+		if (dryRun) {
+			return new Replaced<>(current, changed, false);
+		}
+		T saved = this.mongo.findAndReplace(unchanged(id, current.revision()), changed,
+				FindAndReplaceOptions.options().returnNew());
+		if (saved != null) {
+			return new Replaced<>(current, saved, true);
+		}
+		if (expectedRevision != null) {
+			throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
+		}
+		throw new StaleRevision();
 	}
 
 	/** The document as read: documents stored before revisions existed have none. */
 	private static Query unchanged(String id, int revision) {
 		Object[] revisions = revision == 0 ? new Object[] { 0, null } : new Object[] { revision };
 		return Query.query(Criteria.where("_id").is(id).and("revision").in(revisions));
+	}
+
+	/** Someone changed the document since it was read: read it again. */
+	private static final class StaleRevision extends RuntimeException {
+
+		StaleRevision() {
+			super("stale revision", null, false, false);
+		}
+
 	}
 
 }
