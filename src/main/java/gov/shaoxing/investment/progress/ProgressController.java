@@ -64,7 +64,7 @@ class ProgressController {
 			return new SubmitProgressReportPayload(submitted.report(), submitted.project(), List.of());
 		}
 		catch (ExpectedFailure ex) {
-			return new SubmitProgressReportPayload(null, null, ex.errors());
+			return SubmitProgressReportPayload.refused(ex.errors());
 		}
 	}
 
@@ -141,6 +141,11 @@ class ProgressController {
 
 	/** Result of {@code submitProgressReport}. */
 	record SubmitProgressReportPayload(ProgressReport report, Project project, List<PayloadError> errors) {
+
+		static SubmitProgressReportPayload refused(List<PayloadError> errors) {
+			return new SubmitProgressReportPayload(null, null, errors);
+		}
+
 	}
 
 }

@@ -91,7 +91,7 @@ public class ProjectService {
 	}
 
 	public ProjectConnection search(ProjectFilter filter, List<ProjectOrder> order, Integer first, String after) {
-		return searchAll(List.of(new ProjectsKey(null, null, filter, order, first, after))).values().iterator().next();
+		return searchAll(List.of(ProjectsKey.everywhere(filter, order, first, after))).values().iterator().next();
 	}
 
 	/**
@@ -271,8 +271,23 @@ public class ProjectService {
 	record ProjectsKey(String districtCode, String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
 			Integer first, String after) {
 
+		/** The root field's search, over every project. */
+		static ProjectsKey everywhere(ProjectFilter filter, List<ProjectOrder> orderBy, Integer first, String after) {
+			return new ProjectsKey(null, null, filter, orderBy, first, after);
+		}
+
+		static ProjectsKey inDistrict(String districtCode, ProjectFilter filter, List<ProjectOrder> orderBy,
+				Integer first, String after) {
+			return new ProjectsKey(districtCode, null, filter, orderBy, first, after);
+		}
+
+		static ProjectsKey inDepartment(String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
+				Integer first, String after) {
+			return new ProjectsKey(null, departmentCode, filter, orderBy, first, after);
+		}
+
 		ProjectsKey withoutScope() {
-			return new ProjectsKey(null, null, this.filter, this.orderBy, this.first, this.after);
+			return everywhere(this.filter, this.orderBy, this.first, this.after);
 		}
 
 		Predicate<Project> scope() {

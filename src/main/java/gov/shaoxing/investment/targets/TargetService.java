@@ -83,6 +83,11 @@ public class TargetService {
 		this.targets = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Target::id);
 	}
 
+	/** Every target of the year in the scope, whatever its district and indicator. */
+	public List<Target> find(int year, TargetScope scope) {
+		return find(year, null, null, scope);
+	}
+
 	public List<Target> find(int year, String districtCode, Indicator indicator, TargetScope scope) {
 		List<Target> found;
 		if (this.cached) {
