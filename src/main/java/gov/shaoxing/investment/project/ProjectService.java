@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -249,18 +250,11 @@ public class ProjectService {
 	}
 
 	/**
-	 * A regular expression that matches the text literally: every metacharacter is
-	 * escaped.
+	 * A regular expression that matches the text literally, as case-sensitively as the
+	 * read model's {@code contains}.
 	 */
 	static String literal(String text) {
-		StringBuilder sb = new StringBuilder(text.length() * 2);
-		for (char ch : text.toCharArray()) {
-			if ("\\^$.|?*+()[]{}-/#&~<>=!:,'\"`@%;".indexOf(ch) >= 0) {
-				sb.append('\\');
-			}
-			sb.append(ch);
-		}
-		return sb.toString();
+		return Pattern.quote(text);
 	}
 
 	/**
