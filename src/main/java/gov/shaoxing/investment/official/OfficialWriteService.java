@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * input again changes nothing.
  */
 @Service
-public class OfficialWriteService {
+class OfficialWriteService {
 
 	static final int MAX_NAME = 50;
 

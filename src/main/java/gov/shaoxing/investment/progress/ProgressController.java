@@ -39,14 +39,14 @@ class ProgressController {
 
 	private final ProjectService projects;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	private final ProgressReports reports;
 
 	private final LiveUpdates live;
 
 	ProgressController(ProgressService progress, ProgressReadModel readModel, ProjectService projects,
-			SupervisionCalendar calendar, ProgressReports reports, LiveUpdates live, BatchLoaderRegistry registry) {
+			ProgressCalendar calendar, ProgressReports reports, LiveUpdates live, BatchLoaderRegistry registry) {
 		this.progress = progress;
 		this.readModel = readModel;
 		this.projects = projects;

@@ -90,15 +90,15 @@ public class ProgressService {
 
 	private final EventPublisher events;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
-	private final SupervisionProperties supervision;
+	private final ProgressProperties supervision;
 
 	private final RulesService rules;
 
 	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments, NoticeService notices,
-			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, SupervisionCalendar calendar,
-			SupervisionProperties supervision, RulesService rules) {
+			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, ProgressCalendar calendar,
+			ProgressProperties supervision, RulesService rules) {
 		this.mongo = mongo;
 		this.projects = projects;
 		this.departments = departments;

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * and other instances hear of it through a PROJECT_CHANGED event.
  */
 @Service
-public class ProjectUpdateService {
+class ProjectUpdateService {
 
 	private final MongoTemplate mongo;
 

@@ -19,7 +19,7 @@ import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.notice.Notice;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.AccessPolicy;
@@ -50,10 +50,10 @@ public class BulletinPublications {
 
 	private final ProjectService projects;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	BulletinPublications(MongoTemplate mongo, BulletinService bulletins, DistrictService districts,
-			ProjectService projects, SupervisionCalendar calendar) {
+			ProjectService projects, ProgressCalendar calendar) {
 		this.mongo = mongo;
 		this.bulletins = bulletins;
 		this.districts = districts;

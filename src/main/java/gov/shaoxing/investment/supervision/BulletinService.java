@@ -24,7 +24,7 @@ import gov.shaoxing.investment.progress.ProgressHistory;
 import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ProgressService;
 import gov.shaoxing.investment.progress.ProjectProgress;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.rules.Explanation;
@@ -70,13 +70,13 @@ public class BulletinService {
 
 	private final RulesService rules;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	private final SupervisionCache cache;
 
 	BulletinService(SupervisionCache cache, TargetService targets, ActualsService actuals, DistrictService districts,
 			ProjectService projects, ProgressReadModel progress, ProgressHistory history, NoticeService notices,
-			RulesService rules, SupervisionCalendar calendar) {
+			RulesService rules, ProgressCalendar calendar) {
 		this.cache = cache;
 		this.targets = targets;
 		this.actuals = actuals;
