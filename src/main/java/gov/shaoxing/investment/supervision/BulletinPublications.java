@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * corrected later; compares a published bulletin with its recomputation.
  */
 @Service
-public class BulletinPublications {
+class BulletinPublications {
 
 	private final MongoTemplate mongo;
 
