@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ProjectProgress;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.rules.RulesService;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * model: no store query with the read model on, one for the roll-ups with it off.
  */
 @Service
-public class EarnedValueService {
+class EarnedValueService {
 
 	private final ProjectService projects;
 
@@ -31,10 +31,10 @@ public class EarnedValueService {
 
 	private final RulesService rules;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	EarnedValueService(ProjectService projects, ProgressReadModel progress, RulesService rules,
-			SupervisionCalendar calendar) {
+			ProgressCalendar calendar) {
 		this.projects = projects;
 		this.progress = progress;
 		this.rules = rules;

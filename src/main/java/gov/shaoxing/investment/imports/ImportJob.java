@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * each row came to. {@code errors} keeps the first {@code investment.imports.max-errors}.
  */
 @Document("import_jobs")
-public record ImportJob(@Id String id, String kind, String fileName, boolean dryRun, Status status,
-		@Indexed String startedBy, Instant createdAt, Instant finishedAt, int totalRows, int processedRows, int created,
-		int updated, int unchanged, int failed, List<RowError> errors, boolean errorsTruncated) {
+record ImportJob(@Id String id, String kind, String fileName, boolean dryRun, Status status, @Indexed String startedBy,
+		Instant createdAt, Instant finishedAt, int totalRows, int processedRows, int created, int updated,
+		int unchanged, int failed, List<RowError> errors, boolean errorsTruncated) {
 
 	/** Where a job is. */
 	public enum Status {

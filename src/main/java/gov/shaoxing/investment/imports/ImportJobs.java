@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * it applied come back unchanged.
  */
 @Service
-public class ImportJobs {
+class ImportJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 

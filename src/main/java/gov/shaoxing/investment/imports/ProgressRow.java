@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * One row of the half-monthly progress template (台账): a project, a period and the
  * figures. Mutable with public fields, assembled cell by cell and read by MapStruct.
  */
-public class ProgressRow {
+class ProgressRow {
 
 	public String projectCode;
 

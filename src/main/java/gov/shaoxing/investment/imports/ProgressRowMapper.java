@@ -17,7 +17,7 @@ import org.mapstruct.Mapping;
  * writes nothing, while changed figures make a new report for the period.
  */
 @Mapper(imports = GlobalId.class)
-public interface ProgressRowMapper {
+interface ProgressRowMapper {
 
 	@Mapping(target = "projectId", expression = "java(GlobalId.encode(\"Project\", row.projectCode))")
 	@Mapping(target = "period.year", source = "year")

@@ -181,7 +181,7 @@ public class IndicatorReportService {
 		if (in.year() == null || in.month() == null || in.month() < 1 || in.month() > 12) {
 			errors.add(PayloadError.detailed("input.month", ErrorCode.INVALID_PERIOD, "month"));
 		}
-		else if (this.targets.find(in.year(), null, null, TargetScope.CITY).isEmpty()) {
+		else if (this.targets.find(in.year(), TargetScope.CITY).isEmpty()) {
 			errors.add(new PayloadError("input.year", ErrorCode.PERIOD_OUTSIDE_PLAN_YEAR, in.year()));
 		}
 		else if (LocalDate.of(in.year(), in.month(), 1).isAfter(LocalDate.now(this.clock))) {

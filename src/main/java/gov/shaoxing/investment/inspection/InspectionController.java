@@ -78,7 +78,7 @@ class InspectionController {
 			return new RecordInspectionPayload(inspection, this.projects.byCode(inspection.projectCode()), List.of());
 		}
 		catch (ExpectedFailure ex) {
-			return new RecordInspectionPayload(null, null, ex.errors());
+			return RecordInspectionPayload.refused(ex.errors());
 		}
 	}
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * An uploaded photo: its id, the type detected from its bytes, its size, the SHA-256 of
  * its bytes and what its EXIF metadata says (capture time, GPS position). In an
- * inspection it also carries the evidence judged when the inspection was recorded.
+ * inspection it also carries the evidence judged when the inspection was recorded. Public
+ * although only this package names it: read back as part of an Inspection, Spring Data
+ * finds no constructor to use in a package-private Photo.
  */
 public record Photo(String id, String contentType, long size, String sha256, Instant takenAt, PhotoPosition position,
 		PhotoMetadata.Status metadata, PhotoEvidence evidence) {

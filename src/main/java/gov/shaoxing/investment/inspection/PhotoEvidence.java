@@ -13,7 +13,7 @@ import gov.shaoxing.investment.project.Project;
  * inspection is recorded, from the photo's metadata, the project's location and the
  * inspection's date.
  */
-public record PhotoEvidence(PhotoMetadata.Status metadata, Double distanceKmFromSite, Boolean takenOnInspectionDate,
+record PhotoEvidence(PhotoMetadata.Status metadata, Double distanceKmFromSite, Boolean takenOnInspectionDate,
 		String duplicateOf, List<String> warnings) {
 
 	/** A photo taken further than this from the site is flagged. */

@@ -10,4 +10,9 @@ import gov.shaoxing.investment.project.Project;
  * nothing was recorded.
  */
 record RecordInspectionPayload(Inspection inspection, Project project, List<PayloadError> errors) {
+
+	static RecordInspectionPayload refused(List<PayloadError> errors) {
+		return new RecordInspectionPayload(null, null, errors);
+	}
+
 }

@@ -11,8 +11,8 @@ import gov.shaoxing.investment.official.Official;
 import gov.shaoxing.investment.official.OfficialService;
 import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ReportPeriod;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
-import gov.shaoxing.investment.progress.SupervisionProperties;
+import gov.shaoxing.investment.progress.ProgressCalendar;
+import gov.shaoxing.investment.progress.ProgressProperties;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.rules.RulesService;
@@ -47,16 +47,15 @@ public class EscalationService {
 
 	private final RulesService rules;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
-	private final SupervisionProperties supervision;
+	private final ProgressProperties supervision;
 
 	/** Escalations this instance knows exist, so a check costs no query once raised. */
 	private final Set<String> raised = ConcurrentHashMap.newKeySet();
 
 	EscalationService(ProjectService projects, ProgressReadModel progress, OfficialService officials,
-			NoticeService notices, RulesService rules, SupervisionCalendar calendar,
-			SupervisionProperties supervision) {
+			NoticeService notices, RulesService rules, ProgressCalendar calendar, ProgressProperties supervision) {
 		this.projects = projects;
 		this.progress = progress;
 		this.officials = officials;

@@ -27,7 +27,7 @@ import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ProgressService;
 import gov.shaoxing.investment.progress.ProjectProgress;
 import gov.shaoxing.investment.progress.ReportPeriod;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
@@ -57,10 +57,10 @@ class LiaisonService {
 
 	private final RulesService rules;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	LiaisonService(ProjectService projects, ProgressReadModel progress, OfficialService officials,
-			NoticeService notices, DistrictService districts, RulesService rules, SupervisionCalendar calendar) {
+			NoticeService notices, DistrictService districts, RulesService rules, ProgressCalendar calendar) {
 		this.projects = projects;
 		this.progress = progress;
 		this.officials = officials;

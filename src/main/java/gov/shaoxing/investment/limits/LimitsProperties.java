@@ -23,9 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rate per-client rate limiting
  */
 @ConfigurationProperties("investment.limits")
-public record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, Integer maxFields,
-		Integer maxTokens, Integer maxCharacters, Duration timeout, Boolean introspectionForAnonymous,
-		PersistedQueries persistedQueries, Rate rate) {
+record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, Integer maxFields, Integer maxTokens,
+		Integer maxCharacters, Duration timeout, Boolean introspectionForAnonymous, PersistedQueries persistedQueries,
+		Rate rate) {
 
 	public LimitsProperties {
 		maxDepth = (maxDepth != null) ? maxDepth : 15;

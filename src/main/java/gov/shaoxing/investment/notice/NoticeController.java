@@ -83,7 +83,7 @@ class NoticeController {
 	CompletableFuture<Connection<Notice>> departmentNotices(Department department,
 			@Argument List<NoticeStatus> statuses, @Argument Boolean outstanding, @Argument Integer first,
 			@Argument String after, DataLoader<DepartmentNotices, Connection<Notice>> departmentNotices) {
-		NoticeFilter filter = new NoticeFilter(null, null, statuses, null, null, null, outstanding);
+		NoticeFilter filter = NoticeFilter.byStatus(statuses, outstanding);
 		return departmentNotices.load(new DepartmentNotices(department.code(), filter, first, after));
 	}
 

@@ -18,6 +18,7 @@ import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.FeedPaging;
 import gov.shaoxing.investment.common.GlobalId;
+import gov.shaoxing.investment.common.Retry;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
@@ -52,6 +53,9 @@ public class NoticeService {
 
 	private static final Set<NoticeStatus> OUTSTANDING = Set.of(NoticeStatus.OPEN, NoticeStatus.IN_PROGRESS,
 			NoticeStatus.OVERDUE);
+
+	/** Transitions of one notice race through its versioned save. */
+	private static final Retry TRANSITIONS = Retry.immediately(10, OptimisticLockingFailureException.class);
 
 	private final MongoTemplate mongo;
 
@@ -271,47 +275,42 @@ public class NoticeService {
 	 * department. The rule validates the change and gives the next status.
 	 */
 	private Notice transition(String globalId, Actor actor, String note, Rule rule, LocalDate newDeadline) {
-		String id = globalId;
 		if (actor != SYSTEM) {
 			AccessPolicy.requireMayHandleNotices(actor);
-			id = GlobalId.keyOf(globalId, "Notice");
 		}
-		String by = actor.name();
-		for (int attempt = 0; attempt < 10; attempt++) {
-			Notice current = this.mongo.findById(id, Notice.class);
-			if (current == null) {
-				throw new ExpectedFailure(PayloadError.detailed("id", ErrorCode.NOT_FOUND, "notice"));
-			}
-			if (actor != SYSTEM) {
-				AccessPolicy.requireMayHandleNotice(actor, current.departmentCode());
-			}
-			NoticeStatus next = rule.next(current);
-			if (next == current.status() && newDeadline == null) {
-				return current;
-			}
-			Instant now = this.clock.instant();
-			List<Notice.Transition> history = new ArrayList<>(current.history());
-			history.add(new Notice.Transition(now, current.status(), next, by, note));
-			LocalDate deadline = newDeadline != null ? newDeadline : current.deadline();
-			if (next != NoticeStatus.RESOLVED && next != NoticeStatus.OVERDUE && deadline.isBefore(today())) {
-				next = NoticeStatus.OVERDUE;
-			}
-			Notice updated = new Notice(current.id(), current.projectCode(), current.districtCode(),
-					current.departmentCode(), current.source(), current.sourceId(), current.text(), deadline, next,
-					current.createdAt(), now, next == NoticeStatus.RESOLVED ? now : null,
-					next == NoticeStatus.RESOLVED ? note : current.resolution(), history, current.version(),
-					current.officialId());
-			try {
-				updated = this.mongo.save(updated);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				continue;
-			}
-			publish(updated);
-			AuditContext.changed("Notice", updated.id(), current, updated);
-			return updated;
+		String id = actor == SYSTEM ? globalId : GlobalId.keyOf(globalId, "Notice");
+		return TRANSITIONS.run(() -> transitionOnce(id, actor, note, rule, newDeadline),
+				() -> ApiException.detailed(ErrorCode.INTERNAL, "busy", null));
+	}
+
+	/** One attempt at a transition; a versioned save that lost a race is tried again. */
+	private Notice transitionOnce(String id, Actor actor, String note, Rule rule, LocalDate newDeadline) {
+		Notice current = this.mongo.findById(id, Notice.class);
+		if (current == null) {
+			throw new ExpectedFailure(PayloadError.detailed("id", ErrorCode.NOT_FOUND, "notice"));
 		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+		if (actor != SYSTEM) {
+			AccessPolicy.requireMayHandleNotice(actor, current.departmentCode());
+		}
+		NoticeStatus next = rule.next(current);
+		if (next == current.status() && newDeadline == null) {
+			return current;
+		}
+		Instant now = this.clock.instant();
+		List<Notice.Transition> history = new ArrayList<>(current.history());
+		history.add(new Notice.Transition(now, current.status(), next, actor.name(), note));
+		LocalDate deadline = newDeadline != null ? newDeadline : current.deadline();
+		if (next != NoticeStatus.RESOLVED && next != NoticeStatus.OVERDUE && deadline.isBefore(today())) {
+			next = NoticeStatus.OVERDUE;
+		}
+		Notice updated = this.mongo.save(new Notice(current.id(), current.projectCode(), current.districtCode(),
+				current.departmentCode(), current.source(), current.sourceId(), current.text(), deadline, next,
+				current.createdAt(), now, next == NoticeStatus.RESOLVED ? now : null,
+				next == NoticeStatus.RESOLVED ? note : current.resolution(), history, current.version(),
+				current.officialId()));
+		publish(updated);
+		AuditContext.changed("Notice", updated.id(), current, updated);
+		return updated;
 	}
 
 	/** {@code error.INVALID_TRANSITION.<action>}, with the notice's status. */

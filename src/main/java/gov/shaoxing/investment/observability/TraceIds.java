@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The current trace id, for error responses that a caller may quote to support. */
 @Component
-public class TraceIds {
+class TraceIds {
 
 	private final ObjectProvider<Tracer> tracer;
 

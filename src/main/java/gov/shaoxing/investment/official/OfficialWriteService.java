@@ -10,6 +10,7 @@ import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.Retry;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * input again changes nothing.
  */
 @Service
-public class OfficialWriteService {
+class OfficialWriteService {
 
 	static final int MAX_NAME = 50;
 
@@ -48,6 +49,8 @@ public class OfficialWriteService {
 		.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+
+	private static final Retry INSERTS = Retry.immediately(5, DuplicateKeyException.class);
 
 	private final MongoTemplate mongo;
 
@@ -96,7 +99,7 @@ public class OfficialWriteService {
 			}
 			throw new ExpectedFailure("input.code", ErrorCode.OFFICIAL_EXISTS, existing.id());
 		}
-		for (int attempt = 0; attempt < 5; attempt++) {
+		return INSERTS.run(() -> {
 			Official toInsert = new Official(code != null ? code : nextCode(department), candidate.name(),
 					candidate.title(), candidate.departmentCode(), candidate.officePhone(), candidate.mobile(),
 					candidate.email(), candidate.cityLeader(), false);
@@ -109,9 +112,10 @@ public class OfficialWriteService {
 				if (code != null) {
 					throw new ExpectedFailure(PayloadError.detailed("input.code", ErrorCode.OFFICIAL_EXISTS, "code"));
 				}
+				// another request took the generated code: take the next
+				throw ex;
 			}
-		}
-		throw new ExpectedFailure(PayloadError.detailed("input.code", ErrorCode.OFFICIAL_EXISTS, "noCode"));
+		}, () -> new ExpectedFailure(PayloadError.detailed("input.code", ErrorCode.OFFICIAL_EXISTS, "noCode")));
 	}
 
 	public Official update(OfficialInput in, Actor actor) {

@@ -39,14 +39,14 @@ class ProgressController {
 
 	private final ProjectService projects;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	private final ProgressReports reports;
 
 	private final LiveUpdates live;
 
 	ProgressController(ProgressService progress, ProgressReadModel readModel, ProjectService projects,
-			SupervisionCalendar calendar, ProgressReports reports, LiveUpdates live, BatchLoaderRegistry registry) {
+			ProgressCalendar calendar, ProgressReports reports, LiveUpdates live, BatchLoaderRegistry registry) {
 		this.progress = progress;
 		this.readModel = readModel;
 		this.projects = projects;
@@ -64,7 +64,7 @@ class ProgressController {
 			return new SubmitProgressReportPayload(submitted.report(), submitted.project(), List.of());
 		}
 		catch (ExpectedFailure ex) {
-			return new SubmitProgressReportPayload(null, null, ex.errors());
+			return SubmitProgressReportPayload.refused(ex.errors());
 		}
 	}
 
@@ -141,6 +141,11 @@ class ProgressController {
 
 	/** Result of {@code submitProgressReport}. */
 	record SubmitProgressReportPayload(ProgressReport report, Project project, List<PayloadError> errors) {
+
+		static SubmitProgressReportPayload refused(List<PayloadError> errors) {
+			return new SubmitProgressReportPayload(null, null, errors);
+		}
+
 	}
 
 }

@@ -26,10 +26,10 @@ public class ProgressImporter {
 
 	private final ProgressReadModel readModel;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	ProgressImporter(MongoTemplate mongo, ProgressService progress, ProgressReadModel readModel,
-			SupervisionCalendar calendar) {
+			ProgressCalendar calendar) {
 		this.mongo = mongo;
 		this.progress = progress;
 		this.readModel = readModel;

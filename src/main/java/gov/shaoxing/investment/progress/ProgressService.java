@@ -1,12 +1,14 @@
 package gov.shaoxing.investment.progress;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import gov.shaoxing.investment.audit.AuditContext;
@@ -17,6 +19,7 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.Retry;
 import gov.shaoxing.investment.department.DepartmentService;
 import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventPublisher;
@@ -66,6 +69,13 @@ public class ProgressService {
 
 	static final BigDecimal MAX_PERIOD_INVESTMENT = new BigDecimal("10000");
 
+	/**
+	 * Versioned saves of one roll-up that lost a race, tried again with a growing pause
+	 * so that many instances' writers of one project spread out.
+	 */
+	private static final Retry ROLLUP_WRITES = Retry.pausing(200, Duration.ofMillis(20),
+			OptimisticLockingFailureException.class, DuplicateKeyException.class);
+
 	private final MongoTemplate mongo;
 
 	private final ProjectService projects;
@@ -80,15 +90,15 @@ public class ProgressService {
 
 	private final EventPublisher events;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
-	private final SupervisionProperties supervision;
+	private final ProgressProperties supervision;
 
 	private final RulesService rules;
 
 	ProgressService(MongoTemplate mongo, ProjectService projects, DepartmentService departments, NoticeService notices,
-			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, SupervisionCalendar calendar,
-			SupervisionProperties supervision, RulesService rules) {
+			Idempotency idempotency, ProgressReadModel readModel, EventPublisher events, ProgressCalendar calendar,
+			ProgressProperties supervision, RulesService rules) {
 		this.mongo = mongo;
 		this.projects = projects;
 		this.departments = departments;
@@ -255,47 +265,44 @@ public class ProgressService {
 	}
 
 	private Applied applyInTurn(Project project, ProgressReport report) {
-		for (int attempt = 0; attempt < 200; attempt++) {
-			// first from the read model, which this instance's saves keep current; a
-			// stale
-			// copy only costs a failed versioned save and a read from the store
-			ProjectProgress current = attempt == 0 ? this.readModel.get(project.code())
-					: this.mongo.findById(project.code(), ProjectProgress.class);
-			if (current == null) {
-				current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
-			}
-			PeriodEntry existing = current.periods().get(report.periodKey());
-			if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
-				if (attempt == 0) {
-					// decided on the stored roll-up only, never on a copy
-					continue;
-				}
-				// already applied, or a later report for this period won
-				return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
-			}
-			ProjectProgress next = current
-				.withPeriod(report.periodKey(),
-						new PeriodEntry(report.id(), report.sequence(), report.investmentCompleted(),
-								report.physicalProgressPercent(), report.submittedAt()))
-				.withMilestones(applyMilestones(current.milestones(), report.milestones(), report.period()));
-			next = judged(next, project);
-			try {
-				ProjectProgress saved = this.mongo.save(next);
-				this.readModel.apply(saved);
-				AuditContext.changed("ProjectProgress", saved.projectCode(), current.version() == null ? null : current,
-						saved);
-				this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null,
-						ProgressReadModel.subject(saved));
-				if (saved.light() != current.light()) {
-					this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
-				}
-				return new Applied(true, report.sequence(), true, (existing != null) ? existing.reportId() : null);
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				backoff(attempt);
-			}
+		AtomicBoolean first = new AtomicBoolean(true);
+		return ROLLUP_WRITES.run(() -> applyOnce(project, report, first.getAndSet(false)),
+				() -> ApiException.detailed(ErrorCode.INTERNAL, "busy", null));
+	}
+
+	/**
+	 * One attempt at the roll-up write, the first from the read model, which this
+	 * instance's saves keep current: a stale copy only costs a failed versioned save and
+	 * a read from the store.
+	 */
+	private Applied applyOnce(Project project, ProgressReport report, boolean fromCopy) {
+		ProjectProgress current = fromCopy ? this.readModel.get(project.code())
+				: this.mongo.findById(project.code(), ProjectProgress.class);
+		if (current == null) {
+			current = ProjectProgress.empty(project.code(), project.districtCode(), project.category().name());
 		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+		PeriodEntry existing = current.periods().get(report.periodKey());
+		if (existing != null && !later(report.sequence(), report.id(), existing.sequence(), existing.reportId())) {
+			if (fromCopy) {
+				// decided on the stored roll-up only, never on a copy
+				return applyOnce(project, report, false);
+			}
+			// already applied, or a later report for this period won
+			return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
+		}
+		ProjectProgress next = current
+			.withPeriod(report.periodKey(),
+					new PeriodEntry(report.id(), report.sequence(), report.investmentCompleted(),
+							report.physicalProgressPercent(), report.submittedAt()))
+			.withMilestones(applyMilestones(current.milestones(), report.milestones(), report.period()));
+		ProjectProgress saved = this.mongo.save(judged(next, project));
+		this.readModel.apply(saved);
+		AuditContext.changed("ProjectProgress", saved.projectCode(), current.version() == null ? null : current, saved);
+		this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null, ProgressReadModel.subject(saved));
+		if (saved.light() != current.light()) {
+			this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
+		}
+		return new Applied(true, report.sequence(), true, (existing != null) ? existing.reportId() : null);
 	}
 
 	/**
@@ -508,16 +515,6 @@ public class ProgressService {
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
-	}
-
-	private static void backoff(int attempt) {
-		try {
-			Thread.sleep(Math.min(20, attempt));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw ApiException.detailed(ErrorCode.INTERNAL, "interrupted", null);
-		}
 	}
 
 }

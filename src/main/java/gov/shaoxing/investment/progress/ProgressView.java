@@ -12,8 +12,8 @@ import gov.shaoxing.investment.rules.Explanation;
  * {@code Project.progress}: a project's roll-up with its light judged on the supervision
  * day.
  */
-public record ProgressView(ProjectProgress progress, int planYear, BigDecimal plannedInvestment,
-		BigDecimal plannedToDate, LightRule.Verdict verdict, LocalDate asOf) {
+record ProgressView(ProjectProgress progress, int planYear, BigDecimal plannedInvestment, BigDecimal plannedToDate,
+		LightRule.Verdict verdict, LocalDate asOf) {
 
 	/**
 	 * Investment reported for the plan year's periods ended by {@code asOf} ÷ the plan to

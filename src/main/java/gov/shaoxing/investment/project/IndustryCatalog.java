@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and their two-digit divisions (大类 01–97), to check and name a project's industry.
  */
 @Component
-public class IndustryCatalog {
+class IndustryCatalog {
 
 	private final Map<String, String> sections = new LinkedHashMap<>();
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * changes nothing.
  */
 @Service
-public class LiaisonAssignments {
+class LiaisonAssignments {
 
 	private final ProjectUpdateService updates;
 

@@ -10,7 +10,7 @@ import gov.shaoxing.investment.common.ErrorCode;
  * {@code YYYY-RRRRRR-II-TT-NNNNNN}, i.e. year, 6-digit region, 2-digit industry, 2-digit
  * type and 6-digit serial.
  */
-public final class NationalProjectCode {
+final class NationalProjectCode {
 
 	private static final Pattern FORMAT = Pattern.compile("(19|20)\\d{2}-\\d{6}-\\d{2}-\\d{2}-\\d{6}");
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Revised;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -32,7 +34,7 @@ public record Project(@Id String code, @Indexed ProjectCategory category, String
 		List<BigDecimal> plannedMonthly, ConstructionNature constructionNature, Industry industry,
 		List<FundingSource> fundingSources, InvestorType investorType, LocalDate statisticsRegistered,
 		LocalDate actualStart, LocalDate actualFinish, String scope, List<Approval> approvals,
-		List<StatusChange> statusHistory, List<LiaisonAssignment> liaisonHistory) {
+		List<StatusChange> statusHistory, List<LiaisonAssignment> liaisonHistory) implements Revised {
 
 	public Project {
 		coDepartmentCodes = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Sums over every project that matched a filter, not only the page; the matches are
- * gathered only when a figure is asked for, and once.
+ * gathered only when a figure is asked for, and once. Public because supervision reads
+ * the matches of a search through it.
  */
 public final class ProjectAggregate {
 

@@ -14,7 +14,7 @@ import gov.shaoxing.investment.common.PageInfo;
  * A page of projects, with the size and sums of the whole filtered set. Only the page is
  * found up front: cursors are encoded when {@code edges} or {@code pageInfo} asks for
  * them, and the count, the sums and whether a previous page exists when those are asked
- * for, each at most once.
+ * for, each at most once. Public because supervision reads search results through it.
  */
 public final class ProjectConnection {
 

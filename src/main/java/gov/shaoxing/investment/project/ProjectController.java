@@ -166,14 +166,14 @@ class ProjectController {
 	CompletableFuture<ProjectConnection> districtProjects(District district, @Argument ProjectFilter filter,
 			@Argument List<ProjectOrder> orderBy, @Argument Integer first, @Argument String after,
 			DataLoader<ProjectsKey, ProjectConnection> scopedProjects) {
-		return scopedProjects.load(new ProjectsKey(district.code(), null, filter, orderBy, first, after));
+		return scopedProjects.load(ProjectsKey.inDistrict(district.code(), filter, orderBy, first, after));
 	}
 
 	@SchemaMapping(typeName = "Department", field = "projects")
 	CompletableFuture<ProjectConnection> departmentProjects(Department department, @Argument ProjectFilter filter,
 			@Argument List<ProjectOrder> orderBy, @Argument Integer first, @Argument String after,
 			DataLoader<ProjectsKey, ProjectConnection> scopedProjects) {
-		return scopedProjects.load(new ProjectsKey(null, department.code(), filter, orderBy, first, after));
+		return scopedProjects.load(ProjectsKey.inDepartment(department.code(), filter, orderBy, first, after));
 	}
 
 	@SchemaMapping

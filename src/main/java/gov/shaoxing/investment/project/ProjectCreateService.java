@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.audit.AuditContext;
@@ -14,6 +15,8 @@ import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.Retry;
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Replaced;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.security.AccessPolicy;
@@ -43,6 +46,8 @@ public class ProjectCreateService {
 	static final String SEQUENCES = "project_code_sequences";
 
 	private static final Pattern SEQUENCE = Pattern.compile(".*-(\\d+)$");
+
+	private static final Retry INSERTS = Retry.immediately(5, DuplicateKeyException.class);
 
 	private final MongoTemplate mongo;
 
@@ -120,12 +125,12 @@ public class ProjectCreateService {
 		if (dryRun) {
 			return new Result(candidate, Outcome.CREATED, null);
 		}
-		for (int attempt = 0; attempt < 5; attempt++) {
-			Project toInsert = attempt == 0 ? candidate
-					: candidate.toBuilder()
-						.code(ProjectRules.text(in.code()) != null ? candidate.code()
-								: nextCode(candidate.districtCode(), candidate.category()))
-						.build();
+		AtomicBoolean first = new AtomicBoolean(true);
+		return INSERTS.run(() -> {
+			// a retry follows only a generated code that another request took: take the
+			// next
+			Project toInsert = first.getAndSet(false) ? candidate
+					: candidate.toBuilder().code(nextCode(candidate.districtCode(), candidate.category())).build();
 			try {
 				Project saved = this.mongo.insert(toInsert);
 				this.projects.saved(saved);
@@ -142,10 +147,9 @@ public class ProjectCreateService {
 				if (ProjectRules.text(in.code()) != null) {
 					throw new ExpectedFailure(List.of(ProjectRules.nationalCodeTaken("input.nationalCode")));
 				}
-				// another request took the generated code: take the next
+				throw ex;
 			}
-		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "creating", null);
+		}, () -> ApiException.detailed(ErrorCode.INTERNAL, "creating", null));
 	}
 
 	/**
@@ -185,7 +189,7 @@ public class ProjectCreateService {
 		}
 		boolean mayAssign = allowed(() -> AccessPolicy.requireMayAssignLiaisons(actor));
 		UpdateProjectInput update = this.mapper.toUpdate(in, GlobalId.encode("Project", existing.code()), null, reason);
-		ProjectUpdateService.Change change = this.updates.change(existing.code(), null, (current) -> {
+		Replaced<Project> change = this.updates.change(existing.code(), null, (current) -> {
 		}, (current) -> {
 			List<PayloadError> errors = new ArrayList<>();
 			checkFixedFields(in, current, errors);

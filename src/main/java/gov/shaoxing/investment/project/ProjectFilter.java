@@ -24,7 +24,6 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 	public static final ProjectFilter NONE = new ProjectFilter(null, null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null);
 
-	/** Only the project with this (already checked) national code. */
 	/** The filter on the plan's fields only, none on the full record's. */
 	public ProjectFilter(List<ProjectCategory> categories, List<String> districtCodes, List<String> departmentCodes,
 			List<String> leadDepartmentCodes, List<ProjectStatus> statuses, BigDecimal minTotalInvestment,
@@ -35,6 +34,7 @@ public record ProjectFilter(List<ProjectCategory> categories, List<String> distr
 				null, null, null, null, null);
 	}
 
+	/** Only the project with this (already checked) national code. */
 	public static ProjectFilter byNationalCode(String nationalCode) {
 		return new ProjectFilter(null, null, null, null, null, null, null, null, null, null, null, nationalCode, null,
 				null, null, null, null, null, null);

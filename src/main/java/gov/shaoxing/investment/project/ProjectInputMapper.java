@@ -8,7 +8,7 @@ import org.mapstruct.Mapping;
  * {@code updateProject} input for an existing project, so both go through the same rules.
  */
 @Mapper
-public interface ProjectInputMapper {
+interface ProjectInputMapper {
 
 	@Mapping(target = "id", source = "id")
 	@Mapping(target = "expectedRevision", source = "expectedRevision")

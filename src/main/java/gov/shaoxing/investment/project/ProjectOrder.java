@@ -1,7 +1,7 @@
 package gov.shaoxing.investment.project;
 
 /** One sort key of a project list. */
-public record ProjectOrder(Field field, Direction direction) {
+record ProjectOrder(Field field, Direction direction) {
 
 	/** What to sort by. */
 	public enum Field {

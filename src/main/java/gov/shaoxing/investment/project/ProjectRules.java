@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * payload error naming the input field, so all problems come back at once.
  */
 @Component
-public class ProjectRules {
+class ProjectRules {
 
 	static final int MAX_NAME = 200;
 

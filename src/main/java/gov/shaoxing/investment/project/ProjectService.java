@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -90,7 +91,7 @@ public class ProjectService {
 	}
 
 	public ProjectConnection search(ProjectFilter filter, List<ProjectOrder> order, Integer first, String after) {
-		return searchAll(List.of(new ProjectsKey(null, null, filter, order, first, after))).values().iterator().next();
+		return searchAll(List.of(ProjectsKey.everywhere(filter, order, first, after))).values().iterator().next();
 	}
 
 	/**
@@ -248,18 +249,11 @@ public class ProjectService {
 	}
 
 	/**
-	 * A regular expression that matches the text literally: every metacharacter is
-	 * escaped.
+	 * A regular expression that matches the text literally, as case-sensitively as the
+	 * read model's {@code contains}.
 	 */
 	static String literal(String text) {
-		StringBuilder sb = new StringBuilder(text.length() * 2);
-		for (char ch : text.toCharArray()) {
-			if ("\\^$.|?*+()[]{}-/#&~<>=!:,'\"`@%;".indexOf(ch) >= 0) {
-				sb.append('\\');
-			}
-			sb.append(ch);
-		}
-		return sb.toString();
+		return Pattern.quote(text);
 	}
 
 	/**
@@ -270,8 +264,23 @@ public class ProjectService {
 	record ProjectsKey(String districtCode, String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
 			Integer first, String after) {
 
+		/** The root field's search, over every project. */
+		static ProjectsKey everywhere(ProjectFilter filter, List<ProjectOrder> orderBy, Integer first, String after) {
+			return new ProjectsKey(null, null, filter, orderBy, first, after);
+		}
+
+		static ProjectsKey inDistrict(String districtCode, ProjectFilter filter, List<ProjectOrder> orderBy,
+				Integer first, String after) {
+			return new ProjectsKey(districtCode, null, filter, orderBy, first, after);
+		}
+
+		static ProjectsKey inDepartment(String departmentCode, ProjectFilter filter, List<ProjectOrder> orderBy,
+				Integer first, String after) {
+			return new ProjectsKey(null, departmentCode, filter, orderBy, first, after);
+		}
+
 		ProjectsKey withoutScope() {
-			return new ProjectsKey(null, null, this.filter, this.orderBy, this.first, this.after);
+			return everywhere(this.filter, this.orderBy, this.first, this.after);
 		}
 
 		Predicate<Project> scope() {

@@ -10,21 +10,19 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import gov.shaoxing.investment.audit.AuditContext;
-import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
+import gov.shaoxing.investment.common.RevisionCheckedReplace;
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Replaced;
 import gov.shaoxing.investment.event.EventPublisher;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +32,7 @@ import org.springframework.stereotype.Service;
  * and other instances hear of it through a PROJECT_CHANGED event.
  */
 @Service
-public class ProjectUpdateService {
+class ProjectUpdateService {
 
 	private final MongoTemplate mongo;
 
@@ -46,6 +44,8 @@ public class ProjectUpdateService {
 
 	private final ProjectRules rules;
 
+	private final RevisionCheckedReplace<Project> replace;
+
 	ProjectUpdateService(MongoTemplate mongo, ProjectService projects, EventPublisher events, Clock clock,
 			ProjectRules rules) {
 		this.rules = rules;
@@ -53,6 +53,7 @@ public class ProjectUpdateService {
 		this.projects = projects;
 		this.events = events;
 		this.clock = clock;
+		this.replace = new RevisionCheckedReplace<>(mongo, Project.class, "project");
 	}
 
 	/** The project as stored now. */
@@ -75,62 +76,34 @@ public class ProjectUpdateService {
 	}
 
 	/**
-	 * A project before and after a change; {@code written} is false when nothing changed.
-	 */
-	public record Change(Project before, Project after, boolean written) {
-	}
-
-	/**
 	 * The one revision-checked write of a project: reads it, checks access (before any
 	 * validation), computes the new record (which may throw the input's problems), and
 	 * replaces the stored document unless it is the same or someone changed it meanwhile
 	 * (then it tries again on the new version). {@code dryRun} stops before the write.
 	 */
-	Change change(String code, Integer expectedRevision, Consumer<Project> access, UnaryOperator<Project> change,
-			boolean dryRun) {
-		for (int attempt = 0; attempt < 5; attempt++) {
-			Project current = this.mongo.findById(code, Project.class);
-			if (current == null) {
-				throw new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "project"));
-			}
-			access.accept(current);
-			Project changed = change.apply(current);
-			if (sameRecord(changed, current)) {
-				return new Change(current, current, false);
-			}
-			if (expectedRevision != null && expectedRevision.intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
-						"project", current.revision()));
-			}
-			if (dryRun) {
-				return new Change(current, changed, false);
-			}
-			Criteria unchanged = Criteria.where("_id")
-				.is(code)
-				.and("revision")
-				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
-						: new Object[] { current.revision() });
-			Project saved;
-			try {
-				saved = this.mongo.findAndReplace(Query.query(unchanged), changed,
-						FindAndReplaceOptions.options().returnNew());
-			}
-			catch (DuplicateKeyException ex) {
-				throw nationalCodeTaken();
-			}
-			if (saved == null) {
-				if (expectedRevision != null) {
-					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
-				}
-				continue;
-			}
+	Replaced<Project> change(String code, Integer expectedRevision, Consumer<Project> access,
+			UnaryOperator<Project> change, boolean dryRun) {
+		Replaced<Project> replaced;
+		try {
+			replaced = this.replace.replace(code, expectedRevision,
+					() -> new ExpectedFailure(PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "project")),
+					(current) -> {
+						access.accept(current);
+						Project changed = change.apply(current);
+						return sameRecord(changed, current) ? current : changed;
+					}, dryRun);
+		}
+		catch (DuplicateKeyException ex) {
+			throw nationalCodeTaken();
+		}
+		if (replaced.written()) {
+			Project saved = replaced.after();
 			this.projects.saved(saved);
 			this.events.publish(EventType.PROJECT_CHANGED, saved.districtCode(), saved.leadDepartmentCode(),
 					saved.code());
-			AuditContext.changed("Project", saved.code(), current, saved);
-			return new Change(current, saved, true);
+			AuditContext.changed("Project", saved.code(), replaced.before(), saved);
 		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+		return replaced;
 	}
 
 	/** The record with the input's changes (for a caller that checked access). */

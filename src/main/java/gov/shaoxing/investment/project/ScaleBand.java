@@ -8,7 +8,7 @@ import java.util.List;
  * The plan's size classes of a project by total investment; each lower bound is
  * inclusive.
  */
-public enum ScaleBand {
+enum ScaleBand {
 
 	BELOW_500M("0"), OVER_500M("5"), OVER_1B("10"), OVER_2B("20"), OVER_5B("50");
 

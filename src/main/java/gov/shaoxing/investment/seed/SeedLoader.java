@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * same data.
  */
 @Component
-public class SeedLoader {
+class SeedLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * are made (so none is acknowledged that the disk may not keep) and health is DOWN.
  * Checked at most every {@value #RECHECK_MILLIS} ms, because every write asks.
  */
-public final class DataDirectory {
+final class DataDirectory {
 
 	static final long RECHECK_MILLIS = 250;
 

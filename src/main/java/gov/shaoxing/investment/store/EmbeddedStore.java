@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * watched: if it stops accepting connections it is bound again on the same port, over the
  * same store, so the driver reconnects by itself.
  */
-public final class EmbeddedStore {
+final class EmbeddedStore {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 

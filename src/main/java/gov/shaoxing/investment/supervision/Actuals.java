@@ -15,7 +15,7 @@ import gov.shaoxing.investment.targets.Unit;
  * {@code null}: city-wide). {@code monthsReported} is how many months' statistics are
  * known on the day.
  */
-public record Actuals(int year, LocalDate asOf, Map<String, Map<Indicator, BigDecimal>> byDistrict,
+record Actuals(int year, LocalDate asOf, Map<String, Map<Indicator, BigDecimal>> byDistrict,
 		Map<Indicator, BigDecimal> city, Map<String, Map<Indicator, BigDecimal>> plannedShares, int monthsReported) {
 
 	/**

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * percentages, which are means weighted by each district's industrial investment.
  */
 @Service
-public class ActualsService {
+class ActualsService {
 
 	private static final BigDecimal FIVE = BigDecimal.valueOf(5);
 

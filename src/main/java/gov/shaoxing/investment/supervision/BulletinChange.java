@@ -12,6 +12,23 @@ import gov.shaoxing.investment.targets.Indicator;
 record BulletinChange(Kind kind, String districtCode, Indicator indicator, String projectCode, String noticeId,
 		BigDecimal published, BigDecimal current, String description) {
 
+	/** A figure of a district (and indicator, for an indicator's figures) that moved. */
+	static BulletinChange figure(Kind kind, String districtCode, Indicator indicator, BigDecimal published,
+			BigDecimal current, String description) {
+		return new BulletinChange(kind, districtCode, indicator, null, null, published, current, description);
+	}
+
+	/** A red project that came or went, or whose reasons changed. */
+	static BulletinChange project(Kind kind, String districtCode, String projectCode, String description) {
+		return new BulletinChange(kind, districtCode, null, projectCode, null, null, null, description);
+	}
+
+	/** An overdue notice that came or went. */
+	static BulletinChange notice(Kind kind, String districtCode, String projectCode, String noticeId,
+			String description) {
+		return new BulletinChange(kind, districtCode, null, projectCode, noticeId, null, null, description);
+	}
+
 	/** What changed. */
 	enum Kind {
 

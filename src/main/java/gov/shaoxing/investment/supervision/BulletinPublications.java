@@ -19,7 +19,7 @@ import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.notice.Notice;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.security.AccessPolicy;
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * corrected later; compares a published bulletin with its recomputation.
  */
 @Service
-public class BulletinPublications {
+class BulletinPublications {
 
 	private final MongoTemplate mongo;
 
@@ -50,10 +50,10 @@ public class BulletinPublications {
 
 	private final ProjectService projects;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	BulletinPublications(MongoTemplate mongo, BulletinService bulletins, DistrictService districts,
-			ProjectService projects, SupervisionCalendar calendar) {
+			ProjectService projects, ProgressCalendar calendar) {
 		this.mongo = mongo;
 		this.bulletins = bulletins;
 		this.districts = districts;
@@ -154,33 +154,32 @@ public class BulletinPublications {
 		wasRed.forEach((code, r) -> {
 			RedProject n = isRed.get(code);
 			if (n == null) {
-				changes.add(new BulletinChange(BulletinChange.Kind.RED_PROJECT_REMOVED, r.project().districtCode(),
-						null, code, null, null, null, code + " is no longer red"));
+				changes.add(BulletinChange.project(BulletinChange.Kind.RED_PROJECT_REMOVED, r.project().districtCode(),
+						code, code + " is no longer red"));
 			}
 			else if (!n.reasons().equals(r.reasons())) {
-				changes.add(new BulletinChange(BulletinChange.Kind.RED_REASONS, r.project().districtCode(), null, code,
-						null, null, null,
+				changes.add(BulletinChange.project(BulletinChange.Kind.RED_REASONS, r.project().districtCode(), code,
 						code + ": " + String.join("; ", r.reasons()) + " → " + String.join("; ", n.reasons())));
 			}
 		});
 		isRed.forEach((code, r) -> {
 			if (!wasRed.containsKey(code)) {
-				changes.add(new BulletinChange(BulletinChange.Kind.RED_PROJECT_ADDED, r.project().districtCode(), null,
-						code, null, null, null, code + " is red now: " + String.join("; ", r.reasons())));
+				changes.add(BulletinChange.project(BulletinChange.Kind.RED_PROJECT_ADDED, r.project().districtCode(),
+						code, code + " is red now: " + String.join("; ", r.reasons())));
 			}
 		});
 		Set<String> wasOverdue = published.overdueNotices().stream().map(Notice::id).collect(Collectors.toSet());
 		Set<String> isOverdue = now.overdueNotices().stream().map(Notice::id).collect(Collectors.toSet());
 		for (Notice n : published.overdueNotices()) {
 			if (!isOverdue.contains(n.id())) {
-				changes.add(new BulletinChange(BulletinChange.Kind.OVERDUE_NOTICE_REMOVED, n.districtCode(), null,
-						n.projectCode(), n.id(), null, null, "notice " + n.id() + " is no longer listed as overdue"));
+				changes.add(BulletinChange.notice(BulletinChange.Kind.OVERDUE_NOTICE_REMOVED, n.districtCode(),
+						n.projectCode(), n.id(), "notice " + n.id() + " is no longer listed as overdue"));
 			}
 		}
 		for (Notice n : now.overdueNotices()) {
 			if (!wasOverdue.contains(n.id())) {
-				changes.add(new BulletinChange(BulletinChange.Kind.OVERDUE_NOTICE_ADDED, n.districtCode(), null,
-						n.projectCode(), n.id(), null, null, "notice " + n.id() + " is overdue now"));
+				changes.add(BulletinChange.notice(BulletinChange.Kind.OVERDUE_NOTICE_ADDED, n.districtCode(),
+						n.projectCode(), n.id(), "notice " + n.id() + " is overdue now"));
 			}
 		}
 		return changes;
@@ -196,7 +195,7 @@ public class BulletinPublications {
 			Indicator indicator, BigDecimal was, BigDecimal is, String what) {
 		boolean same = was == null ? is == null : is != null && was.compareTo(is) == 0;
 		if (!same) {
-			changes.add(new BulletinChange(kind, district, indicator, null, null, was, is,
+			changes.add(BulletinChange.figure(kind, district, indicator, was, is,
 					district + " " + what + ": " + text(was) + " → " + text(is)));
 		}
 	}

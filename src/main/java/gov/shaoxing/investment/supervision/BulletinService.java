@@ -24,7 +24,7 @@ import gov.shaoxing.investment.progress.ProgressHistory;
 import gov.shaoxing.investment.progress.ProgressReadModel;
 import gov.shaoxing.investment.progress.ProgressService;
 import gov.shaoxing.investment.progress.ProjectProgress;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.rules.Explanation;
@@ -70,13 +70,13 @@ public class BulletinService {
 
 	private final RulesService rules;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	private final SupervisionCache cache;
 
 	BulletinService(SupervisionCache cache, TargetService targets, ActualsService actuals, DistrictService districts,
 			ProjectService projects, ProgressReadModel progress, ProgressHistory history, NoticeService notices,
-			RulesService rules, SupervisionCalendar calendar) {
+			RulesService rules, ProgressCalendar calendar) {
 		this.cache = cache;
 		this.targets = targets;
 		this.actuals = actuals;
@@ -174,7 +174,7 @@ public class BulletinService {
 	}
 
 	void requirePlan(int year) {
-		if (this.targets.find(year, null, null, TargetScope.CITY).isEmpty()) {
+		if (this.targets.find(year, TargetScope.CITY).isEmpty()) {
 			throw ApiException.detailed(ErrorCode.INVALID_ARGUMENT, "planYear", "year", year);
 		}
 	}
@@ -182,7 +182,7 @@ public class BulletinService {
 	/** Every district with its indicators, score and rank; districts in rank order. */
 	private List<DistrictStanding> standings(int year, Actuals actual, SupervisionRules version) {
 		SupervisionRules.RankingRules ranking = version.ranking();
-		List<Target> districtTargets = this.targets.find(year, null, null, TargetScope.DISTRICT);
+		List<Target> districtTargets = this.targets.find(year, TargetScope.DISTRICT);
 		Map<Indicator, List<Target>> byIndicator = new HashMap<>();
 		districtTargets.forEach((t) -> byIndicator.computeIfAbsent(t.indicator(), (k) -> new ArrayList<>()).add(t));
 		// rank of each district on each indicator, by completion of the guaranteed value

@@ -16,7 +16,7 @@ import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.district.District;
 import gov.shaoxing.investment.district.DistrictService;
-import gov.shaoxing.investment.progress.SupervisionCalendar;
+import gov.shaoxing.investment.progress.ProgressCalendar;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectFilter;
 import gov.shaoxing.investment.project.ProjectService;
@@ -40,7 +40,7 @@ class SupervisionController {
 
 	private final BulletinPublications publications;
 
-	private final SupervisionCalendar calendar;
+	private final ProgressCalendar calendar;
 
 	private final DistrictService districts;
 
@@ -49,7 +49,7 @@ class SupervisionController {
 	private final ProgressAggregateService aggregates;
 
 	SupervisionController(BulletinService bulletins, BulletinPublications publications, ActualsService actuals,
-			SupervisionCalendar calendar, DistrictService districts, ProjectService projects,
+			ProgressCalendar calendar, DistrictService districts, ProjectService projects,
 			ProgressAggregateService aggregates, BatchLoaderRegistry registry) {
 		this.aggregates = aggregates;
 		this.bulletins = bulletins;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Revised;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,7 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("targets")
 @CompoundIndex(name = "year_district_indicator", def = "{'year': 1, 'districtCode': 1, 'indicator': 1}", unique = true)
 public record Target(@Id String id, int year, String districtCode, Indicator indicator, Unit unit,
-		BigDecimal guaranteed, BigDecimal stretch, String source, Integer revision, List<Revision> revisions) {
+		BigDecimal guaranteed, BigDecimal stretch, String source, Integer revision,
+		List<Revision> revisions) implements Revised {
 
 	public Target {
 		// documents stored before revisions existed have none

@@ -14,13 +14,14 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import gov.shaoxing.investment.audit.AuditContext;
-import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.CachedCollection;
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ExpectedFailure;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.PayloadError;
 import gov.shaoxing.investment.common.ReadModelProperties;
+import gov.shaoxing.investment.common.RevisionCheckedReplace;
+import gov.shaoxing.investment.common.RevisionCheckedReplace.Replaced;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventPublisher;
@@ -29,7 +30,6 @@ import gov.shaoxing.investment.security.AccessPolicy;
 import gov.shaoxing.investment.security.Actor;
 import jakarta.annotation.PostConstruct;
 
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,6 +68,8 @@ public class TargetService {
 
 	private final Clock clock;
 
+	private final RevisionCheckedReplace<Target> replace;
+
 	TargetService(TargetRepository repository, MongoTemplate mongo, DistrictService districts,
 			ReadModelProperties readModel, EventPublisher events, ChangeFeed feed, Clock clock) {
 		this.repository = repository;
@@ -76,8 +78,14 @@ public class TargetService {
 		this.events = events;
 		this.feed = feed;
 		this.clock = clock;
+		this.replace = new RevisionCheckedReplace<>(mongo, Target.class, "target");
 		this.cached = readModel.enabled();
 		this.targets = new CachedCollection<>(readModel, repository::findAll, repository::findAllById, Target::id);
+	}
+
+	/** Every target of the year in the scope, whatever its district and indicator. */
+	public List<Target> find(int year, TargetScope scope) {
+		return find(year, null, null, scope);
 	}
 
 	public List<Target> find(int year, String districtCode, Indicator indicator, TargetScope scope) {
@@ -167,51 +175,40 @@ public class TargetService {
 		if (input.guaranteed() == null && input.stretch() == null && !clearStretch) {
 			errors.add(PayloadError.detailed("input", ErrorCode.NOTHING_TO_CHANGE, "target"));
 		}
-		for (int attempt = 0; attempt < 5; attempt++) {
-			Target current = this.mongo.findById(id, Target.class);
-			if (current == null) {
-				errors.add(0, PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "target"));
-				throw new ExpectedFailure(errors);
-			}
-			BigDecimal guaranteed = input.guaranteed() != null ? input.guaranteed() : current.guaranteed();
-			BigDecimal stretch = clearStretch ? null : input.stretch() != null ? input.stretch() : current.stretch();
-			checkFigure(errors, "input.guaranteed", input.guaranteed(), current);
-			checkFigure(errors, "input.stretch", input.stretch(), current);
-			if (guaranteed != null && stretch != null && stretch.compareTo(guaranteed) < 0
-					&& errors.stream().noneMatch((e) -> e.field().startsWith("input.stretch"))) {
-				errors.add(new PayloadError("input.stretch", ErrorCode.STRETCH_BELOW_GUARANTEED));
-			}
-			if (!errors.isEmpty()) {
-				throw new ExpectedFailure(errors);
-			}
-			if (sameFigure(guaranteed, current.guaranteed()) && sameFigure(stretch, current.stretch())) {
-				return current;
-			}
-			if (input.expectedRevision() != null
-					&& input.expectedRevision().intValue() != current.revision().intValue()) {
-				throw new ExpectedFailure(PayloadError.detailed("input.expectedRevision", ErrorCode.REVISION_CONFLICT,
-						"target", current.revision()));
-			}
-			Target revised = current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
-			Criteria unchanged = Criteria.where("_id")
-				.is(id)
-				.and("revision")
-				.in(current.revision().intValue() == 0 ? new Object[] { 0, null }
-						: new Object[] { current.revision() });
-			Target saved = this.mongo.findAndReplace(Query.query(unchanged), revised,
-					FindAndReplaceOptions.options().returnNew());
-			if (saved == null) {
-				if (input.expectedRevision() != null) {
-					throw new ExpectedFailure("input.expectedRevision", ErrorCode.REVISION_CONFLICT);
-				}
-				continue;
-			}
+		Replaced<Target> replaced = this.replace.replace(id, input.expectedRevision(), () -> {
+			errors.add(0, PayloadError.detailed("input.id", ErrorCode.NOT_FOUND, "target"));
+			return new ExpectedFailure(errors);
+		}, (current) -> revised(input, reason, clearStretch, new ArrayList<>(errors), current, actor), false);
+		Target saved = replaced.after();
+		if (replaced.written()) {
 			invalidate();
 			this.events.publish(EventType.TARGET_CHANGED, saved.districtCode(), null, saved.id());
-			AuditContext.changed("Target", saved.id(), current, saved);
-			return saved;
+			AuditContext.changed("Target", saved.id(), replaced.before(), saved);
 		}
-		throw ApiException.detailed(ErrorCode.INTERNAL, "busy", null);
+		return saved;
+	}
+
+	/**
+	 * The target with the input's figures (the same instance when they are its figures),
+	 * or every problem with the input at once.
+	 */
+	private Target revised(UpdateTargetInput input, String reason, boolean clearStretch, List<PayloadError> errors,
+			Target current, Actor actor) {
+		BigDecimal guaranteed = input.guaranteed() != null ? input.guaranteed() : current.guaranteed();
+		BigDecimal stretch = clearStretch ? null : input.stretch() != null ? input.stretch() : current.stretch();
+		checkFigure(errors, "input.guaranteed", input.guaranteed(), current);
+		checkFigure(errors, "input.stretch", input.stretch(), current);
+		if (guaranteed != null && stretch != null && stretch.compareTo(guaranteed) < 0
+				&& errors.stream().noneMatch((e) -> e.field().startsWith("input.stretch"))) {
+			errors.add(new PayloadError("input.stretch", ErrorCode.STRETCH_BELOW_GUARANTEED));
+		}
+		if (!errors.isEmpty()) {
+			throw new ExpectedFailure(errors);
+		}
+		if (sameFigure(guaranteed, current.guaranteed()) && sameFigure(stretch, current.stretch())) {
+			return current;
+		}
+		return current.revised(guaranteed, stretch, this.clock.instant(), actor.name(), reason);
 	}
 
 	private static void checkFigure(List<PayloadError> errors, String field, BigDecimal value, Target target) {

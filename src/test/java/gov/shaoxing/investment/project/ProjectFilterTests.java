@@ -1,6 +1,7 @@
 package gov.shaoxing.investment.project;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -34,7 +35,9 @@ class ProjectFilterTests {
 		ProjectFilter regexLooking = filter(null, null, ".*", null);
 		assertThat(regexLooking.test(dotted)).isTrue();
 		assertThat(regexLooking.test(plain)).isFalse();
-		assertThat(ProjectService.literal("物流.*中心")).isEqualTo("物流\\.\\*中心");
+		Pattern stored = Pattern.compile(ProjectService.literal("物流.*中心"));
+		assertThat(stored.matcher("物流.*中心").matches()).isTrue();
+		assertThat(stored.matcher("物流仓储中心").find()).isFalse();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package gov.shaoxing.investment.exports;
+package gov.shaoxing.investment.supervision;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import gov.shaoxing.investment.supervision.Bulletin;
 import gov.shaoxing.investment.targets.Indicator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

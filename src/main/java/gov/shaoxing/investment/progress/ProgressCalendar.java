@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** Today by the real clock, and the day supervision judges a plan year on. */
 @Component
-public class SupervisionCalendar {
+public class ProgressCalendar {
 
 	private final Clock clock;
 
-	private final SupervisionProperties properties;
+	private final ProgressProperties properties;
 
-	SupervisionCalendar(Clock clock, SupervisionProperties properties) {
+	ProgressCalendar(Clock clock, ProgressProperties properties) {
 		this.clock = clock;
 		this.properties = properties;
 	}
