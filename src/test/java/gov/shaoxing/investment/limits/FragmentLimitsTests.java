@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.GraphQlEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +45,11 @@ class FragmentLimitsTests {
 	@Autowired
 	CommandCounter counter;
 
-	LimitsClient client;
+	GraphQlEndpoint client;
 
 	@BeforeEach
 	void connect() throws Exception {
-		this.client = new LimitsClient(this.port);
+		this.client = new GraphQlEndpoint(this.port);
 		// warm the endpoint so that timings measure the refusal, not the first request
 		this.client.query("{ __typename }").hasData();
 		this.counter.reset();
@@ -89,10 +90,10 @@ class FragmentLimitsTests {
 		return fastest;
 	}
 
-	LimitsClient.Reply refusedQuickly(String document, String code, String... messageParts) throws Exception {
+	GraphQlEndpoint.Reply refusedQuickly(String document, String code, String... messageParts) throws Exception {
 		long bound = Math.max(MAX_MILLIS, 5 * trivialMillis());
 		long fastest = Long.MAX_VALUE;
-		LimitsClient.Reply reply = null;
+		GraphQlEndpoint.Reply reply = null;
 		for (int attempt = 0; attempt < 3; attempt++) {
 			long start = System.nanoTime();
 			reply = this.client.query(document);
@@ -186,7 +187,7 @@ class FragmentLimitsTests {
 
 	@Test
 	void refusesCyclicFragmentsWithAValidationErrorNotAStackOverflow() throws Exception {
-		LimitsClient.Reply reply = this.client
+		GraphQlEndpoint.Reply reply = this.client
 			.query("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A districts { code } }");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.raw().body()).doesNotContain("Exception").doesNotContain("StackOverflow");
@@ -195,7 +196,7 @@ class FragmentLimitsTests {
 
 	@Test
 	void answersAQueryThatSpreadsFragmentsWithinTheLimits() throws Exception {
-		LimitsClient.Reply reply = this.client.query(doublingFanOut(3, "districts { code }")).hasData();
+		GraphQlEndpoint.Reply reply = this.client.query(doublingFanOut(3, "districts { code }")).hasData();
 		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
 		// 8 spreads of districts { code }, each counted: 8 × (1 + 11)
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(96);
