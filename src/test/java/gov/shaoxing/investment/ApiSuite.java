@@ -3,7 +3,6 @@ package gov.shaoxing.investment;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +15,12 @@ import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,10 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read model) and, where Docker exists, a real MongoDB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(GraphQlTesters.Resolver.class)
 public abstract class ApiSuite {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ObjectMapper json;
@@ -50,17 +47,14 @@ public abstract class ApiSuite {
 	@Autowired
 	TokenIssuer tokenIssuer;
 
+	/** The server's other endpoints. */
+	protected WebTestClient http;
+
 	@BeforeEach
-	void connect() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		this.graphQl = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
-			.build();
-		this.anonymous = HttpGraphQlTester.create(client);
+	void connect(GraphQlTesters testers) {
+		this.graphQl = testers.admin();
+		this.anonymous = testers.anonymous();
+		this.http = testers.http();
 	}
 
 	JsonNode plan() throws Exception {
@@ -361,7 +355,7 @@ public abstract class ApiSuite {
 
 	@Test
 	void healthAndDriverCommandMetricsArePublished() {
-		WebTestClient actuator = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		WebTestClient actuator = this.http;
 		this.graphQl.document("{ districts { name } }")
 			.execute()
 			.path("districts")
@@ -393,10 +387,7 @@ public abstract class ApiSuite {
 	 */
 	@Test
 	void healthDetailsAndMetricsAreForAdminsOnly() {
-		WebTestClient actuator = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		WebTestClient actuator = this.http;
 		byte[] health = actuator.get()
 			.uri("/actuator/health")
 			.exchange()

@@ -3,22 +3,20 @@ package gov.shaoxing.investment.live;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import gov.shaoxing.investment.TestSecurity;
-import gov.shaoxing.investment.security.TokenIssuer;
+import gov.shaoxing.investment.GraphQlTesters;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,27 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their open subscriptions too: the connection closes with graphql-ws's 4403.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ExtendWith(GraphQlTesters.Resolver.class)
 class SubscriptionRevocationTests {
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	TokenIssuer issuer;
+	GraphQlTesters testers;
 
-	private HttpGraphQlTester http(String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30));
-		if (token != null) {
-			client.defaultHeader("Authorization", "Bearer " + token);
-		}
-		return HttpGraphQlTester.create(client.build());
+	@BeforeEach
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
 	}
 
 	@Test
 	void disablingAUserClosesItsSubscriptionsWith4403() throws Exception {
-		HttpGraphQlTester admin = http(TestSecurity.adminToken(this.issuer));
+		HttpGraphQlTester admin = this.testers.admin();
 		admin
 			.document("mutation { createUser(input: { username: \"watcher_1\", password: \"watcher-pass\", "
 					+ "role: INSPECTOR, districtCodes: [\"ZHUJI\"] }) { errors { code } } }")
@@ -55,7 +48,7 @@ class SubscriptionRevocationTests {
 			.path("createUser.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		String token = http(null)
+		String token = this.testers.anonymous()
 			.document("mutation { login(username: \"watcher_1\", password: \"watcher-pass\") { token } }")
 			.execute()
 			.path("login.token")

@@ -23,9 +23,8 @@ import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.targets.Indicator;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
@@ -46,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 @AutoConfigureGraphQlTester
 @Import(FixedClockConfig.class)
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class ProgressReportTests {
 
 	@Autowired
@@ -56,16 +56,6 @@ class ProgressReportTests {
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	private static String project(int n) {
 		return GlobalId.encode("Project", String.format("DEMO-SVC-%03d", n));

@@ -2,9 +2,8 @@ package gov.shaoxing.investment.project;
 
 import gov.shaoxing.investment.CommandCounter;
 import gov.shaoxing.investment.TestSecurity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
 @Import(CommandCounter.Config.class)
 @AutoConfigureGraphQlTester
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class BatchingTests {
 
 	@Autowired
@@ -29,16 +29,6 @@ class BatchingTests {
 
 	@Autowired
 	CommandCounter counter;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	@Test
 	void aPageOfProjectsWithTheirContactsTakesOneQueryPerField() {

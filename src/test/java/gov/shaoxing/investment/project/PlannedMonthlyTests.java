@@ -14,6 +14,7 @@ import gov.shaoxing.investment.progress.FixedClockConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
 @AutoConfigureGraphQlTester
 @Import(FixedClockConfig.class)
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class PlannedMonthlyTests {
 
 	/** A service project no other test in this context reports on. */
@@ -47,15 +49,13 @@ class PlannedMonthlyTests {
 	Project before;
 
 	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
+	void keepRecord() {
 		this.before = this.projects.byCode(CODE);
 	}
 
 	@AfterEach
 	void restore() {
 		this.projects.saveAll(List.of(this.before));
-		TestSecurity.signOut();
 	}
 
 	private GraphQlTester.Response update(Map<String, Object> fields) {

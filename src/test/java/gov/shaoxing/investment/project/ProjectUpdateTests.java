@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.GraphQlTesters;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@ExtendWith(GraphQlTesters.Resolver.class)
 class ProjectUpdateTests {
 
 	@LocalServerPort
@@ -56,19 +57,9 @@ class ProjectUpdateTests {
 	Project before;
 
 	@BeforeEach
-	void signIn() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		this.officer = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"))
-			.build();
-		this.admin = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.issuer))
-			.build();
+	void signIn(GraphQlTesters testers) {
+		this.officer = testers.districtOfficer("ZHUJI");
+		this.admin = testers.admin();
 		this.before = this.projects.all()
 			.stream()
 			.filter((p) -> p.districtCode().equals("ZHUJI") && p.plannedStart() != null && p.plannedFinish() != null)

@@ -1,15 +1,15 @@
 package gov.shaoxing.investment.security;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlTesters;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,14 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"investment.store.mode=memory", "investment.seed.demo-activity=false", "investment.read-model.enabled=false" })
 class InputHardeningTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApplicationContext context;
 
 	private HttpGraphQlTester graphQl() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
+		return GraphQlTesters.of(this.context).anonymous();
 	}
 
 	@Test

@@ -1,25 +1,23 @@
 package gov.shaoxing.investment.security;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.GraphQlTesters;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@ExtendWith(GraphQlTesters.Resolver.class)
 class RoleAccessTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	NoticeService notices;
@@ -55,22 +48,14 @@ class RoleAccessTests {
 	HttpGraphQlTester analyst;
 
 	@BeforeEach
-	void testers() {
-		HttpGraphQlTester base = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
-		this.anonymous = base;
-		this.admin = as(base, TestSecurity.token(this.issuer, Role.ADMIN, null));
-		this.supervisor = as(base, TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, "CYTZB"));
-		this.jxwOfficer = as(base, TestSecurity.token(this.issuer, Role.DEPARTMENT_OFFICER, "JXW"));
-		this.zhujiOfficer = as(base, TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"));
-		this.inspector = as(base, TestSecurity.token(this.issuer, Role.INSPECTOR, null, "ZHUJI", "SHANGYU"));
-		this.analyst = as(base, TestSecurity.token(this.issuer, Role.ANALYST, null));
-	}
-
-	private static HttpGraphQlTester as(HttpGraphQlTester base, String token) {
-		return base.mutate().header("Authorization", "Bearer " + token).build();
+	void testers(GraphQlTesters testers) {
+		this.anonymous = testers.anonymous();
+		this.admin = testers.admin();
+		this.supervisor = testers.citySupervisor();
+		this.jxwOfficer = testers.departmentOfficer("JXW");
+		this.zhujiOfficer = testers.districtOfficer("ZHUJI");
+		this.inspector = testers.inspector("ZHUJI", "SHANGYU");
+		this.analyst = testers.analyst();
 	}
 
 	/** The first demo industrial project of a district. */

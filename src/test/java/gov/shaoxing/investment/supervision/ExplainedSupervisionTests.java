@@ -27,14 +27,13 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
 import gov.shaoxing.investment.rules.RankingProperties;
 import gov.shaoxing.investment.security.TokenIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SupervisionContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class ExplainedSupervisionTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -136,16 +136,6 @@ class ExplainedSupervisionTests {
 				LocalDate.of(2011, 6, 1), LocalDate.of(2014, 12, 31),
 				new Project.Location(29.50, 120.90, "新昌县测试路1号(演示地址)"), null, new Project.Liaison(LEADER, "JXW", CADRE),
 				2012, true);
-	}
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
 	}
 
 	private void submit(String code, int index, String investment, String percent, String key) {

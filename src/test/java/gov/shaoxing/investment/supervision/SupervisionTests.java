@@ -11,9 +11,8 @@ import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.progress.FixedClockConfig;
 import gov.shaoxing.investment.rules.RankingProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
@@ -32,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
 @AutoConfigureGraphQlTester
 @Import({ FixedClockConfig.class, CommandCounter.Config.class })
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class SupervisionTests {
 
 	@Autowired
@@ -39,16 +39,6 @@ class SupervisionTests {
 
 	@Autowired
 	CommandCounter counter;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	private void report(String district, String indicator, int month, String value, String key) {
 		this.graphQl.documentName("submitIndicatorReport")

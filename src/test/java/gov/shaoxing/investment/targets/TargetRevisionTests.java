@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.GraphQlTesters;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
@@ -16,6 +17,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@ExtendWith(GraphQlTesters.Resolver.class)
 class TargetRevisionTests {
 
 	private static final String ZHUJI = "2012:ZHUJI:INDUSTRIAL_INVESTMENT";
@@ -59,12 +61,8 @@ class TargetRevisionTests {
 	Target serviceBefore;
 
 	@BeforeEach
-	void signIn() {
-		this.supervisor = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.defaultHeader("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, "CYTZB"))
-			.build());
+	void signIn(GraphQlTesters testers) {
+		this.supervisor = testers.citySupervisor();
 		this.before = this.repository.findById(ZHUJI).orElseThrow();
 		this.serviceBefore = this.repository.findById(SERVICE).orElseThrow();
 	}

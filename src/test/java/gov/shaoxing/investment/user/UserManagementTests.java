@@ -1,22 +1,18 @@
 package gov.shaoxing.investment.user;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
-import gov.shaoxing.investment.security.TokenIssuer;
+import gov.shaoxing.investment.GraphQlTesters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,29 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@ExtendWith(GraphQlTesters.Resolver.class)
 class UserManagementTests {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TokenIssuer issuer;
+	GraphQlTesters testers;
 
 	HttpGraphQlTester anonymous;
 
 	HttpGraphQlTester admin;
 
 	@BeforeEach
-	void testers() {
-		this.anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
-		this.admin = as(TestSecurity.adminToken(this.issuer));
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
+		this.anonymous = testers.anonymous();
+		this.admin = testers.admin();
 	}
 
 	private HttpGraphQlTester as(String token) {
-		return this.anonymous.mutate().header("Authorization", "Bearer " + token).build();
+		return this.testers.withToken(token);
 	}
 
 	private GraphQlTester.Response create(Map<String, Object> fields) {
@@ -129,10 +120,9 @@ class UserManagementTests {
 	}
 
 	private int statusWith(String token) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.build()
+		return this.testers.http()
 			.post()
+			.uri("/graphql")
 			.header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ me { role } }"))
