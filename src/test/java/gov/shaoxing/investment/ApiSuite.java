@@ -120,7 +120,7 @@ public abstract class ApiSuite {
 
 	@Test
 	void districtsComeInThePlansOrderUnderThePlansNames() {
-		this.graphQl.document("{ districts { code name kind } }")
+		this.graphQl.documentName("districtKinds")
 			.execute()
 			.path("districts[*].name")
 			.entityList(String.class)
@@ -313,9 +313,8 @@ public abstract class ApiSuite {
 
 	@Test
 	void unknownIdsGiveNull() {
-		this.graphQl
-			.document("{ project(id: \"" + gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1")
-					+ "\") { name } district(code: \"NOWHERE\") { name } }")
+		this.graphQl.documentName("unknownProjectAndDistrict")
+			.variable("id", gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1"))
 			.execute()
 			.path("project")
 			.valueIsNull()
@@ -325,12 +324,12 @@ public abstract class ApiSuite {
 
 	@Test
 	void nodeResolvesAnyGlobalId() {
-		String id = this.graphQl.document("{ projects(first: 1) { nodes { id code } } }")
+		String id = this.graphQl.documentName("firstProject")
 			.execute()
 			.path("projects.nodes[0].id")
 			.entity(String.class)
 			.get();
-		this.graphQl.document("query($id: ID!) { node(id: $id) { id ... on Project { code district { name } } } }")
+		this.graphQl.documentName("projectNode")
 			.variable("id", id)
 			.execute()
 			.path("node.id")
@@ -356,11 +355,7 @@ public abstract class ApiSuite {
 	@Test
 	void healthAndDriverCommandMetricsArePublished() {
 		WebTestClient actuator = this.http;
-		this.graphQl.document("{ districts { name } }")
-			.execute()
-			.path("districts")
-			.entityList(Object.class)
-			.hasSize(11);
+		this.graphQl.documentName("districtNames").execute().path("districts").entityList(Object.class).hasSize(11);
 		actuator.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -470,9 +465,7 @@ public abstract class ApiSuite {
 	}
 
 	private Map<String, BigDecimal> targetValues(String indicator) {
-		List<Map<String, Object>> targets = this.graphQl
-			.document("query($i: Indicator) { targets(year: 2012, indicator: $i, scope: DISTRICT) "
-					+ "{ district { code } guaranteed } }")
+		List<Map<String, Object>> targets = this.graphQl.documentName("districtTargets")
 			.variable("i", indicator)
 			.execute()
 			.path("targets")

@@ -42,11 +42,6 @@ class ChangeFeedTests {
 	@Autowired
 	TokenIssuer tokenIssuer;
 
-	static final String NOTICE_CHANGED = """
-			subscription noticeChanged($departmentCode: ID) {
-			  noticeChanged(departmentCode: $departmentCode) { id text status department { code } }
-			}""";
-
 	@LocalServerPort
 	int port;
 
@@ -118,8 +113,7 @@ class ChangeFeedTests {
 			.build();
 		try (Received<Map<String, Object>> jxw = Received.subscribe(noticeChanged("JXW"))) {
 			awaitSubscribers(this.subscribed + 1);
-			http.document("""
-					mutation start($id: ID!) { startNotice(input: { id: $id, note: "已对接" }) { errors { code } } }""")
+			http.documentName("startNoticeWithNote")
 				.variable("id", GlobalId.encode("Notice", raised.id()))
 				.execute()
 				.path("startNotice.errors")
@@ -215,7 +209,7 @@ class ChangeFeedTests {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Flux<Map<String, Object>> noticeChanged(String departmentCode) {
-		return (Flux) this.subscriber.document(NOTICE_CHANGED)
+		return (Flux) this.subscriber.documentName("noticeChangedWithDepartment")
 			.variable("departmentCode", departmentCode)
 			.executeSubscription()
 			.toFlux("noticeChanged", Map.class);

@@ -101,9 +101,8 @@ class InspectionBatchingTests {
 		for (int i = 0; i < 10; i++) {
 			this.phone.recordOk(inspection(OTHER_PROJECTS.get(i % OTHER_PROJECTS.size()), today));
 		}
-		String document = "query($n: Int) { inspections(first: $n) { nodes { id project { code } district { name } } } }";
 		this.counter.reset();
-		this.phone.graphQl.document(document)
+		this.phone.graphQl.documentName("inspectionsFeed")
 			.variable("n", 5)
 			.execute()
 			.path("inspections.nodes")
@@ -111,7 +110,7 @@ class InspectionBatchingTests {
 			.hasSize(5);
 		List<String> small = finds();
 		this.counter.reset();
-		this.phone.graphQl.document(document)
+		this.phone.graphQl.documentName("inspectionsFeed")
 			.variable("n", 50)
 			.execute()
 			.path("inspections.nodes")

@@ -41,15 +41,11 @@ class SubscriptionRevocationTests {
 	@Test
 	void disablingAUserClosesItsSubscriptionsWith4403() throws Exception {
 		HttpGraphQlTester admin = this.testers.admin();
-		admin
-			.document("mutation { createUser(input: { username: \"watcher_1\", password: \"watcher-pass\", "
-					+ "role: INSPECTOR, districtCodes: [\"ZHUJI\"] }) { errors { code } } }")
-			.execute()
-			.path("createUser.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		admin.documentName("createWatcher").execute().path("createUser.errors").entityList(Object.class).hasSize(0);
 		String token = this.testers.anonymous()
-			.document("mutation { login(username: \"watcher_1\", password: \"watcher-pass\") { token } }")
+			.documentName("login")
+			.variable("u", "watcher_1")
+			.variable("p", "watcher-pass")
 			.execute()
 			.path("login.token")
 			.entity(String.class)
@@ -73,12 +69,7 @@ class SubscriptionRevocationTests {
 		assertThat(messages.poll(2, TimeUnit.SECONDS)).isNull();
 		assertThat(closed).isNotDone();
 
-		admin
-			.document("mutation { updateUser(input: { username: \"watcher_1\", enabled: false }) { errors { code } } }")
-			.execute()
-			.path("updateUser.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		admin.documentName("disableWatcher").execute().path("updateUser.errors").entityList(Object.class).hasSize(0);
 		assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(4403);
 	}
 

@@ -62,7 +62,7 @@ class OfficialWriteTests {
 
 		// anonymous callers see the official but not the contacts
 		GraphQlTester.Response anonymous = this.testers.anonymous()
-			.document("query($id: ID!) { node(id: $id) { ... on Official { name mobile email officePhone } } }")
+			.documentName("officialContacts")
 			.variable("id", id)
 			.execute();
 		anonymous.errors()
@@ -118,7 +118,7 @@ class OfficialWriteTests {
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
 		this.testers.admin()
-			.document("query($id: ID!) { node(id: $id) { ... on Official { title } } }")
+			.documentName("officialTitle")
 			.variable("id", id)
 			.execute()
 			.path("node.title")

@@ -127,9 +127,7 @@ class ProgressReportTests {
 		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), TestSecurity.ADMIN);
 		assertThat(cumulative(p)).isEqualByComparingTo("3.50");
 		assertThat(this.mongo.findById(old, ProgressReport.class).current()).isFalse();
-		this.graphQl
-			.document("query($id: ID!) { project(id: $id) { reports { totalCount nodes { investmentCompleted } } "
-					+ "all: reports(includeReplaced: true) { totalCount } } }")
+		this.graphQl.documentName("projectReports")
 			.variable("id", p)
 			.execute()
 			.path("project.reports.totalCount")
@@ -191,9 +189,7 @@ class ProgressReportTests {
 						BigDecimal.TEN, null, null,
 						List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
 				TestSecurity.ADMIN);
-		this.graphQl
-			.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
-					+ "project { code } } } } }")
+		this.graphQl.documentName("gtjOutstandingNotices")
 			.execute()
 			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].status")
 			.entityList(String.class)

@@ -68,9 +68,7 @@ class SubmissionLookupTests {
 			submit(1, "api-lookup-0");
 			this.commands.reset();
 			for (int i = 1; i <= 3; i++) {
-				this.graphQl
-					.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-							+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
+				this.graphQl.documentName("submitReportWithLight")
 					.variable("i",
 							Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
 									Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted", "1." + i,

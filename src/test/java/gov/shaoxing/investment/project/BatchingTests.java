@@ -76,9 +76,7 @@ class BatchingTests {
 	@Test
 	void districtsWithTheirTargetsAndProjectsTakeOneQueryPerField() {
 		this.counter.reset();
-		this.graphQl
-			.document("{ districts { code targets(year: 2012) { indicator } "
-					+ "projects(first: 3) { totalCount nodes { leadDepartment { name } } } } }")
+		this.graphQl.documentName("districtsWithTargetsAndProjects")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)

@@ -61,12 +61,7 @@ class PlannedMonthlyTests {
 	private GraphQlTester.Response update(Map<String, Object> fields) {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.put("id", GlobalId.encode("Project", CODE));
-		return this.graphQl
-			.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project "
-					+ "{ plannedInvestment plannedMonthly plannedMonthlyEven progress { light lightReasons "
-					+ "plannedToDate scheduleRate } } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.graphQl.documentName("updatePlannedMonthly").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -91,11 +86,7 @@ class PlannedMonthlyTests {
 
 	@Test
 	void withoutACurveTheProjectShowsTheEvenSpread() {
-		GraphQlTester.Response response = this.graphQl
-			.document("query($c: String!) { projectByCode(code: $c) { plannedInvestment plannedMonthly "
-					+ "plannedMonthlyEven } }")
-			.variable("c", CODE)
-			.execute();
+		GraphQlTester.Response response = this.graphQl.documentName("projectPlan").variable("c", CODE).execute();
 		List<BigDecimal> months = response.path("projectByCode.plannedMonthly").entityList(BigDecimal.class).get();
 		assertThat(months).hasSize(12);
 		assertThat(months.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
@@ -187,9 +178,7 @@ class PlannedMonthlyTests {
 		BigDecimal frontShare = serviceShare(district);
 		assertThat(frontShare).isGreaterThan(evenShare);
 		// economy-wide amounts: the months with statistics (January to May)
-		this.graphQl
-			.document("query($d: ID!) { targets(year: 2012, districtCode: $d) { indicator plannedShare "
-					+ "plannedToDate guaranteed } }")
+		this.graphQl.documentName("districtPlannedTargets")
 			.variable("d", district)
 			.execute()
 			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT')].plannedShare")
@@ -199,9 +188,7 @@ class PlannedMonthlyTests {
 	}
 
 	private BigDecimal serviceShare(String district) {
-		List<Map<String, Object>> targets = this.graphQl
-			.document("query($d: ID!) { targets(year: 2012, districtCode: $d) { indicator plannedShare "
-					+ "plannedToDate guaranteed } }")
+		List<Map<String, Object>> targets = this.graphQl.documentName("districtPlannedTargets")
 			.variable("d", district)
 			.execute()
 			.path("targets[?(@.indicator == 'SERVICE_INVESTMENT')]")

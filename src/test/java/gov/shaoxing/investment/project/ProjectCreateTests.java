@@ -138,8 +138,7 @@ class ProjectCreateTests {
 			.isEqualTo(Integer.parseInt(code.substring(code.lastIndexOf('-') + 1)) + 1);
 
 		// and the full record is filterable
-		this.analyst.document("{ projects(filter: { districtCodes: [\"ZHUJI\"], industryDivisions: [\"38\"], "
-				+ "constructionNatures: [EXPANSION], statisticsRegistered: true, demo: false }) { nodes { code } } }")
+		this.analyst.documentName("projectsByClassification")
 			.execute()
 			.path("projects.nodes[*].code")
 			.entityList(String.class)

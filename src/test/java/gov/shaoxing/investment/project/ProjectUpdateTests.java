@@ -76,11 +76,7 @@ class ProjectUpdateTests {
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> fields) {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.putIfAbsent("id", GlobalId.encode("Project", this.before.code()));
-		return tester.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project "
-				+ "{ name status totalInvestment plannedInvestment revision updatedBy location { latitude address } } "
-				+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("updateProject").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -106,9 +102,7 @@ class ProjectUpdateTests {
 			.entity(String.class)
 			.isEqualTo("district_officer");
 		assertThat(stored().plannedInvestment()).isEqualByComparingTo("1.5");
-		this.officer
-			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, statuses: [SUSPENDED] }, "
-					+ "first: 100) { nodes { code } } }")
+		this.officer.documentName("suspendedProjects")
 			.variable("d", List.of("ZHUJI"))
 			.execute()
 			.path("projects.nodes[*].code")
@@ -189,8 +183,7 @@ class ProjectUpdateTests {
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.issuer)))
 			.build();
 		try {
-			CompletableFuture<Map> seen = ws
-				.document("subscription { projectChanged(districtCode: \"ZHUJI\") { code status revision } }")
+			CompletableFuture<Map> seen = ws.documentName("zhujiProjectChanged")
 				.executeSubscription()
 				.toFlux("projectChanged", Map.class)
 				.next()
@@ -230,9 +223,7 @@ class ProjectUpdateTests {
 		update(this.officer, Map.of("ownerEnterprise", "审计测试公司", "reason", "业主变更")).path("updateProject.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		this.admin
-			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 1) "
-					+ "{ nodes { actor subjectType subjectId before after input } } }")
+		this.admin.documentName("lastProjectUpdateAudit")
 			.execute()
 			.path("auditLog.nodes[0].subjectType")
 			.entity(String.class)

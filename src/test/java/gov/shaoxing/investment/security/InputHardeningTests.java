@@ -29,7 +29,7 @@ class InputHardeningTests {
 	void operatorsInFilterValuesAreJustText() {
 		for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("nameContains", "$where"),
 				Map.of("nameContains", "{\"$where\": \"sleep(1000)\"}"), Map.of("nameContains", ".*"))) {
-			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
+			graphQl().documentName("firstFilteredProject")
 				.variable("f", filter)
 				.execute()
 				.path("projects.totalCount")
@@ -39,7 +39,7 @@ class InputHardeningTests {
 		// an operator given as a code is a code that names nothing, quoted back as text
 		for (Map<String, Object> filter : List.<Map<String, Object>>of(
 				Map.of("districtCodes", List.of("{\"$ne\": null}")), Map.of("departmentCodes", List.of("$where")))) {
-			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
+			graphQl().documentName("firstFilteredProject")
 				.variable("f", filter)
 				.execute()
 				.errors()
@@ -53,13 +53,13 @@ class InputHardeningTests {
 
 	@Test
 	void overlongStringsAndMalformedIdsAreRefusedClearly() {
-		graphQl().document("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }")
+		graphQl().documentName("filteredProjectTotal")
 			.variable("f", Map.of("nameContains", "项".repeat(101)))
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).singleElement()
 				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
-		graphQl().document("{ project(id: \"eyIkd2hlcmUiOiAxfQ\") { name } }")
+		graphQl().documentName("projectWithOperatorInId")
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).singleElement()
@@ -68,7 +68,7 @@ class InputHardeningTests {
 
 	@Test
 	void stringsAreTrimmed() {
-		graphQl().document("{ projects(filter: { nameContains: \"  (演示)  \" }, first: 0) { totalCount } }")
+		graphQl().documentName("projectsNamedLikeDemo")
 			.execute()
 			.path("projects.totalCount")
 			.entity(Integer.class)

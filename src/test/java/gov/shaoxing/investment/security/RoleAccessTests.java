@@ -60,9 +60,7 @@ class RoleAccessTests {
 
 	/** The first demo industrial project of a district. */
 	private String projectIn(String district) {
-		return this.admin
-			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, categories: [INDUSTRIAL] }, "
-					+ "first: 1) { nodes { id } } }")
+		return this.admin.documentName("firstIndustrialProject")
 			.variable("d", List.of(district))
 			.execute()
 			.path("projects.nodes[0].id")
@@ -71,9 +69,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response report(GraphQlTester tester, String projectId, String key) {
-		return tester
-			.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-					+ "{ report { id } errors { code } } }")
+		return tester.documentName("submitReportOutcome")
 			.variable("i",
 					Map.of("projectId", projectId, "period", Map.of("year", 2012, "month", 3, "half", 1),
 							"investmentCompleted", "0.5", "physicalProgressPercent", 10, "idempotencyKey", key))
@@ -81,9 +77,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response indicator(GraphQlTester tester, String district, String key) {
-		return tester
-			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
-					+ "{ report { value } errors { code } } }")
+		return tester.documentName("submitIndicatorReportOutcome")
 			.variable("i",
 					Map.of("year", 2012, "month", 3, "districtCode", district, "indicator", "FOREIGN_CAPITAL", "value",
 							"100", "idempotencyKey", key))
@@ -91,10 +85,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response startNotice(GraphQlTester tester, String noticeId) {
-		return tester
-			.document("mutation($id: ID!) { startNotice(input: { id: $id }) { notice { status } errors { code } } }")
-			.variable("id", GlobalId.encode("Notice", noticeId))
-			.execute();
+		return tester.documentName("startNoticeOutcome").variable("id", GlobalId.encode("Notice", noticeId)).execute();
 	}
 
 	private String noticeTo(String department, String key) {
@@ -107,17 +98,13 @@ class RoleAccessTests {
 	private static final String ZHUJI_INVESTMENT = GlobalId.encode("Target", "2012:ZHUJI:INDUSTRIAL_INVESTMENT");
 
 	private GraphQlTester.Response reviseTarget(GraphQlTester tester, String id, String guaranteed, String reason) {
-		return tester
-			.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
-					+ "{ target { guaranteed revision } errors { code field } } }")
+		return tester.documentName("updateTargetOutcome")
 			.variable("i", Map.of("id", id, "guaranteed", guaranteed, "reason", reason))
 			.execute();
 	}
 
 	private GraphQlTester.Response changeOwner(GraphQlTester tester, String projectId, String owner) {
-		return tester
-			.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) "
-					+ "{ project { ownerEnterprise revision updatedBy } errors { code field } } }")
+		return tester.documentName("updateProjectOwner")
 			.variable("i", Map.of("id", projectId, "ownerEnterprise", owner, "reason", "role test"))
 			.execute();
 	}
@@ -125,8 +112,7 @@ class RoleAccessTests {
 	/** A project in the district whose lead department is (or is not) the given one. */
 	@SuppressWarnings("unchecked")
 	private String project(String district, String department, boolean ledByIt) {
-		List<Map<String, Object>> nodes = this.admin.document("query($d: [ID!]) { projects(filter: "
-				+ "{ districtCodes: $d }, first: 100) { nodes { id leadDepartment { code } coDepartments { code } } } }")
+		List<Map<String, Object>> nodes = this.admin.documentName("districtProjectDepartments")
 			.variable("d", List.of(district))
 			.execute()
 			.path("projects.nodes")
@@ -169,10 +155,7 @@ class RoleAccessTests {
 			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
 		denied(report(this.supervisor, projectIn("ZHUJI"), "role-sup-1"), "FORBIDDEN", "FORBIDDEN");
-		this.supervisor.document("{ auditLog(first: 5) { totalCount } }")
-			.execute()
-			.path("auditLog.totalCount")
-			.hasValue();
+		this.supervisor.documentName("auditLogFirstFive").execute().path("auditLog.totalCount").hasValue();
 	}
 
 	@Test
@@ -203,17 +186,17 @@ class RoleAccessTests {
 			.hasSize(0);
 		denied(report(this.inspector, projectIn("PAOJIANG"), "role-insp-2"), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.inspector, "ZHUJI", "role-insp-3"), "FORBIDDEN", "FORBIDDEN");
-		denied(this.inspector.document("{ auditLog { totalCount } }").execute(), "FORBIDDEN", "FORBIDDEN");
+		denied(this.inspector.documentName("auditLogTotal").execute(), "FORBIDDEN", "FORBIDDEN");
 	}
 
 	@Test
 	void analystReadsEverythingAndChangesNothing() {
-		this.analyst.document("{ bulletin(year: 2012, month: 6) { districts { rank } } }")
+		this.analyst.documentName("bulletinRanks")
 			.execute()
 			.path("bulletin.districts")
 			.entityList(Object.class)
 			.hasSize(11);
-		this.analyst.document("{ projects(first: 1) { nodes { liaison { cadre { mobile } } } } }")
+		this.analyst.documentName("firstLiaisonMobile")
 			.execute()
 			.path("projects.nodes[0].liaison.cadre.mobile")
 			.hasValue();
@@ -224,9 +207,7 @@ class RoleAccessTests {
 
 	@Test
 	void anonymousCallersReadThePlanButNotProgressAndChangeNothing() {
-		this.anonymous
-			.document("{ districts { name targets(year: 2012) { guaranteed } } measures(year: 2012) { title } "
-					+ "departments { name } projects(first: 2) { nodes { name totalInvestment } } }")
+		this.anonymous.documentName("publicOverview")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)
@@ -234,17 +215,14 @@ class RoleAccessTests {
 			.path("measures")
 			.entityList(Object.class)
 			.hasSize(19);
-		denied(this.anonymous.document("{ bulletin(year: 2012, month: 6) { year } }").execute(), "UNAUTHORIZED",
-				"SIGN_IN_REQUIRED");
-		denied(this.anonymous.document("{ notices { totalCount } }").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
+		denied(this.anonymous.documentName("bulletinYear").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
+		denied(this.anonymous.documentName("noticeTotal").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
 		denied(report(this.anonymous, projectIn("ZHUJI"), "role-anon-1"), "UNAUTHORIZED", "UNAUTHENTICATED");
 	}
 
 	@Test
 	void citySupervisorAndAdminReviseTargetsAndNobodyElseMay() {
-		String original = this.anonymous
-			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", "
-					+ "indicator: INDUSTRIAL_INVESTMENT) { guaranteed } }")
+		String original = this.anonymous.documentName("zhujiInvestmentTarget")
 			.execute()
 			.path("targets[0].guaranteed")
 			.entity(String.class)
@@ -262,9 +240,7 @@ class RoleAccessTests {
 		reviseTarget(this.admin, ZHUJI_INVESTMENT, original, "恢复规划数").path("updateTarget.target.revision")
 			.entity(Integer.class)
 			.isEqualTo(2);
-		this.analyst
-			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: INDUSTRIAL_INVESTMENT) "
-					+ "{ guaranteed revisions { revisedBy guaranteedBefore guaranteed } } }")
+		this.analyst.documentName("zhujiInvestmentTargetRevisions")
 			.execute()
 			.path("targets[0].guaranteed")
 			.entity(String.class)
@@ -314,19 +290,18 @@ class RoleAccessTests {
 	void onlyAdminManagesUsersAndNewUsersSignInWithTheirScope() {
 		Map<String, Object> input = Map.of("username", "zhuji_inspector_2", "password", "s3cret-pass", "role",
 				"INSPECTOR", "districtCodes", List.of("ZHUJI"));
-		String create = "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username role source } "
-				+ "errors { code } } }";
-		denied(this.supervisor.document(create).variable("i", input).execute(), "FORBIDDEN", "FORBIDDEN");
-		denied(this.analyst.document("{ users { username } }").execute(), "FORBIDDEN", "FORBIDDEN");
-		this.admin.document(create)
+		denied(this.supervisor.documentName("createUserWithSource").variable("i", input).execute(), "FORBIDDEN",
+				"FORBIDDEN");
+		denied(this.analyst.documentName("usernames").execute(), "FORBIDDEN", "FORBIDDEN");
+		this.admin.documentName("createUserWithSource")
 			.variable("i", input)
 			.execute()
 			.path("createUser.user.source")
 			.entity(String.class)
 			.isEqualTo("SERVICE");
-		String login = "mutation { login(username: \"zhuji_inspector_2\", password: \"s3cret-pass\") "
-				+ "{ role districtCodes } }";
-		this.anonymous.document(login)
+		this.anonymous.documentName("loginScope")
+			.variable("u", "zhuji_inspector_2")
+			.variable("p", "s3cret-pass")
 			.execute()
 			.path("login.role")
 			.entity(String.class)
@@ -334,17 +309,16 @@ class RoleAccessTests {
 			.path("login.districtCodes")
 			.entityList(String.class)
 			.containsExactly("ZHUJI");
-		this.admin
-			.document("mutation { updateUser(input: { username: \"zhuji_inspector_2\", enabled: false }) "
-					+ "{ user { enabled } errors { code } } }")
+		this.admin.documentName("disableZhujiInspector")
 			.execute()
 			.path("updateUser.user.enabled")
 			.entity(Boolean.class)
 			.isEqualTo(false);
-		denied(this.anonymous.document(login).execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
-		this.admin
-			.document("{ users { username source } auditLog(filter: { actions: [\"createUser\"] }) "
-					+ "{ nodes { input after } } }")
+		denied(this.anonymous.documentName("loginScope")
+			.variable("u", "zhuji_inspector_2")
+			.variable("p", "s3cret-pass")
+			.execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
+		this.admin.documentName("usersAndTheirCreationAudit")
 			.execute()
 			.path("users[?(@.username == 'zhuji_inspector_2')].source")
 			.entityList(String.class)
@@ -362,9 +336,7 @@ class RoleAccessTests {
 	void everyMutationIsAudited() {
 		report(this.zhujiOfficer, projectIn("ZHUJI"), "role-audit-1");
 		report(this.analyst, projectIn("ZHUJI"), "role-audit-2");
-		this.admin
-			.document("{ auditLog(filter: { actions: [\"submitProgressReport\"] }, first: 50) "
-					+ "{ nodes { actor outcome subjectType after input } } }")
+		this.admin.documentName("reportSubmissionAudit")
 			.execute()
 			.path("auditLog.nodes[?(@.actor == 'district_officer')].outcome")
 			.entityList(String.class)
@@ -387,44 +359,33 @@ class RoleAccessTests {
 	@Test
 	void callersWhoMayNotMakeAChangeLearnNothingAboutTheirInput() {
 		String notice = GlobalId.encode("Notice", noticeTo("JXW", "order"));
-		String extend = "mutation($id: ID!) { extendNoticeDeadline(input: { id: $id, deadline: \"2000-01-01\" }) "
-				+ "{ errors { code } } }";
-		onlyRefused(this.anonymous.document(extend).variable("id", notice).execute(), "UNAUTHENTICATED");
-		onlyRefused(this.analyst.document(extend).variable("id", notice).execute(), "FORBIDDEN");
-		onlyRefused(this.analyst
-			.document("mutation { resolveNotice(input: { id: \"nope\", resolution: \" \" }) { errors { code } } }")
+		onlyRefused(this.anonymous.documentName("extendNoticeDeadlineToThePast").variable("id", notice).execute(),
+				"UNAUTHENTICATED");
+		onlyRefused(this.analyst.documentName("extendNoticeDeadlineToThePast").variable("id", notice).execute(),
+				"FORBIDDEN");
+		onlyRefused(this.analyst.documentName("resolveUnknownNotice").execute(), "FORBIDDEN");
+		onlyRefused(this.analyst.documentName("startUnknownNotice").execute(), "FORBIDDEN");
+		onlyRefused(this.inspector.documentName("updateProjectPlannedInvestment")
+			.variable("id", GlobalId.encode("Project", "NO-SUCH"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.analyst.document("mutation { startNotice(input: { id: \"nope\" }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
-		onlyRefused(this.inspector
-			.document("mutation { updateProject(input: { id: \"" + GlobalId.encode("Project", "NO-SUCH")
-					+ "\", plannedInvestment: \"-1\" }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
-		onlyRefused(this.zhujiOfficer
-			.document(
-					"mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { errors { code } } }")
+		onlyRefused(this.zhujiOfficer.documentName("submitReportErrors")
 			.variable("i",
 					Map.of("projectId", projectIn("SHANGYU"), "period", Map.of("year", 2030, "month", 13, "half", 3),
 							"investmentCompleted", "-1", "physicalProgressPercent", 500, "idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.zhujiOfficer
-			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) { errors { code } } }")
+		onlyRefused(this.zhujiOfficer.documentName("recordInspectionErrors")
 			.variable("i",
 					Map.of("projectId", projectIn("ZHUJI"), "date", "2999-01-01", "position",
 							Map.of("latitude", 500, "longitude", 0), "findings", "", "rating", "ON_TRACK",
 							"idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.inspector
-			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
-					+ "{ errors { code } } }")
+		onlyRefused(this.inspector.documentName("submitIndicatorReportErrors")
 			.variable("i",
 					Map.of("year", 2012, "month", 13, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL", "value",
 							"-5", "idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
 		onlyRefused(reviseTarget(this.analyst, ZHUJI_INVESTMENT, "-1", ""), "FORBIDDEN");
-		onlyRefused(this.supervisor.document(
-				"mutation { createUser(input: { username: \"X\", password: \"short\", role: INSPECTOR }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
+		onlyRefused(this.supervisor.documentName("createUserWithShortPassword").execute(), "FORBIDDEN");
 	}
 
 	private GraphQlTester.Response inspect(GraphQlTester tester, String inspector, String key) {
@@ -434,11 +395,7 @@ class RoleAccessTests {
 		if (inspector != null) {
 			input.put("inspector", inspector);
 		}
-		return tester
-			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) "
-					+ "{ inspection { inspector } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("recordInspectionInspector").variable("i", input).execute();
 	}
 
 	@Test
@@ -471,8 +428,7 @@ class RoleAccessTests {
 				Map.of("id", elsewhere, "plannedInvestment", "1234567890123456789012345678901234567890"),
 				Map.of("id", elsewhere, "plannedFinish", "+999999999-12-31"));
 		for (Map<String, Object> input : inputs) {
-			this.zhujiOfficer
-				.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+			this.zhujiOfficer.documentName("updateProjectErrors")
 				.variable("i", input)
 				.execute()
 				.errors()
@@ -486,9 +442,7 @@ class RoleAccessTests {
 			.errors()
 			.satisfy((e) -> {
 			});
-		List<Map<String, Object>> records = this.admin
-			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 100) "
-					+ "{ nodes { actor outcome input } } }")
+		List<Map<String, Object>> records = this.admin.documentName("projectUpdateAudit")
 			.execute()
 			.path("auditLog.nodes")
 			.entityList(Map.class)

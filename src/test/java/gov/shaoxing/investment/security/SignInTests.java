@@ -71,8 +71,7 @@ class SignInTests {
 
 	private String login(String username, String password) {
 		return this.testers.anonymous()
-			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
-					+ "{ token expiresAt role } }")
+			.documentName("loginWithRole")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
@@ -87,7 +86,7 @@ class SignInTests {
 				"analyst")) {
 			String token = login(user, "demo");
 			this.testers.withToken(token)
-				.document("{ me { username role } }")
+				.documentName("myNameAndRole")
 				.execute()
 				.path("me.username")
 				.entity(String.class)
@@ -101,7 +100,9 @@ class SignInTests {
 	@Test
 	void aWrongPasswordIsRefusedAndRecorded() {
 		this.testers.anonymous()
-			.document("mutation { login(username: \"admin\", password: \"wrong\") { token } }")
+			.documentName("login")
+			.variable("u", "admin")
+			.variable("p", "wrong")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
@@ -110,7 +111,7 @@ class SignInTests {
 				assertThat(e.getMessage()).doesNotContain("Exception");
 			}));
 		this.testers.withToken(login("admin", "demo"))
-			.document("{ auditLog(filter: { actions: [\"LOGIN_FAILED\"] }) { nodes { actor input } } }")
+			.documentName("failedLoginAudit")
 			.execute()
 			.path("auditLog.nodes[*].actor")
 			.entityList(String.class)
@@ -141,7 +142,7 @@ class SignInTests {
 		}
 		// meanwhile the service keeps answering others
 		this.testers.anonymous()
-			.document("{ districts { name } }")
+			.documentName("districtNames")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)
@@ -177,8 +178,7 @@ class SignInTests {
 			.withToken(this.issuer
 				.issue(new SecurityProperties.User("admin", null, Role.ADMIN, null, List.of()), Duration.ofMinutes(5))
 				.value())
-			.document("mutation { createUser(input: { username: \"guessed_officer\", password: \"right-password\", "
-					+ "role: ANALYST }) { errors { code } } }")
+			.documentName("createGuessedOfficer")
 			.execute()
 			.path("createUser.errors")
 			.entityList(Object.class)

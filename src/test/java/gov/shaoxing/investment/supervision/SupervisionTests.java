@@ -52,9 +52,8 @@ class SupervisionTests {
 	}
 
 	private BigDecimal actual(String district, String indicator, String asOf) {
-		return this.graphQl
-			.document("query($d: ID, $i: Indicator, $a: Date) { targets(year: 2012, districtCode: $d, indicator: $i, "
-					+ "scope: " + (district == null ? "CITY" : "DISTRICT") + ") { actual(asOf: $a) } }")
+		return this.graphQl.documentName("targetActual")
+			.variable("scope", (district == null) ? "CITY" : "DISTRICT")
 			.variable("d", district)
 			.variable("i", indicator)
 			.variable("a", asOf)
@@ -73,9 +72,7 @@ class SupervisionTests {
 
 	@Test
 	void projectCountsComeFromTheProjects() {
-		this.graphQl
-			.document("{ targets(year: 2012, scope: CITY, indicator: INDUSTRIAL_PROJECTS_OVER_500M) "
-					+ "{ guaranteed actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }")
+		this.graphQl.documentName("cityBigProjectTarget")
 			.execute()
 			.path("targets[0].actual")
 			.entity(BigDecimal.class)
@@ -201,7 +198,7 @@ class SupervisionTests {
 
 	@Test
 	void theRankingIsBestFirst() {
-		this.graphQl.document("{ ranking(year: 2012) { rank score district { code } } }")
+		this.graphQl.documentName("ranking")
 			.execute()
 			.path("ranking[*].rank")
 			.entityList(Integer.class)

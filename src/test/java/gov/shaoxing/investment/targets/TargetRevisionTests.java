@@ -77,11 +77,7 @@ class TargetRevisionTests {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.putIfAbsent("id", GlobalId.encode("Target", ZHUJI));
 		input.putIfAbsent("reason", "年中调整");
-		return this.supervisor.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
-				+ "{ target { guaranteed stretch revision revisions { number reason guaranteedBefore stretchBefore } } "
-				+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.supervisor.documentName("updateTarget").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -157,9 +153,7 @@ class TargetRevisionTests {
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.token(this.issuer, Role.ANALYST, null)))
 			.build();
 		try {
-			CompletableFuture<Map> seen = ws
-				.document("subscription { targetChanged(districtCode: \"ZHUJI\") "
-						+ "{ indicator guaranteed revision } }")
+			CompletableFuture<Map> seen = ws.documentName("zhujiTargetChanged")
 				.executeSubscription()
 				.toFlux("targetChanged", Map.class)
 				.next()
@@ -185,9 +179,7 @@ class TargetRevisionTests {
 
 	@Test
 	void completionIsMeasuredAgainstTheRevisedFigure() {
-		String query = "{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: SERVICE_PROJECTS) "
-				+ "{ actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }";
-		BigDecimal rate = this.supervisor.document(query)
+		BigDecimal rate = this.supervisor.documentName("zhujiServiceCompletion")
 			.execute()
 			.path("targets[0].completionRate")
 			.entity(BigDecimal.class)
@@ -199,7 +191,7 @@ class TargetRevisionTests {
 			.path("updateTarget.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		BigDecimal revised = this.supervisor.document(query)
+		BigDecimal revised = this.supervisor.documentName("zhujiServiceCompletion")
 			.execute()
 			.path("targets[0].completionRate")
 			.entity(BigDecimal.class)

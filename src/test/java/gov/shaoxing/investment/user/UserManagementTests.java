@@ -46,19 +46,11 @@ class UserManagementTests {
 		Map<String, Object> input = new HashMap<>(
 				Map.of("username", "new_user", "password", "long-enough", "role", "ANALYST"));
 		input.putAll(fields);
-		return this.admin
-			.document("mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } "
-					+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.admin.documentName("createUser").variable("i", input).execute();
 	}
 
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {
-		return tester
-			.document("mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { role enabled "
-					+ "districtCodes } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("updateUser").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response, String field) {
@@ -66,8 +58,7 @@ class UserManagementTests {
 	}
 
 	private String login(String username, String password) {
-		return this.anonymous
-			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) " + "{ token } }")
+		return this.anonymous.documentName("login")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
@@ -87,7 +78,7 @@ class UserManagementTests {
 		assertThat(
 				codes(create(Map.of("role", "INSPECTOR", "districtCodes", List.of("ZHUJI", "ATLANTIS"))), "createUser"))
 			.containsExactly("UNKNOWN_DISTRICT");
-		this.admin.document("{ users { username } }")
+		this.admin.documentName("usernames")
 			.execute()
 			.path("users[*].username")
 			.entityList(String.class)
@@ -108,12 +99,14 @@ class UserManagementTests {
 			.path("updateUser.user.districtCodes")
 			.entityList(String.class)
 			.containsExactly("SHANGYU");
-		as(login("moving_officer", "new-password-1")).document("{ me { districtCodes } }")
+		as(login("moving_officer", "new-password-1")).documentName("myDistricts")
 			.execute()
 			.path("me.districtCodes")
 			.entityList(String.class)
 			.containsExactly("SHANGYU");
-		this.anonymous.document("mutation { login(username: \"moving_officer\", password: \"long-enough\") { token } }")
+		this.anonymous.documentName("login")
+			.variable("u", "moving_officer")
+			.variable("p", "long-enough")
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).isNotEmpty());
@@ -142,7 +135,7 @@ class UserManagementTests {
 		update(this.admin, Map.of("username", "revoked_user", "role", "ANALYST"));
 		assertThat(statusWith(first)).isEqualTo(401);
 		String second = login("revoked_user", "long-enough");
-		as(second).document("{ me { role } }").execute().path("me.role").entity(String.class).isEqualTo("ANALYST");
+		as(second).documentName("myRole").execute().path("me.role").entity(String.class).isEqualTo("ANALYST");
 		update(this.admin, Map.of("username", "revoked_user", "enabled", false));
 		assertThat(statusWith(second)).isEqualTo(401);
 		assertThat(statusWith(unrelated)).isEqualTo(200);
