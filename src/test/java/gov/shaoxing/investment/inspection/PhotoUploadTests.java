@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.ServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted, what is refused and with which status and JSON code, and that photos come
  * back unchanged and cacheable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class PhotoUploadTests {
 
 	@Autowired

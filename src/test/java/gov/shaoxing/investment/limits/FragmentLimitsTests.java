@@ -5,13 +5,12 @@ import java.util.stream.IntStream;
 
 import gov.shaoxing.investment.CommandCounter;
 import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.StorePathTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in well under 100 ms without one store command. The read model is off so that an
  * admitted query visibly reaches the store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
-				// background sweeps would show up among the requests' store commands
-				"investment.notices.sweep-initial-delay=PT1H",
-				"investment.supervision.light-sweep-initial-delay=PT1H" })
-@Import(CommandCounter.Config.class)
+@StorePathTest
 class FragmentLimitsTests {
 
 	/**

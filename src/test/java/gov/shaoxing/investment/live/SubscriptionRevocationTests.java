@@ -10,11 +10,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user who loses the right to read (disabled, or password, role or scope changed) loses
  * their open subscriptions too: the connection closes with graphql-ws's 4403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
-@ExtendWith(GraphQlTesters.Resolver.class)
+@ServiceTest
 class SubscriptionRevocationTests {
 
 	@LocalServerPort

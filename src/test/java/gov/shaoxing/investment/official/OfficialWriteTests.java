@@ -4,12 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -19,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The city keeps its liaison officials current: checked contacts, retries harmless, demo
  * marks kept, contacts private to anonymous callers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class OfficialWriteTests {
 
 	GraphQlTesters testers;

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -27,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,9 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Reports from the field: retries never double count, replacements replace, totals stay
  * exact.
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@AutoConfigureGraphQlTester
-@Import(FixedClockConfig.class)
+@InProcessTest
 @ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class ProgressReportTests {
 

@@ -1,14 +1,12 @@
 package gov.shaoxing.investment.project;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.StorePathTest;
 import gov.shaoxing.investment.TestSecurity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the read model off, a page of 100 projects with district, departments and liaison takes
  * the same queries as a page of 5.
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
-@Import(CommandCounter.Config.class)
-@AutoConfigureGraphQlTester
+@StorePathTest
 @ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class BatchingTests {
 

@@ -8,18 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.progress.FixedClockConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -31,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read by the traffic light and by targets' planned share. Today is 20 June 2012, so 11
  * half-month periods have ended (January to May, and 1–15 June).
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@AutoConfigureGraphQlTester
-@Import(FixedClockConfig.class)
+@InProcessTest
 @ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class PlannedMonthlyTests {
 

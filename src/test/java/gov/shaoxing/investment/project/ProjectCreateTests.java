@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.audit.AuditRecord;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A city puts its own projects in: the full record checked at once, codes generated,
  * retries harmless, liaisons assigned with their history, access by role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class ProjectCreateTests {
 
 	@Autowired

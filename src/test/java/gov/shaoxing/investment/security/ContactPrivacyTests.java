@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * introspection, through connections, lists and the Node interface, with aliases and
  * fragments), asks it anonymously, and proves no phone number or e-mail comes back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class ContactPrivacyTests {
 
 	private static final Set<String> CONTACT = Set.of("officePhone", "mobile", "email");

@@ -4,18 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.StorePathTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No input reaches a store query as an operator; strings and ids are checked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"investment.store.mode=memory", "investment.seed.demo-activity=false", "investment.read-model.enabled=false" })
+@StorePathTest
 class InputHardeningTests {
 
 	@Autowired

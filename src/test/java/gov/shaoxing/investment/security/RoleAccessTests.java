@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -25,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The role table, one GraphQL tester per role, each signed in with a real token from the
  * embedded issuer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class RoleAccessTests {
 
 	@Autowired

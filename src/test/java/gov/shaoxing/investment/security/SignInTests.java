@@ -10,24 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in, and what happens to bad credentials and bad tokens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-				"investment.limits.rate.trust-forwarded-for=true" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class SignInTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

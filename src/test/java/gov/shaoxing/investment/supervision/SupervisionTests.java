@@ -7,17 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.progress.FixedClockConfig;
 import gov.shaoxing.investment.rules.RankingProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
@@ -27,10 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Target versus actual, the bulletin and the ranking, on data these tests submit
  * themselves (no demo activity).
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
-@AutoConfigureGraphQlTester
-@Import({ FixedClockConfig.class, CommandCounter.Config.class })
+@InProcessTest
 @ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class SupervisionTests {
 

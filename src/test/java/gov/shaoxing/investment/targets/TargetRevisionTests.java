@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
@@ -17,10 +18,8 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -33,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The city supervisor revises targets: checked figures, safe retries, no lost updates,
  * history kept.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class TargetRevisionTests {
 
 	private static final String ZHUJI = "2012:ZHUJI:INDUSTRIAL_INVESTMENT";

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
@@ -20,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Admins manage the embedded issuer's users; every mistake gets its own code and changes
  * nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@ExtendWith(GraphQlTesters.Resolver.class)
+@QuietServiceTest
 class UserManagementTests {
 
 	GraphQlTesters testers;

@@ -4,10 +4,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static gov.shaoxing.investment.GraphQlEndpoint.GRAPHQL_RESPONSE;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GraphQL-over-HTTP GET: query parameters in, the same GraphQL responses out as by POST.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphQlGetTests {
 
 	@LocalServerPort

@@ -3,10 +3,10 @@ package gov.shaoxing.investment.web;
 import java.net.http.HttpResponse;
 
 import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static gov.shaoxing.investment.GraphQlEndpoint.GRAPHQL_RESPONSE;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Status codes and media types of the GraphQL endpoint as a GraphQL-over-HTTP client sees
  * them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphQlHttpStatusTests {
 
 	@LocalServerPort

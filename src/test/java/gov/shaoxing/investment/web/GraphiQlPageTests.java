@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static gov.shaoxing.investment.GraphQlEndpoint.assertContentType;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GraphiQL works on a network with no internet: the page and everything it loads come
  * from this application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphiQlPageTests {
 
 	private static final Pattern ASSET = Pattern.compile("<(?:script|link)[^>]*?(?:src|href)=\"([^\"]+)\"");
