@@ -3,7 +3,6 @@ package gov.shaoxing.investment;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +15,12 @@ import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,10 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read model) and, where Docker exists, a real MongoDB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(GraphQlTesters.Resolver.class)
 public abstract class ApiSuite {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ObjectMapper json;
@@ -50,17 +47,14 @@ public abstract class ApiSuite {
 	@Autowired
 	TokenIssuer tokenIssuer;
 
+	/** The server's other endpoints. */
+	protected WebTestClient http;
+
 	@BeforeEach
-	void connect() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		this.graphQl = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
-			.build();
-		this.anonymous = HttpGraphQlTester.create(client);
+	void connect(GraphQlTesters testers) {
+		this.graphQl = testers.admin();
+		this.anonymous = testers.anonymous();
+		this.http = testers.http();
 	}
 
 	JsonNode plan() throws Exception {
@@ -126,7 +120,7 @@ public abstract class ApiSuite {
 
 	@Test
 	void districtsComeInThePlansOrderUnderThePlansNames() {
-		this.graphQl.document("{ districts { code name kind } }")
+		this.graphQl.documentName("districtKinds")
 			.execute()
 			.path("districts[*].name")
 			.entityList(String.class)
@@ -319,9 +313,8 @@ public abstract class ApiSuite {
 
 	@Test
 	void unknownIdsGiveNull() {
-		this.graphQl
-			.document("{ project(id: \"" + gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1")
-					+ "\") { name } district(code: \"NOWHERE\") { name } }")
+		this.graphQl.documentName("unknownProjectAndDistrict")
+			.variable("id", gov.shaoxing.investment.common.GlobalId.encode("Project", "NOPE-1"))
 			.execute()
 			.path("project")
 			.valueIsNull()
@@ -331,12 +324,12 @@ public abstract class ApiSuite {
 
 	@Test
 	void nodeResolvesAnyGlobalId() {
-		String id = this.graphQl.document("{ projects(first: 1) { nodes { id code } } }")
+		String id = this.graphQl.documentName("firstProject")
 			.execute()
 			.path("projects.nodes[0].id")
 			.entity(String.class)
 			.get();
-		this.graphQl.document("query($id: ID!) { node(id: $id) { id ... on Project { code district { name } } } }")
+		this.graphQl.documentName("projectNode")
 			.variable("id", id)
 			.execute()
 			.path("node.id")
@@ -361,12 +354,8 @@ public abstract class ApiSuite {
 
 	@Test
 	void healthAndDriverCommandMetricsArePublished() {
-		WebTestClient actuator = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.graphQl.document("{ districts { name } }")
-			.execute()
-			.path("districts")
-			.entityList(Object.class)
-			.hasSize(11);
+		WebTestClient actuator = this.http;
+		this.graphQl.documentName("districtNames").execute().path("districts").entityList(Object.class).hasSize(11);
 		actuator.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -393,10 +382,7 @@ public abstract class ApiSuite {
 	 */
 	@Test
 	void healthDetailsAndMetricsAreForAdminsOnly() {
-		WebTestClient actuator = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		WebTestClient actuator = this.http;
 		byte[] health = actuator.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -479,9 +465,7 @@ public abstract class ApiSuite {
 	}
 
 	private Map<String, BigDecimal> targetValues(String indicator) {
-		List<Map<String, Object>> targets = this.graphQl
-			.document("query($i: Indicator) { targets(year: 2012, indicator: $i, scope: DISTRICT) "
-					+ "{ district { code } guaranteed } }")
+		List<Map<String, Object>> targets = this.graphQl.documentName("districtTargets")
 			.variable("i", indicator)
 			.execute()
 			.path("targets")

@@ -10,6 +10,9 @@ import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.SecurityProperties;
 import gov.shaoxing.investment.security.TokenIssuer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -81,6 +84,24 @@ public final class TestSecurity {
 
 	public static String adminToken(TokenIssuer issuer) {
 		return token(issuer, Role.ADMIN, null);
+	}
+
+	/**
+	 * Signs the test thread in as an admin before each test and out after it, for
+	 * in-process testers: {@code @ExtendWith(TestSecurity.SignedInAsAdmin.class)}.
+	 */
+	public static final class SignedInAsAdmin implements BeforeEachCallback, AfterEachCallback {
+
+		@Override
+		public void beforeEach(ExtensionContext context) {
+			signInAsAdmin();
+		}
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			signOut();
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.StorePathTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store command runs (a refused mutation writes only its audit record), in every argument
  * and filter, as literals and as variables; no message names a Java type.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
-				// background sweeps would show up among the requests' store commands
-				"investment.notices.sweep-initial-delay=PT1H",
-				"investment.supervision.light-sweep-initial-delay=PT1H" })
-@Import(CommandCounter.Config.class)
+@StorePathTest
 class EdgeValueTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

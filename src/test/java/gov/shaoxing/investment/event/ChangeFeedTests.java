@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.GraphQlTesters;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Ids;
@@ -21,10 +22,10 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +41,6 @@ class ChangeFeedTests {
 
 	@Autowired
 	TokenIssuer tokenIssuer;
-
-	static final String NOTICE_CHANGED = """
-			subscription noticeChanged($departmentCode: ID) {
-			  noticeChanged(departmentCode: $departmentCode) { id text status department { code } }
-			}""";
 
 	@LocalServerPort
 	int port;
@@ -63,6 +59,9 @@ class ChangeFeedTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationContext context;
 
 	WebSocketGraphQlTester subscriber;
 
@@ -107,15 +106,14 @@ class ChangeFeedTests {
 	@Test
 	void aSubscriberSeesTheChangeAMutationMakesOnAnotherConnection() {
 		Notice raised = this.notices.raise(NoticeDrafts.inspectionNotice("JXW", "环评批复滞后"));
-		HttpGraphQlTester http = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeader("Authorization", "Bearer " + TestSecurity.adminToken(this.tokenIssuer))
-			.responseTimeout(Received.TIMEOUT)
-			.build());
+		HttpGraphQlTester http = GraphQlTesters.of(this.context)
+			.admin()
+			.mutate()
+			.webTestClient((client) -> client.responseTimeout(Received.TIMEOUT))
+			.build();
 		try (Received<Map<String, Object>> jxw = Received.subscribe(noticeChanged("JXW"))) {
 			awaitSubscribers(this.subscribed + 1);
-			http.document("""
-					mutation start($id: ID!) { startNotice(input: { id: $id, note: "已对接" }) { errors { code } } }""")
+			http.documentName("startNoticeWithNote")
 				.variable("id", GlobalId.encode("Notice", raised.id()))
 				.execute()
 				.path("startNotice.errors")
@@ -211,7 +209,7 @@ class ChangeFeedTests {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Flux<Map<String, Object>> noticeChanged(String departmentCode) {
-		return (Flux) this.subscriber.document(NOTICE_CHANGED)
+		return (Flux) this.subscriber.documentName("noticeChangedWithDepartment")
 			.variable("departmentCode", departmentCode)
 			.executeSubscription()
 			.toFlux("noticeChanged", Map.class);

@@ -1,10 +1,10 @@
 package gov.shaoxing.investment.event;
 
+import gov.shaoxing.investment.ServiceTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * collection from the start (without asking the store for a change stream it cannot give)
  * and still delivers every event.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class EmbeddedDefaultFeedTests {
 
 	@Autowired

@@ -146,10 +146,7 @@ class MultiInstanceTests {
 			.interceptor(TestSecurity.webSocketToken(token))
 			.build();
 		this.connections.add(connection);
-		return (Flux) connection.document("""
-				subscription noticeChanged($departmentCode: ID) {
-				  noticeChanged(departmentCode: $departmentCode) { id text status }
-				}""")
+		return (Flux) connection.documentName("noticeChanged")
 			.variable("departmentCode", departmentCode)
 			.executeSubscription()
 			.toFlux("noticeChanged", Map.class);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.imports.ImportClient;
 import gov.shaoxing.investment.project.Project;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -39,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Analysts take filtered lists and the bulletin into Excel: what they download matches
  * the API, opens as the plan's tables, and imports again without changing anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class ExportTests {
 
 	@LocalServerPort

@@ -34,14 +34,6 @@ class FieldSyncTests {
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
-	static final String SYNC = """
-			mutation sync($batch: [FieldRecordInput!]!) {
-			  syncFieldRecords(batch: $batch) {
-			    applied
-			    results { index status progressReport { id current investmentCompleted } inspection { id } errors { field code } }
-			  }
-			}""";
-
 	@Autowired
 	ExecutionGraphQlServiceTester graphQl;
 
@@ -77,7 +69,7 @@ class FieldSyncTests {
 	}
 
 	private Map<String, Object> sync(List<Map<String, Object>> batch) {
-		return this.graphQl.document(SYNC)
+		return this.graphQl.documentName("syncFieldRecords")
 			.variable("batch", batch)
 			.execute()
 			.path("syncFieldRecords")
@@ -134,9 +126,8 @@ class FieldSyncTests {
 		assertThat(results.get(0)).containsEntry("index", 0).containsEntry("status", "APPLIED");
 		@SuppressWarnings("unchecked")
 		Map<String, Object> later = (Map<String, Object>) results.get(0).get("progressReport");
-		String currentId = this.graphQl
-			.document("{ progressReports(filter: { projectId: \"" + GlobalId.encode("Project", "DEMO-SVC-070")
-					+ "\", year: 2012, month: 3 }) { nodes { id investmentCompleted } } }")
+		String currentId = this.graphQl.documentName("monthReports")
+			.variable("p", GlobalId.encode("Project", "DEMO-SVC-070"))
 			.execute()
 			.path("progressReports.nodes[0].id")
 			.entity(String.class)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlTesters;
 import org.apache.poi.ss.usermodel.Workbook;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -31,8 +32,7 @@ public final class ImportClient {
 
 	public ImportClient(int port, String token) {
 		this.base = "http://localhost:" + port;
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
+		this.http = GraphQlTesters.client(port)
 			.responseTimeout(Duration.ofMinutes(2))
 			.codecs((c) -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.build();

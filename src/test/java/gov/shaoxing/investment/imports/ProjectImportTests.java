@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.audit.AuditRecord;
 import gov.shaoxing.investment.project.ConstructionNature;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real spreadsheets are messy: every case is a real file generated here, uploaded over
  * HTTP, and read back through {@code importJob} and the stored projects.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"investment.store.mode=memory", "investment.seed.demo-activity=false", "investment.imports.max-size=300KB" })
+@QuietServiceTest
 class ProjectImportTests {
 
 	@LocalServerPort

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import gov.shaoxing.investment.ServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.TokenIssuer;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Inspectors record inspections from their phones; dashboards list them. End to end over
  * HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class InspectionApiTests {
 
 	@Autowired
@@ -126,9 +126,7 @@ class InspectionApiTests {
 			.getResponseBody();
 		assertThat(served).isEqualTo(jpeg);
 
-		this.phone.graphQl
-			.document("query($id: ID!) { node(id: $id) { ... on Inspection { findings photos { url } } } "
-					+ "inspection(id: $id) { inspector } }")
+		this.phone.graphQl.documentName("inspectionAndItsNode")
 			.variable("id", id)
 			.execute()
 			.path("node.findings")
@@ -140,7 +138,7 @@ class InspectionApiTests {
 			.path("inspection.inspector")
 			.entity(String.class)
 			.isEqualTo("王督查");
-		this.phone.graphQl.document("query($p: ID!) { project(id: $p) { inspections(first: 100) { nodes { id } } } }")
+		this.phone.graphQl.documentName("projectInspectionIds")
 			.variable("p", projectId(InspectionFixtures.PROJECT))
 			.execute()
 			.path("project.inspections.nodes[*].id")
@@ -200,7 +198,7 @@ class InspectionApiTests {
 			.isEqualTo("input.idempotencyKey");
 
 		assertThat(this.mongo.getCollection("inspections").countDocuments()).isEqualTo(inspections);
-		this.phone.graphQl.document("query($id: ID!) { inspection(id: $id) { findings } }")
+		this.phone.graphQl.documentName("inspectionFindings")
 			.variable("id", id)
 			.execute()
 			.path("inspection.findings")
@@ -223,9 +221,7 @@ class InspectionApiTests {
 		assertThat(problems).<Object>extracting((p) -> ((Map<?, ?>) p.get("department")).get("name"))
 			.containsExactly("市经信委", "市发改委");
 
-		List<Map<String, Object>> jxw = this.phone.graphQl
-			.document("{ notices(filter: { departmentCodes: [\"JXW\"] }, first: 100) "
-					+ "{ nodes { id text source deadline status project { code } department { code } } } }")
+		List<Map<String, Object>> jxw = this.phone.graphQl.documentName("jxwNotices")
 			.execute()
 			.path("notices.nodes")
 			.entityList(MAP)
@@ -237,7 +233,7 @@ class InspectionApiTests {
 			assertThat(((Map<?, ?>) n.get("project")).get("code")).isEqualTo(InspectionFixtures.PROJECT);
 			assertThat(n.get("id")).isEqualTo(problems.get(0).get("noticeId"));
 		});
-		this.phone.graphQl.document("query($id: ID!) { notice(id: $id) { text department { code } } }")
+		this.phone.graphQl.documentName("notice")
 			.variable("id", problems.get(1).get("noticeId"))
 			.execute()
 			.path("notice.text")
@@ -375,9 +371,7 @@ class InspectionApiTests {
 
 	@Test
 	void aDateRangeEndingBeforeItStartsIsABadRequest() {
-		this.phone.graphQl
-			.document(
-					"{ inspections(filter: { dateFrom: \"2012-06-01\", dateTo: \"2012-05-01\" }) " + "{ totalCount } }")
+		this.phone.graphQl.documentName("inspectionsWithDatesReversed")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {

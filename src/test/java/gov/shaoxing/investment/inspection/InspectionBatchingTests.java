@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.StorePathTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 
 import static gov.shaoxing.investment.inspection.InspectionFixtures.inspection;
@@ -27,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With the read model off, a page of projects with their inspections costs one
  * inspections query however many projects it shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
-				"investment.seed.demo-activity=false" })
-@Import(CommandCounter.Config.class)
+@StorePathTest
 class InspectionBatchingTests {
 
 	@Autowired
@@ -101,9 +97,8 @@ class InspectionBatchingTests {
 		for (int i = 0; i < 10; i++) {
 			this.phone.recordOk(inspection(OTHER_PROJECTS.get(i % OTHER_PROJECTS.size()), today));
 		}
-		String document = "query($n: Int) { inspections(first: $n) { nodes { id project { code } district { name } } } }";
 		this.counter.reset();
-		this.phone.graphQl.document(document)
+		this.phone.graphQl.documentName("inspectionsFeed")
 			.variable("n", 5)
 			.execute()
 			.path("inspections.nodes")
@@ -111,7 +106,7 @@ class InspectionBatchingTests {
 			.hasSize(5);
 		List<String> small = finds();
 		this.counter.reset();
-		this.phone.graphQl.document(document)
+		this.phone.graphQl.documentName("inspectionsFeed")
 			.variable("n", 50)
 			.execute()
 			.path("inspections.nodes")

@@ -1,7 +1,8 @@
 package gov.shaoxing.investment.inspection;
 
-import java.time.Duration;
 import java.util.Map;
+
+import gov.shaoxing.investment.GraphQlTesters;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -24,11 +25,7 @@ final class InspectorClient {
 	final HttpGraphQlTester graphQl;
 
 	InspectorClient(int port, String token) {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeader("Authorization", "Bearer " + token)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.http = GraphQlTesters.client(port).defaultHeader("Authorization", "Bearer " + token).build();
 		this.graphQl = HttpGraphQlTester
 			.create(this.http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
 	}

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import gov.shaoxing.investment.TestSecurity;
@@ -118,9 +117,7 @@ class PhotoEvidenceTests {
 				(String) broken.get("id"), (String) again.get("id"));
 		Map<String, Object> input = InspectionFixtures.with(InspectionFixtures.inspection(DAY), "photoIds", ids);
 		List<Map<String, Object>> photos = (List<Map<String, Object>>) this.phone.graphQl
-			.document("mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { errors { code } "
-					+ "inspection { photos { id sha256 takenAt metadata position { latitude longitude } "
-					+ "evidence { metadata distanceKmFromSite takenOnInspectionDate duplicateOf warnings } } } } }")
+			.documentName("recordInspectionEvidence")
 			.variable("input", input)
 			.execute()
 			.path("recordInspection.errors")

@@ -3,22 +3,21 @@ package gov.shaoxing.investment.inspection;
 import java.util.Arrays;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.ServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import static gov.shaoxing.investment.inspection.InspectorClient.MAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted, what is refused and with which status and JSON code, and that photos come
  * back unchanged and cacheable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class PhotoUploadTests {
 
 	@Autowired
@@ -202,8 +201,7 @@ class PhotoUploadTests {
 	void aPhotoIsForSignedInStaffAndKeptOutOfSharedCaches() {
 		Map<String, Object> photo = this.phone.uploadPhoto(InspectionFixtures.png(2_000), "site.png",
 				MediaType.IMAGE_PNG);
-		WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
+		GraphQlTesters.client(this.port)
 			.build()
 			.get()
 			.uri((String) photo.get("url"))

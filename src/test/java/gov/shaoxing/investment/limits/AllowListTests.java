@@ -2,6 +2,7 @@ package gov.shaoxing.investment.limits;
 
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +27,25 @@ class AllowListTests {
 	@LocalServerPort
 	int port;
 
-	LimitsClient client;
+	GraphQlEndpoint client;
 
 	@BeforeEach
 	void connect() {
-		this.client = new LimitsClient(this.port);
+		this.client = new GraphQlEndpoint(this.port);
 	}
 
 	@Test
 	void runsAListedOperationByItsHashAlone() throws Exception {
-		Map<String, Object> body = LimitsClient.body(null,
-				LimitsClient.persistedQuery(PersistedQueries.sha256(DISTRICT_TARGETS)));
+		Map<String, Object> body = GraphQlEndpoint.body(null,
+				GraphQlEndpoint.persistedQuery(PersistedQueries.sha256(DISTRICT_TARGETS)));
 		body.put("variables", Map.of("code", "ZHUJI", "year", 2012));
-		LimitsClient.Reply reply = this.client.post(body).hasData();
+		GraphQlEndpoint.Reply reply = this.client.post(body).hasData();
 		assertThat(reply.body().path("data").path("district").path("name").asString()).isEqualTo("诸暨市");
 	}
 
 	@Test
 	void runsAListedOperationSentInFull() throws Exception {
-		LimitsClient.Reply reply = this.client.query(DISTRICT_LIST).hasData();
+		GraphQlEndpoint.Reply reply = this.client.query(DISTRICT_LIST).hasData();
 		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
 	}
 
@@ -55,9 +56,9 @@ class AllowListTests {
 			.rejectedWith("OPERATION_NOT_ALLOWED", PersistedQueries.sha256(query),
 					"investment.limits.persisted-queries.allow-list-only");
 		// nor can a client register one by the persisted-query protocol
-		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(PersistedQueries.sha256(query))))
+		this.client.post(GraphQlEndpoint.body(query, GraphQlEndpoint.persistedQuery(PersistedQueries.sha256(query))))
 			.rejectedWith("OPERATION_NOT_ALLOWED", PersistedQueries.sha256(query));
-		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(PersistedQueries.sha256(query))))
+		this.client.post(GraphQlEndpoint.body(null, GraphQlEndpoint.persistedQuery(PersistedQueries.sha256(query))))
 			.rejectedWith("OPERATION_NOT_ALLOWED");
 	}
 

@@ -4,13 +4,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.StorePathTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in well under 100 ms without one store command. The read model is off so that an
  * admitted query visibly reaches the store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.read-model.enabled=false",
-				// background sweeps would show up among the requests' store commands
-				"investment.notices.sweep-initial-delay=PT1H",
-				"investment.supervision.light-sweep-initial-delay=PT1H" })
-@Import(CommandCounter.Config.class)
+@StorePathTest
 class FragmentLimitsTests {
 
 	/**
@@ -44,11 +39,11 @@ class FragmentLimitsTests {
 	@Autowired
 	CommandCounter counter;
 
-	LimitsClient client;
+	GraphQlEndpoint client;
 
 	@BeforeEach
 	void connect() throws Exception {
-		this.client = new LimitsClient(this.port);
+		this.client = new GraphQlEndpoint(this.port);
 		// warm the endpoint so that timings measure the refusal, not the first request
 		this.client.query("{ __typename }").hasData();
 		this.counter.reset();
@@ -89,10 +84,10 @@ class FragmentLimitsTests {
 		return fastest;
 	}
 
-	LimitsClient.Reply refusedQuickly(String document, String code, String... messageParts) throws Exception {
+	GraphQlEndpoint.Reply refusedQuickly(String document, String code, String... messageParts) throws Exception {
 		long bound = Math.max(MAX_MILLIS, 5 * trivialMillis());
 		long fastest = Long.MAX_VALUE;
-		LimitsClient.Reply reply = null;
+		GraphQlEndpoint.Reply reply = null;
 		for (int attempt = 0; attempt < 3; attempt++) {
 			long start = System.nanoTime();
 			reply = this.client.query(document);
@@ -186,7 +181,7 @@ class FragmentLimitsTests {
 
 	@Test
 	void refusesCyclicFragmentsWithAValidationErrorNotAStackOverflow() throws Exception {
-		LimitsClient.Reply reply = this.client
+		GraphQlEndpoint.Reply reply = this.client
 			.query("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A districts { code } }");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.raw().body()).doesNotContain("Exception").doesNotContain("StackOverflow");
@@ -195,7 +190,7 @@ class FragmentLimitsTests {
 
 	@Test
 	void answersAQueryThatSpreadsFragmentsWithinTheLimits() throws Exception {
-		LimitsClient.Reply reply = this.client.query(doublingFanOut(3, "districts { code }")).hasData();
+		GraphQlEndpoint.Reply reply = this.client.query(doublingFanOut(3, "districts { code }")).hasData();
 		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
 		// 8 spreads of districts { code }, each counted: 8 × (1 + 11)
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(96);

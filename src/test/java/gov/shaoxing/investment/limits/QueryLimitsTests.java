@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
@@ -31,11 +32,11 @@ class QueryLimitsTests {
 	@LocalServerPort
 	int port;
 
-	LimitsClient client;
+	GraphQlEndpoint client;
 
 	@BeforeEach
 	void connect() {
-		this.client = new LimitsClient(this.port);
+		this.client = new GraphQlEndpoint(this.port);
 	}
 
 	/**
@@ -75,12 +76,12 @@ class QueryLimitsTests {
 		String query = "query($n: Int) { districts { projects(first: $n) { nodes { inspections(first: $n) "
 				+ "{ nodes { id } } } } } }";
 		// 1 + 11 × (1 + n × (1 + 1 + n × (1 + 1))) with n = 100
-		LimitsClient.Reply reply = this.client.post(Map.of("query", query, "variables", Map.of("n", 100)))
+		GraphQlEndpoint.Reply reply = this.client.post(Map.of("query", query, "variables", Map.of("n", 100)))
 			.rejectedWith("QUERY_TOO_COSTLY", "Query cost 222212", "limit of 50000", "investment.limits.max-cost");
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(222212);
 		assertThat(reply.body().has("data")).isFalse();
 		// the same document with small pages is cheap: the variables decide
-		LimitsClient.Reply cheap = this.client
+		GraphQlEndpoint.Reply cheap = this.client
 			.post(Map.of("query", query, "variables", Map.of("n", 2)), "Authorization",
 					"Bearer " + TestSecurity.adminToken(this.tokenIssuer))
 			.hasData();
@@ -95,7 +96,7 @@ class QueryLimitsTests {
 		// district 1 + projects 1 + n × (nodes 1 + code 1)
 		for (Object[] sent : new Object[][] { { "ZHUJI", 5, 12 }, { "SHANGYU", 5, 12 }, { "ZHUJI", 50, 102 },
 				{ "SHANGYU", 5, 12 } }) {
-			LimitsClient.Reply reply = this.client
+			GraphQlEndpoint.Reply reply = this.client
 				.post(Map.of("query", query, "variables", Map.of("code", sent[0], "n", sent[1])), "Authorization",
 						token)
 				.hasData();
@@ -108,7 +109,7 @@ class QueryLimitsTests {
 		String costly = "query($n: Int) { districts { projects(first: $n) { nodes { inspections(first: $n) "
 				+ "{ nodes { id } } } } } }";
 		for (int n : new int[] { 2, 100, 2, 100 }) {
-			LimitsClient.Reply reply = this.client.post(Map.of("query", costly, "variables", Map.of("n", n)),
+			GraphQlEndpoint.Reply reply = this.client.post(Map.of("query", costly, "variables", Map.of("n", n)),
 					"Authorization", token);
 			if (n == 100) {
 				reply.rejectedWith("QUERY_TOO_COSTLY", "Query cost 222212");
@@ -133,10 +134,11 @@ class QueryLimitsTests {
 		String query = "query apqCachedFirst { districts { name } }";
 		String hash = PersistedQueries.sha256(query);
 		this.client.query(query).hasData();
-		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+		this.client.post(GraphQlEndpoint.body(null, GraphQlEndpoint.persistedQuery(hash)))
 			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
-		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(hash))).hasData();
-		LimitsClient.Reply byHash = this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+		this.client.post(GraphQlEndpoint.body(query, GraphQlEndpoint.persistedQuery(hash))).hasData();
+		GraphQlEndpoint.Reply byHash = this.client
+			.post(GraphQlEndpoint.body(null, GraphQlEndpoint.persistedQuery(hash)))
 			.hasData();
 		assertThat(byHash.body().path("data").path("districts").size()).isEqualTo(11);
 		assertThat(byHash.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(12);
@@ -144,11 +146,11 @@ class QueryLimitsTests {
 
 	@Test
 	void reportsTheCostOfEveryAnswer() throws Exception {
-		LimitsClient.Reply reply = this.client.query("{ districts { code name } }").hasData();
+		GraphQlEndpoint.Reply reply = this.client.query("{ districts { code name } }").hasData();
 		// districts: 1 + 11 estimated districts × (code + name)
 		assertThat(reply.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(23);
 		assertThat(reply.body().path("extensions").path("cost").path("limit").asLong()).isEqualTo(50000);
-		LimitsClient.Reply paged = this.client.query("{ projects(first: 10) { totalCount nodes { code name } } }")
+		GraphQlEndpoint.Reply paged = this.client.query("{ projects(first: 10) { totalCount nodes { code name } } }")
 			.hasData();
 		// projects 1 + totalCount 1 + 10 × (nodes 1 + code 1 + name 1)
 		assertThat(paged.body().path("extensions").path("cost").path("requested").asLong()).isEqualTo(32);
@@ -162,7 +164,7 @@ class QueryLimitsTests {
 
 	@Test
 	void refusesTenThousandAliasesAtTheParser() throws Exception {
-		LimitsClient.Reply reply = this.client.query(aliases(10_000))
+		GraphQlEndpoint.Reply reply = this.client.query(aliases(10_000))
 			.rejectedWith("QUERY_TOO_LARGE", "more than 15000 tokens", "investment.limits.max-tokens");
 		assertThat(reply.status()).isEqualTo(400);
 	}
@@ -170,7 +172,7 @@ class QueryLimitsTests {
 	@Test
 	void refusesAOneMegabyteQuery() throws Exception {
 		String query = "{ districts { code } }\n#" + "x".repeat(1024 * 1024);
-		LimitsClient.Reply reply = this.client.query(query)
+		GraphQlEndpoint.Reply reply = this.client.query(query)
 			.rejectedWith("QUERY_TOO_LARGE", query.length() + " characters", "limit of 1000000",
 					"investment.limits.max-characters");
 		assertThat(reply.status()).isEqualTo(400);
@@ -178,7 +180,7 @@ class QueryLimitsTests {
 
 	@Test
 	void refusesAPageOfAHundredThousandWithThePagingError() throws Exception {
-		LimitsClient.Reply reply = this.client.query("{ projects(first: 100000) { nodes { code } } }")
+		GraphQlEndpoint.Reply reply = this.client.query("{ projects(first: 100000) { nodes { code } } }")
 			.rejectedWith("PAGE_SIZE_OUT_OF_RANGE", "between 0 and 100", "100000");
 		assertThat(reply.body().path("errors").path(0).path("extensions").path("classification").asString())
 			.isEqualTo("BAD_REQUEST");
@@ -191,7 +193,7 @@ class QueryLimitsTests {
 		this.client.query(nested(400)).rejectedWith("QUERY_TOO_DEEP", "investment.limits.max-depth");
 		this.client.query(aliases(10_000)).rejectedWith("QUERY_TOO_LARGE", "15000");
 		this.client.query("{ districts { code } }\n#" + "x".repeat(2 * 1024 * 1024)).rejectedWith("QUERY_TOO_LARGE");
-		LimitsClient.Reply reply = this.client.query("{ districts { code name } }").hasData();
+		GraphQlEndpoint.Reply reply = this.client.query("{ districts { code name } }").hasData();
 		assertThat(reply.body().path("data").path("districts").size()).isEqualTo(11);
 	}
 
@@ -200,7 +202,7 @@ class QueryLimitsTests {
 		String introspection = "{ __schema { queryType { name } } }";
 		this.client.query(introspection)
 			.rejectedWith("INTROSPECTION_DISABLED", "investment.limits.introspection-for-anonymous");
-		LimitsClient.Reply signedIn = this.client
+		GraphQlEndpoint.Reply signedIn = this.client
 			.query(introspection, "Authorization",
 					"Bearer " + TestSecurity.token(this.tokenIssuer, Role.INSPECTOR, null, "ZHUJI"))
 			.hasData();
@@ -214,21 +216,22 @@ class QueryLimitsTests {
 	void runsAnAutomaticPersistedQueryByItsHashOverPostAndGet() throws Exception {
 		String query = "query apqDistricts { districts { code } }";
 		String hash = PersistedQueries.sha256(query);
-		this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+		this.client.post(GraphQlEndpoint.body(null, GraphQlEndpoint.persistedQuery(hash)))
 			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
-		this.client.post(LimitsClient.body(query, LimitsClient.persistedQuery(hash))).hasData();
-		LimitsClient.Reply byHash = this.client.post(LimitsClient.body(null, LimitsClient.persistedQuery(hash)))
+		this.client.post(GraphQlEndpoint.body(query, GraphQlEndpoint.persistedQuery(hash))).hasData();
+		GraphQlEndpoint.Reply byHash = this.client
+			.post(GraphQlEndpoint.body(null, GraphQlEndpoint.persistedQuery(hash)))
 			.hasData();
 		assertThat(byHash.body().path("data").path("districts").size()).isEqualTo(11);
-		String extensions = LimitsClient.JSON.writeValueAsString(LimitsClient.persistedQuery(hash));
-		LimitsClient.Reply byGet = this.client.get(Map.of("extensions", extensions)).hasData();
+		String extensions = GraphQlEndpoint.JSON.writeValueAsString(GraphQlEndpoint.persistedQuery(hash));
+		GraphQlEndpoint.Reply byGet = this.client.get(Map.of("extensions", extensions)).hasData();
 		assertThat(byGet.body().path("data").path("districts").size()).isEqualTo(11);
 	}
 
 	@Test
 	void answersNotFoundForAnUnknownHashOverGet() throws Exception {
-		String extensions = LimitsClient.JSON
-			.writeValueAsString(LimitsClient.persistedQuery(PersistedQueries.sha256("{ never { sent } }")));
+		String extensions = GraphQlEndpoint.JSON
+			.writeValueAsString(GraphQlEndpoint.persistedQuery(PersistedQueries.sha256("{ never { sent } }")));
 		this.client.get(Map.of("extensions", extensions))
 			.rejectedWith("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
 	}
@@ -236,7 +239,7 @@ class QueryLimitsTests {
 	@Test
 	void refusesAPersistedQueryWhoseHashIsNotItsDocuments() throws Exception {
 		String wrong = PersistedQueries.sha256("{ something else }");
-		this.client.post(LimitsClient.body("{ districts { code } }", LimitsClient.persistedQuery(wrong)))
+		this.client.post(GraphQlEndpoint.body("{ districts { code } }", GraphQlEndpoint.persistedQuery(wrong)))
 			.rejectedWith("PERSISTED_QUERY_HASH_MISMATCH", wrong, PersistedQueries.sha256("{ districts { code } }"));
 	}
 
@@ -244,8 +247,9 @@ class QueryLimitsTests {
 	void refusesAPersistedMutationSentByGet() throws Exception {
 		String mutation = "mutation { __typename }";
 		String hash = PersistedQueries.sha256(mutation);
-		this.client.post(LimitsClient.body(mutation, LimitsClient.persistedQuery(hash))).hasData();
-		this.client.get(Map.of("extensions", LimitsClient.JSON.writeValueAsString(LimitsClient.persistedQuery(hash))))
+		this.client.post(GraphQlEndpoint.body(mutation, GraphQlEndpoint.persistedQuery(hash))).hasData();
+		this.client
+			.get(Map.of("extensions", GraphQlEndpoint.JSON.writeValueAsString(GraphQlEndpoint.persistedQuery(hash))))
 			.rejectedWith("OPERATION_NOT_ALLOWED", "GET");
 	}
 

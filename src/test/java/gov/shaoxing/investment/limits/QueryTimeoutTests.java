@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.limits;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +19,7 @@ class QueryTimeoutTests {
 
 	@Test
 	void stopsAQueryThatRunsPastTheTimeout() throws Exception {
-		new LimitsClient(this.port).query("{ districts { code name targets(year: 2012) { indicator } } }")
+		new GraphQlEndpoint(this.port).query("{ districts { code name targets(year: 2012) { indicator } } }")
 			.rejectedWith("QUERY_TIMEOUT", "limit of 1 ns", "investment.limits.timeout");
 	}
 

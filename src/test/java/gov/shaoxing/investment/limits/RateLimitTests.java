@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.SecurityProperties;
@@ -31,11 +32,11 @@ class RateLimitTests {
 	@LocalServerPort
 	int port;
 
-	LimitsClient client;
+	GraphQlEndpoint client;
 
 	@BeforeEach
 	void connect() {
-		this.client = new LimitsClient(this.port);
+		this.client = new GraphQlEndpoint(this.port);
 	}
 
 	@Test
@@ -45,7 +46,7 @@ class RateLimitTests {
 		String quiet = "Bearer " + TestSecurity.token(this.tokenIssuer, Role.INSPECTOR, null, "ZHUJI");
 		this.client.query(query, "Authorization", busy).hasData();
 		this.client.query(query, "Authorization", busy).hasData();
-		LimitsClient.Reply refused = this.client.query(query, "Authorization", busy);
+		GraphQlEndpoint.Reply refused = this.client.query(query, "Authorization", busy);
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.code()).isEqualTo("RATE_LIMITED");
 		assertThat(refused.message()).contains("investment.limits.rate", "2");
@@ -69,7 +70,7 @@ class RateLimitTests {
 		for (int i = 0; i < 10; i++) {
 			String header = i % 2 == 0 ? "Basic " + Base64.getEncoder().encodeToString(("admin:" + i).getBytes())
 					: "Bearer forged." + i + ".token";
-			LimitsClient.Reply reply = this.client.query(login, "Authorization", header, "X-Forwarded-For",
+			GraphQlEndpoint.Reply reply = this.client.query(login, "Authorization", header, "X-Forwarded-For",
 					"203.0.113.7");
 			if (reply.status() == 429) {
 				refused++;

@@ -3,22 +3,19 @@ package gov.shaoxing.investment.live;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import gov.shaoxing.investment.TestSecurity;
-import gov.shaoxing.investment.security.TokenIssuer;
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,37 +23,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user who loses the right to read (disabled, or password, role or scope changed) loses
  * their open subscriptions too: the connection closes with graphql-ws's 4403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class SubscriptionRevocationTests {
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	TokenIssuer issuer;
+	GraphQlTesters testers;
 
-	private HttpGraphQlTester http(String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30));
-		if (token != null) {
-			client.defaultHeader("Authorization", "Bearer " + token);
-		}
-		return HttpGraphQlTester.create(client.build());
+	@BeforeEach
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
 	}
 
 	@Test
 	void disablingAUserClosesItsSubscriptionsWith4403() throws Exception {
-		HttpGraphQlTester admin = http(TestSecurity.adminToken(this.issuer));
-		admin
-			.document("mutation { createUser(input: { username: \"watcher_1\", password: \"watcher-pass\", "
-					+ "role: INSPECTOR, districtCodes: [\"ZHUJI\"] }) { errors { code } } }")
-			.execute()
-			.path("createUser.errors")
-			.entityList(Object.class)
-			.hasSize(0);
-		String token = http(null)
-			.document("mutation { login(username: \"watcher_1\", password: \"watcher-pass\") { token } }")
+		HttpGraphQlTester admin = this.testers.admin();
+		admin.documentName("createWatcher").execute().path("createUser.errors").entityList(Object.class).hasSize(0);
+		String token = this.testers.anonymous()
+			.documentName("login")
+			.variable("u", "watcher_1")
+			.variable("p", "watcher-pass")
 			.execute()
 			.path("login.token")
 			.entity(String.class)
@@ -80,12 +67,7 @@ class SubscriptionRevocationTests {
 		assertThat(messages.poll(2, TimeUnit.SECONDS)).isNull();
 		assertThat(closed).isNotDone();
 
-		admin
-			.document("mutation { updateUser(input: { username: \"watcher_1\", enabled: false }) { errors { code } } }")
-			.execute()
-			.path("updateUser.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		admin.documentName("disableWatcher").execute().path("updateUser.errors").entityList(Object.class).hasSize(0);
 		assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(4403);
 	}
 

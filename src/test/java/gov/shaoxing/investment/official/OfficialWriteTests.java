@@ -1,21 +1,16 @@
 package gov.shaoxing.investment.official;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.security.Role;
-import gov.shaoxing.investment.security.TokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,23 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The city keeps its liaison officials current: checked contacts, retries harmless, demo
  * marks kept, contacts private to anonymous callers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class OfficialWriteTests {
 
-	@LocalServerPort
-	int port;
+	GraphQlTesters testers;
 
-	@Autowired
-	TokenIssuer issuer;
-
-	private HttpGraphQlTester tester(String token) {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		HttpGraphQlTester tester = HttpGraphQlTester.create(client);
-		return token == null ? tester : tester.mutate().header("Authorization", "Bearer " + token).build();
+	@BeforeEach
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
 	}
 
 	private static Map<String, Object> official(String name) {
@@ -55,7 +41,7 @@ class OfficialWriteTests {
 
 	@Test
 	void anOfficialIsCreatedOnceAndIsNeverDemo() {
-		HttpGraphQlTester supervisor = tester(TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, null));
+		HttpGraphQlTester supervisor = this.testers.citySupervisor();
 		GraphQlTester.Response created = supervisor.documentName("createOfficial")
 			.variable("input", official("张伟"))
 			.execute();
@@ -72,8 +58,8 @@ class OfficialWriteTests {
 		String id = created.path("createOfficial.official.id").entity(String.class).get();
 
 		// anonymous callers see the official but not the contacts
-		GraphQlTester.Response anonymous = tester(null)
-			.document("query($id: ID!) { node(id: $id) { ... on Official { name mobile email officePhone } } }")
+		GraphQlTester.Response anonymous = this.testers.anonymous()
+			.documentName("officialContacts")
 			.variable("id", id)
 			.execute();
 		anonymous.errors()
@@ -98,7 +84,8 @@ class OfficialWriteTests {
 		bad.put("mobile", "1390575");
 		bad.put("email", "not-an-address");
 		bad.put("departmentCode", "NOPE");
-		assertThat(tester(TestSecurity.adminToken(this.issuer)).documentName("createOfficial")
+		assertThat(this.testers.admin()
+			.documentName("createOfficial")
 			.variable("input", bad)
 			.execute()
 			.path("createOfficial.errors[*].code")
@@ -109,7 +96,8 @@ class OfficialWriteTests {
 	@Test
 	void anUpdateKeepsTheDemoMarkAndOnlyAdminsAndTheSupervisorMayWrite() {
 		String id = GlobalId.encode("Official", "OFF-GTJ-01");
-		GraphQlTester.Response updated = tester(TestSecurity.adminToken(this.issuer)).documentName("updateOfficial")
+		GraphQlTester.Response updated = this.testers.admin()
+			.documentName("updateOfficial")
 			.variable("input", Map.of("id", id, "title", "局长", "mobile", "13800000001"))
 			.execute();
 		updated.path("updateOfficial.errors").entityList(Object.class).hasSize(0);
@@ -119,14 +107,15 @@ class OfficialWriteTests {
 			.path("updateOfficial.official.demo")
 			.entity(Boolean.class)
 			.isEqualTo(true);
-		tester(TestSecurity.token(this.issuer, Role.DEPARTMENT_OFFICER, "GTJ")).documentName("updateOfficial")
+		this.testers.departmentOfficer("GTJ")
+			.documentName("updateOfficial")
 			.variable("input", Map.of("id", id, "title", "处长"))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
-		tester(TestSecurity.adminToken(this.issuer))
-			.document("query($id: ID!) { node(id: $id) { ... on Official { title } } }")
+		this.testers.admin()
+			.documentName("officialTitle")
 			.variable("id", id)
 			.execute()
 			.path("node.title")

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.ApiException;
 import gov.shaoxing.investment.common.ErrorCode;
@@ -23,14 +24,10 @@ import gov.shaoxing.investment.security.Actor;
 import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.targets.Indicator;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,9 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Reports from the field: retries never double count, replacements replace, totals stay
  * exact.
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@AutoConfigureGraphQlTester
-@Import(FixedClockConfig.class)
+@InProcessTest
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class ProgressReportTests {
 
 	@Autowired
@@ -56,16 +52,6 @@ class ProgressReportTests {
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	private static String project(int n) {
 		return GlobalId.encode("Project", String.format("DEMO-SVC-%03d", n));
@@ -137,9 +123,7 @@ class ProgressReportTests {
 		this.progress.submit(input(p, 5, 1, "3.00", "replace-key-3"), TestSecurity.ADMIN);
 		assertThat(cumulative(p)).isEqualByComparingTo("3.50");
 		assertThat(this.mongo.findById(old, ProgressReport.class).current()).isFalse();
-		this.graphQl
-			.document("query($id: ID!) { project(id: $id) { reports { totalCount nodes { investmentCompleted } } "
-					+ "all: reports(includeReplaced: true) { totalCount } } }")
+		this.graphQl.documentName("projectReports")
 			.variable("id", p)
 			.execute()
 			.path("project.reports.totalCount")
@@ -201,9 +185,7 @@ class ProgressReportTests {
 						BigDecimal.TEN, null, null,
 						List.of(new SubmitProgressReportInput.ProblemInput("施工许可证未办理", "GTJ", null)), "notice-key-1"),
 				TestSecurity.ADMIN);
-		this.graphQl
-			.document("{ department(code: \"GTJ\") { notices(outstanding: true) { nodes { text status deadline "
-					+ "project { code } } } } }")
+		this.graphQl.documentName("gtjOutstandingNotices")
 			.execute()
 			.path("department.notices.nodes[?(@.text == '施工许可证未办理')].status")
 			.entityList(String.class)

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each step of a submission sends the fewest store commands it can: nothing is read that
  * the caches or the idempotency claim already tell, and each document is written once.
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
-@Import({ FixedClockConfig.class, CommandCounter.Config.class })
+@InProcessTest
 class SubmissionCommandsTests {
 
 	@Autowired

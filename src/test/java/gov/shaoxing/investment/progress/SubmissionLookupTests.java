@@ -6,15 +6,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports the store holds (the embedded store scans a whole collection for any other
  * filter).
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
-@AutoConfigureGraphQlTester
-@Import({ FixedClockConfig.class, CommandCounter.Config.class })
+@InProcessTest
 class SubmissionLookupTests {
 
 	@Autowired
@@ -68,9 +63,7 @@ class SubmissionLookupTests {
 			submit(1, "api-lookup-0");
 			this.commands.reset();
 			for (int i = 1; i <= 3; i++) {
-				this.graphQl
-					.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-							+ "{ report { id } project { progress { cumulativeInvestment light } } errors { code } } }")
+				this.graphQl.documentName("submitReportWithLight")
 					.variable("i",
 							Map.of("projectId", GlobalId.encode("Project", "DEMO-SVC-007"), "period",
 									Map.of("year", 2012, "month", 5, "half", 1), "investmentCompleted", "1." + i,

@@ -1,15 +1,12 @@
 package gov.shaoxing.investment.project;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.StorePathTest;
 import gov.shaoxing.investment.TestSecurity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the read model off, a page of 100 projects with district, departments and liaison takes
  * the same queries as a page of 5.
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.read-model.enabled=false" })
-@Import(CommandCounter.Config.class)
-@AutoConfigureGraphQlTester
+@StorePathTest
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class BatchingTests {
 
 	@Autowired
@@ -29,16 +25,6 @@ class BatchingTests {
 
 	@Autowired
 	CommandCounter counter;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	@Test
 	void aPageOfProjectsWithTheirContactsTakesOneQueryPerField() {
@@ -86,9 +72,7 @@ class BatchingTests {
 	@Test
 	void districtsWithTheirTargetsAndProjectsTakeOneQueryPerField() {
 		this.counter.reset();
-		this.graphQl
-			.document("{ districts { code targets(year: 2012) { indicator } "
-					+ "projects(first: 3) { totalCount nodes { leadDepartment { name } } } } }")
+		this.graphQl.documentName("districtsWithTargetsAndProjects")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)

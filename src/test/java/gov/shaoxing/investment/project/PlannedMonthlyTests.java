@@ -8,17 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.progress.FixedClockConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -30,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read by the traffic light and by targets' planned share. Today is 20 June 2012, so 11
  * half-month periods have ended (January to May, and 1–15 June).
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
-@AutoConfigureGraphQlTester
-@Import(FixedClockConfig.class)
+@InProcessTest
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class PlannedMonthlyTests {
 
 	/** A service project no other test in this context reports on. */
@@ -47,26 +44,19 @@ class PlannedMonthlyTests {
 	Project before;
 
 	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
+	void keepRecord() {
 		this.before = this.projects.byCode(CODE);
 	}
 
 	@AfterEach
 	void restore() {
 		this.projects.saveAll(List.of(this.before));
-		TestSecurity.signOut();
 	}
 
 	private GraphQlTester.Response update(Map<String, Object> fields) {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.put("id", GlobalId.encode("Project", CODE));
-		return this.graphQl
-			.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project "
-					+ "{ plannedInvestment plannedMonthly plannedMonthlyEven progress { light lightReasons "
-					+ "plannedToDate scheduleRate } } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.graphQl.documentName("updatePlannedMonthly").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -91,11 +81,7 @@ class PlannedMonthlyTests {
 
 	@Test
 	void withoutACurveTheProjectShowsTheEvenSpread() {
-		GraphQlTester.Response response = this.graphQl
-			.document("query($c: String!) { projectByCode(code: $c) { plannedInvestment plannedMonthly "
-					+ "plannedMonthlyEven } }")
-			.variable("c", CODE)
-			.execute();
+		GraphQlTester.Response response = this.graphQl.documentName("projectPlan").variable("c", CODE).execute();
 		List<BigDecimal> months = response.path("projectByCode.plannedMonthly").entityList(BigDecimal.class).get();
 		assertThat(months).hasSize(12);
 		assertThat(months.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
@@ -187,9 +173,7 @@ class PlannedMonthlyTests {
 		BigDecimal frontShare = serviceShare(district);
 		assertThat(frontShare).isGreaterThan(evenShare);
 		// economy-wide amounts: the months with statistics (January to May)
-		this.graphQl
-			.document("query($d: ID!) { targets(year: 2012, districtCode: $d) { indicator plannedShare "
-					+ "plannedToDate guaranteed } }")
+		this.graphQl.documentName("districtPlannedTargets")
 			.variable("d", district)
 			.execute()
 			.path("targets[?(@.indicator == 'INDUSTRIAL_INVESTMENT')].plannedShare")
@@ -199,9 +183,7 @@ class PlannedMonthlyTests {
 	}
 
 	private BigDecimal serviceShare(String district) {
-		List<Map<String, Object>> targets = this.graphQl
-			.document("query($d: ID!) { targets(year: 2012, districtCode: $d) { indicator plannedShare "
-					+ "plannedToDate guaranteed } }")
+		List<Map<String, Object>> targets = this.graphQl.documentName("districtPlannedTargets")
 			.variable("d", district)
 			.execute()
 			.path("targets[?(@.indicator == 'SERVICE_INVESTMENT')]")

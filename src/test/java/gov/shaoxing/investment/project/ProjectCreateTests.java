@@ -1,30 +1,25 @@
 package gov.shaoxing.investment.project;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.audit.AuditRecord;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.event.DomainEvent;
 import gov.shaoxing.investment.event.EventType;
-import gov.shaoxing.investment.security.Role;
-import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A city puts its own projects in: the full record checked at once, codes generated,
  * retries harmless, liaisons assigned with their history, access by role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class ProjectCreateTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -54,19 +42,11 @@ class ProjectCreateTests {
 	HttpGraphQlTester analyst;
 
 	@BeforeEach
-	void signIn() {
-		this.admin = tester(TestSecurity.adminToken(this.issuer));
-		this.supervisor = tester(TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, null));
-		this.zhujiOfficer = tester(TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"));
-		this.analyst = tester(TestSecurity.token(this.issuer, Role.ANALYST, null));
-	}
-
-	private HttpGraphQlTester tester(String token) {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		return HttpGraphQlTester.create(client).mutate().header("Authorization", "Bearer " + token).build();
+	void signIn(GraphQlTesters testers) {
+		this.admin = testers.admin();
+		this.supervisor = testers.citySupervisor();
+		this.zhujiOfficer = testers.districtOfficer("ZHUJI");
+		this.analyst = testers.analyst();
 	}
 
 	static Map<String, Object> minimal(String name, String district) {
@@ -155,8 +135,7 @@ class ProjectCreateTests {
 			.isEqualTo(Integer.parseInt(code.substring(code.lastIndexOf('-') + 1)) + 1);
 
 		// and the full record is filterable
-		this.analyst.document("{ projects(filter: { districtCodes: [\"ZHUJI\"], industryDivisions: [\"38\"], "
-				+ "constructionNatures: [EXPANSION], statisticsRegistered: true, demo: false }) { nodes { code } } }")
+		this.analyst.documentName("projectsByClassification")
 			.execute()
 			.path("projects.nodes[*].code")
 			.entityList(String.class)

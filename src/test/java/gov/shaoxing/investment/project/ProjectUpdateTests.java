@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.security.Role;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Officers keep their projects' records current: checked input, safe retries, no lost
  * updates, audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class ProjectUpdateTests {
 
 	@LocalServerPort
@@ -56,19 +54,9 @@ class ProjectUpdateTests {
 	Project before;
 
 	@BeforeEach
-	void signIn() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		this.officer = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"))
-			.build();
-		this.admin = HttpGraphQlTester.create(client)
-			.mutate()
-			.header("Authorization", "Bearer " + TestSecurity.adminToken(this.issuer))
-			.build();
+	void signIn(GraphQlTesters testers) {
+		this.officer = testers.districtOfficer("ZHUJI");
+		this.admin = testers.admin();
 		this.before = this.projects.all()
 			.stream()
 			.filter((p) -> p.districtCode().equals("ZHUJI") && p.plannedStart() != null && p.plannedFinish() != null)
@@ -85,11 +73,7 @@ class ProjectUpdateTests {
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> fields) {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.putIfAbsent("id", GlobalId.encode("Project", this.before.code()));
-		return tester.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project "
-				+ "{ name status totalInvestment plannedInvestment revision updatedBy location { latitude address } } "
-				+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("updateProject").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -115,9 +99,7 @@ class ProjectUpdateTests {
 			.entity(String.class)
 			.isEqualTo("district_officer");
 		assertThat(stored().plannedInvestment()).isEqualByComparingTo("1.5");
-		this.officer
-			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, statuses: [SUSPENDED] }, "
-					+ "first: 100) { nodes { code } } }")
+		this.officer.documentName("suspendedProjects")
 			.variable("d", List.of("ZHUJI"))
 			.execute()
 			.path("projects.nodes[*].code")
@@ -198,8 +180,7 @@ class ProjectUpdateTests {
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.adminToken(this.issuer)))
 			.build();
 		try {
-			CompletableFuture<Map> seen = ws
-				.document("subscription { projectChanged(districtCode: \"ZHUJI\") { code status revision } }")
+			CompletableFuture<Map> seen = ws.documentName("zhujiProjectChanged")
 				.executeSubscription()
 				.toFlux("projectChanged", Map.class)
 				.next()
@@ -239,9 +220,7 @@ class ProjectUpdateTests {
 		update(this.officer, Map.of("ownerEnterprise", "审计测试公司", "reason", "业主变更")).path("updateProject.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		this.admin
-			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 1) "
-					+ "{ nodes { actor subjectType subjectId before after input } } }")
+		this.admin.documentName("lastProjectUpdateAudit")
 			.execute()
 			.path("auditLog.nodes[0].subjectType")
 			.entity(String.class)

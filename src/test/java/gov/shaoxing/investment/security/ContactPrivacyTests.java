@@ -1,6 +1,5 @@
 package gov.shaoxing.investment.security;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * introspection, through connections, lists and the Node interface, with aliases and
  * fragments), asks it anonymously, and proves no phone number or e-mail comes back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class ContactPrivacyTests {
 
 	private static final Set<String> CONTACT = Set.of("officePhone", "mobile", "email");
@@ -37,9 +35,7 @@ class ContactPrivacyTests {
 	private Map<String, Map<String, Object>> types;
 
 	private Map<String, Object> post(String query) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
+		return GraphQlTesters.client(this.port)
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build()
 			.post()

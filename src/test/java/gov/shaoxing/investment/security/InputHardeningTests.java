@@ -1,38 +1,34 @@
 package gov.shaoxing.investment.security;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.StorePathTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No input reaches a store query as an operator; strings and ids are checked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"investment.store.mode=memory", "investment.seed.demo-activity=false", "investment.read-model.enabled=false" })
+@StorePathTest
 class InputHardeningTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApplicationContext context;
 
 	private HttpGraphQlTester graphQl() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
+		return GraphQlTesters.of(this.context).anonymous();
 	}
 
 	@Test
 	void operatorsInFilterValuesAreJustText() {
 		for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("nameContains", "$where"),
 				Map.of("nameContains", "{\"$where\": \"sleep(1000)\"}"), Map.of("nameContains", ".*"))) {
-			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
+			graphQl().documentName("firstFilteredProject")
 				.variable("f", filter)
 				.execute()
 				.path("projects.totalCount")
@@ -42,7 +38,7 @@ class InputHardeningTests {
 		// an operator given as a code is a code that names nothing, quoted back as text
 		for (Map<String, Object> filter : List.<Map<String, Object>>of(
 				Map.of("districtCodes", List.of("{\"$ne\": null}")), Map.of("departmentCodes", List.of("$where")))) {
-			graphQl().document("query($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }")
+			graphQl().documentName("firstFilteredProject")
 				.variable("f", filter)
 				.execute()
 				.errors()
@@ -56,13 +52,13 @@ class InputHardeningTests {
 
 	@Test
 	void overlongStringsAndMalformedIdsAreRefusedClearly() {
-		graphQl().document("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }")
+		graphQl().documentName("filteredProjectTotal")
 			.variable("f", Map.of("nameContains", "项".repeat(101)))
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).singleElement()
 				.satisfies((x) -> assertThat(x.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
-		graphQl().document("{ project(id: \"eyIkd2hlcmUiOiAxfQ\") { name } }")
+		graphQl().documentName("projectWithOperatorInId")
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).singleElement()
@@ -71,7 +67,7 @@ class InputHardeningTests {
 
 	@Test
 	void stringsAreTrimmed() {
-		graphQl().document("{ projects(filter: { nameContains: \"  (演示)  \" }, first: 0) { totalCount } }")
+		graphQl().documentName("projectsNamedLikeDemo")
 			.execute()
 			.path("projects.totalCount")
 			.entity(Integer.class)

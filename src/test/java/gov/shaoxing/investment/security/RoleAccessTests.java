@@ -1,12 +1,12 @@
 package gov.shaoxing.investment.security;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
@@ -15,11 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The role table, one GraphQL tester per role, each signed in with a real token from the
  * embedded issuer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class RoleAccessTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TokenIssuer issuer;
 
 	@Autowired
 	NoticeService notices;
@@ -55,29 +45,19 @@ class RoleAccessTests {
 	HttpGraphQlTester analyst;
 
 	@BeforeEach
-	void testers() {
-		HttpGraphQlTester base = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
-		this.anonymous = base;
-		this.admin = as(base, TestSecurity.token(this.issuer, Role.ADMIN, null));
-		this.supervisor = as(base, TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, "CYTZB"));
-		this.jxwOfficer = as(base, TestSecurity.token(this.issuer, Role.DEPARTMENT_OFFICER, "JXW"));
-		this.zhujiOfficer = as(base, TestSecurity.token(this.issuer, Role.DISTRICT_OFFICER, null, "ZHUJI"));
-		this.inspector = as(base, TestSecurity.token(this.issuer, Role.INSPECTOR, null, "ZHUJI", "SHANGYU"));
-		this.analyst = as(base, TestSecurity.token(this.issuer, Role.ANALYST, null));
-	}
-
-	private static HttpGraphQlTester as(HttpGraphQlTester base, String token) {
-		return base.mutate().header("Authorization", "Bearer " + token).build();
+	void testers(GraphQlTesters testers) {
+		this.anonymous = testers.anonymous();
+		this.admin = testers.admin();
+		this.supervisor = testers.citySupervisor();
+		this.jxwOfficer = testers.departmentOfficer("JXW");
+		this.zhujiOfficer = testers.districtOfficer("ZHUJI");
+		this.inspector = testers.inspector("ZHUJI", "SHANGYU");
+		this.analyst = testers.analyst();
 	}
 
 	/** The first demo industrial project of a district. */
 	private String projectIn(String district) {
-		return this.admin
-			.document("query($d: [ID!]) { projects(filter: { districtCodes: $d, categories: [INDUSTRIAL] }, "
-					+ "first: 1) { nodes { id } } }")
+		return this.admin.documentName("firstIndustrialProject")
 			.variable("d", List.of(district))
 			.execute()
 			.path("projects.nodes[0].id")
@@ -86,9 +66,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response report(GraphQlTester tester, String projectId, String key) {
-		return tester
-			.document("mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) "
-					+ "{ report { id } errors { code } } }")
+		return tester.documentName("submitReportOutcome")
 			.variable("i",
 					Map.of("projectId", projectId, "period", Map.of("year", 2012, "month", 3, "half", 1),
 							"investmentCompleted", "0.5", "physicalProgressPercent", 10, "idempotencyKey", key))
@@ -96,9 +74,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response indicator(GraphQlTester tester, String district, String key) {
-		return tester
-			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
-					+ "{ report { value } errors { code } } }")
+		return tester.documentName("submitIndicatorReportOutcome")
 			.variable("i",
 					Map.of("year", 2012, "month", 3, "districtCode", district, "indicator", "FOREIGN_CAPITAL", "value",
 							"100", "idempotencyKey", key))
@@ -106,10 +82,7 @@ class RoleAccessTests {
 	}
 
 	private GraphQlTester.Response startNotice(GraphQlTester tester, String noticeId) {
-		return tester
-			.document("mutation($id: ID!) { startNotice(input: { id: $id }) { notice { status } errors { code } } }")
-			.variable("id", GlobalId.encode("Notice", noticeId))
-			.execute();
+		return tester.documentName("startNoticeOutcome").variable("id", GlobalId.encode("Notice", noticeId)).execute();
 	}
 
 	private String noticeTo(String department, String key) {
@@ -122,17 +95,13 @@ class RoleAccessTests {
 	private static final String ZHUJI_INVESTMENT = GlobalId.encode("Target", "2012:ZHUJI:INDUSTRIAL_INVESTMENT");
 
 	private GraphQlTester.Response reviseTarget(GraphQlTester tester, String id, String guaranteed, String reason) {
-		return tester
-			.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
-					+ "{ target { guaranteed revision } errors { code field } } }")
+		return tester.documentName("updateTargetOutcome")
 			.variable("i", Map.of("id", id, "guaranteed", guaranteed, "reason", reason))
 			.execute();
 	}
 
 	private GraphQlTester.Response changeOwner(GraphQlTester tester, String projectId, String owner) {
-		return tester
-			.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) "
-					+ "{ project { ownerEnterprise revision updatedBy } errors { code field } } }")
+		return tester.documentName("updateProjectOwner")
 			.variable("i", Map.of("id", projectId, "ownerEnterprise", owner, "reason", "role test"))
 			.execute();
 	}
@@ -140,8 +109,7 @@ class RoleAccessTests {
 	/** A project in the district whose lead department is (or is not) the given one. */
 	@SuppressWarnings("unchecked")
 	private String project(String district, String department, boolean ledByIt) {
-		List<Map<String, Object>> nodes = this.admin.document("query($d: [ID!]) { projects(filter: "
-				+ "{ districtCodes: $d }, first: 100) { nodes { id leadDepartment { code } coDepartments { code } } } }")
+		List<Map<String, Object>> nodes = this.admin.documentName("districtProjectDepartments")
 			.variable("d", List.of(district))
 			.execute()
 			.path("projects.nodes")
@@ -184,10 +152,7 @@ class RoleAccessTests {
 			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
 		denied(report(this.supervisor, projectIn("ZHUJI"), "role-sup-1"), "FORBIDDEN", "FORBIDDEN");
-		this.supervisor.document("{ auditLog(first: 5) { totalCount } }")
-			.execute()
-			.path("auditLog.totalCount")
-			.hasValue();
+		this.supervisor.documentName("auditLogFirstFive").execute().path("auditLog.totalCount").hasValue();
 	}
 
 	@Test
@@ -218,17 +183,17 @@ class RoleAccessTests {
 			.hasSize(0);
 		denied(report(this.inspector, projectIn("PAOJIANG"), "role-insp-2"), "FORBIDDEN", "FORBIDDEN");
 		denied(indicator(this.inspector, "ZHUJI", "role-insp-3"), "FORBIDDEN", "FORBIDDEN");
-		denied(this.inspector.document("{ auditLog { totalCount } }").execute(), "FORBIDDEN", "FORBIDDEN");
+		denied(this.inspector.documentName("auditLogTotal").execute(), "FORBIDDEN", "FORBIDDEN");
 	}
 
 	@Test
 	void analystReadsEverythingAndChangesNothing() {
-		this.analyst.document("{ bulletin(year: 2012, month: 6) { districts { rank } } }")
+		this.analyst.documentName("bulletinRanks")
 			.execute()
 			.path("bulletin.districts")
 			.entityList(Object.class)
 			.hasSize(11);
-		this.analyst.document("{ projects(first: 1) { nodes { liaison { cadre { mobile } } } } }")
+		this.analyst.documentName("firstLiaisonMobile")
 			.execute()
 			.path("projects.nodes[0].liaison.cadre.mobile")
 			.hasValue();
@@ -239,9 +204,7 @@ class RoleAccessTests {
 
 	@Test
 	void anonymousCallersReadThePlanButNotProgressAndChangeNothing() {
-		this.anonymous
-			.document("{ districts { name targets(year: 2012) { guaranteed } } measures(year: 2012) { title } "
-					+ "departments { name } projects(first: 2) { nodes { name totalInvestment } } }")
+		this.anonymous.documentName("publicOverview")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)
@@ -249,17 +212,14 @@ class RoleAccessTests {
 			.path("measures")
 			.entityList(Object.class)
 			.hasSize(19);
-		denied(this.anonymous.document("{ bulletin(year: 2012, month: 6) { year } }").execute(), "UNAUTHORIZED",
-				"SIGN_IN_REQUIRED");
-		denied(this.anonymous.document("{ notices { totalCount } }").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
+		denied(this.anonymous.documentName("bulletinYear").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
+		denied(this.anonymous.documentName("noticeTotal").execute(), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
 		denied(report(this.anonymous, projectIn("ZHUJI"), "role-anon-1"), "UNAUTHORIZED", "UNAUTHENTICATED");
 	}
 
 	@Test
 	void citySupervisorAndAdminReviseTargetsAndNobodyElseMay() {
-		String original = this.anonymous
-			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", "
-					+ "indicator: INDUSTRIAL_INVESTMENT) { guaranteed } }")
+		String original = this.anonymous.documentName("zhujiInvestmentTarget")
 			.execute()
 			.path("targets[0].guaranteed")
 			.entity(String.class)
@@ -277,9 +237,7 @@ class RoleAccessTests {
 		reviseTarget(this.admin, ZHUJI_INVESTMENT, original, "恢复规划数").path("updateTarget.target.revision")
 			.entity(Integer.class)
 			.isEqualTo(2);
-		this.analyst
-			.document("{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: INDUSTRIAL_INVESTMENT) "
-					+ "{ guaranteed revisions { revisedBy guaranteedBefore guaranteed } } }")
+		this.analyst.documentName("zhujiInvestmentTargetRevisions")
 			.execute()
 			.path("targets[0].guaranteed")
 			.entity(String.class)
@@ -329,19 +287,18 @@ class RoleAccessTests {
 	void onlyAdminManagesUsersAndNewUsersSignInWithTheirScope() {
 		Map<String, Object> input = Map.of("username", "zhuji_inspector_2", "password", "s3cret-pass", "role",
 				"INSPECTOR", "districtCodes", List.of("ZHUJI"));
-		String create = "mutation($i: CreateUserInput!) { createUser(input: $i) { user { username role source } "
-				+ "errors { code } } }";
-		denied(this.supervisor.document(create).variable("i", input).execute(), "FORBIDDEN", "FORBIDDEN");
-		denied(this.analyst.document("{ users { username } }").execute(), "FORBIDDEN", "FORBIDDEN");
-		this.admin.document(create)
+		denied(this.supervisor.documentName("createUserWithSource").variable("i", input).execute(), "FORBIDDEN",
+				"FORBIDDEN");
+		denied(this.analyst.documentName("usernames").execute(), "FORBIDDEN", "FORBIDDEN");
+		this.admin.documentName("createUserWithSource")
 			.variable("i", input)
 			.execute()
 			.path("createUser.user.source")
 			.entity(String.class)
 			.isEqualTo("SERVICE");
-		String login = "mutation { login(username: \"zhuji_inspector_2\", password: \"s3cret-pass\") "
-				+ "{ role districtCodes } }";
-		this.anonymous.document(login)
+		this.anonymous.documentName("loginScope")
+			.variable("u", "zhuji_inspector_2")
+			.variable("p", "s3cret-pass")
 			.execute()
 			.path("login.role")
 			.entity(String.class)
@@ -349,17 +306,16 @@ class RoleAccessTests {
 			.path("login.districtCodes")
 			.entityList(String.class)
 			.containsExactly("ZHUJI");
-		this.admin
-			.document("mutation { updateUser(input: { username: \"zhuji_inspector_2\", enabled: false }) "
-					+ "{ user { enabled } errors { code } } }")
+		this.admin.documentName("disableZhujiInspector")
 			.execute()
 			.path("updateUser.user.enabled")
 			.entity(Boolean.class)
 			.isEqualTo(false);
-		denied(this.anonymous.document(login).execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
-		this.admin
-			.document("{ users { username source } auditLog(filter: { actions: [\"createUser\"] }) "
-					+ "{ nodes { input after } } }")
+		denied(this.anonymous.documentName("loginScope")
+			.variable("u", "zhuji_inspector_2")
+			.variable("p", "s3cret-pass")
+			.execute(), "UNAUTHORIZED", "UNAUTHENTICATED");
+		this.admin.documentName("usersAndTheirCreationAudit")
 			.execute()
 			.path("users[?(@.username == 'zhuji_inspector_2')].source")
 			.entityList(String.class)
@@ -377,9 +333,7 @@ class RoleAccessTests {
 	void everyMutationIsAudited() {
 		report(this.zhujiOfficer, projectIn("ZHUJI"), "role-audit-1");
 		report(this.analyst, projectIn("ZHUJI"), "role-audit-2");
-		this.admin
-			.document("{ auditLog(filter: { actions: [\"submitProgressReport\"] }, first: 50) "
-					+ "{ nodes { actor outcome subjectType after input } } }")
+		this.admin.documentName("reportSubmissionAudit")
 			.execute()
 			.path("auditLog.nodes[?(@.actor == 'district_officer')].outcome")
 			.entityList(String.class)
@@ -402,44 +356,33 @@ class RoleAccessTests {
 	@Test
 	void callersWhoMayNotMakeAChangeLearnNothingAboutTheirInput() {
 		String notice = GlobalId.encode("Notice", noticeTo("JXW", "order"));
-		String extend = "mutation($id: ID!) { extendNoticeDeadline(input: { id: $id, deadline: \"2000-01-01\" }) "
-				+ "{ errors { code } } }";
-		onlyRefused(this.anonymous.document(extend).variable("id", notice).execute(), "UNAUTHENTICATED");
-		onlyRefused(this.analyst.document(extend).variable("id", notice).execute(), "FORBIDDEN");
-		onlyRefused(this.analyst
-			.document("mutation { resolveNotice(input: { id: \"nope\", resolution: \" \" }) { errors { code } } }")
+		onlyRefused(this.anonymous.documentName("extendNoticeDeadlineToThePast").variable("id", notice).execute(),
+				"UNAUTHENTICATED");
+		onlyRefused(this.analyst.documentName("extendNoticeDeadlineToThePast").variable("id", notice).execute(),
+				"FORBIDDEN");
+		onlyRefused(this.analyst.documentName("resolveUnknownNotice").execute(), "FORBIDDEN");
+		onlyRefused(this.analyst.documentName("startUnknownNotice").execute(), "FORBIDDEN");
+		onlyRefused(this.inspector.documentName("updateProjectPlannedInvestment")
+			.variable("id", GlobalId.encode("Project", "NO-SUCH"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.analyst.document("mutation { startNotice(input: { id: \"nope\" }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
-		onlyRefused(this.inspector
-			.document("mutation { updateProject(input: { id: \"" + GlobalId.encode("Project", "NO-SUCH")
-					+ "\", plannedInvestment: \"-1\" }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
-		onlyRefused(this.zhujiOfficer
-			.document(
-					"mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { errors { code } } }")
+		onlyRefused(this.zhujiOfficer.documentName("submitReportErrors")
 			.variable("i",
 					Map.of("projectId", projectIn("SHANGYU"), "period", Map.of("year", 2030, "month", 13, "half", 3),
 							"investmentCompleted", "-1", "physicalProgressPercent", 500, "idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.zhujiOfficer
-			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) { errors { code } } }")
+		onlyRefused(this.zhujiOfficer.documentName("recordInspectionErrors")
 			.variable("i",
 					Map.of("projectId", projectIn("ZHUJI"), "date", "2999-01-01", "position",
 							Map.of("latitude", 500, "longitude", 0), "findings", "", "rating", "ON_TRACK",
 							"idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
-		onlyRefused(this.inspector
-			.document("mutation($i: SubmitIndicatorReportInput!) { submitIndicatorReport(input: $i) "
-					+ "{ errors { code } } }")
+		onlyRefused(this.inspector.documentName("submitIndicatorReportErrors")
 			.variable("i",
 					Map.of("year", 2012, "month", 13, "districtCode", "ZHUJI", "indicator", "FOREIGN_CAPITAL", "value",
 							"-5", "idempotencyKey", "x"))
 			.execute(), "FORBIDDEN");
 		onlyRefused(reviseTarget(this.analyst, ZHUJI_INVESTMENT, "-1", ""), "FORBIDDEN");
-		onlyRefused(this.supervisor.document(
-				"mutation { createUser(input: { username: \"X\", password: \"short\", role: INSPECTOR }) { errors { code } } }")
-			.execute(), "FORBIDDEN");
+		onlyRefused(this.supervisor.documentName("createUserWithShortPassword").execute(), "FORBIDDEN");
 	}
 
 	private GraphQlTester.Response inspect(GraphQlTester tester, String inspector, String key) {
@@ -449,11 +392,7 @@ class RoleAccessTests {
 		if (inspector != null) {
 			input.put("inspector", inspector);
 		}
-		return tester
-			.document("mutation($i: RecordInspectionInput!) { recordInspection(input: $i) "
-					+ "{ inspection { inspector } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("recordInspectionInspector").variable("i", input).execute();
 	}
 
 	@Test
@@ -486,8 +425,7 @@ class RoleAccessTests {
 				Map.of("id", elsewhere, "plannedInvestment", "1234567890123456789012345678901234567890"),
 				Map.of("id", elsewhere, "plannedFinish", "+999999999-12-31"));
 		for (Map<String, Object> input : inputs) {
-			this.zhujiOfficer
-				.document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+			this.zhujiOfficer.documentName("updateProjectErrors")
 				.variable("i", input)
 				.execute()
 				.errors()
@@ -501,9 +439,7 @@ class RoleAccessTests {
 			.errors()
 			.satisfy((e) -> {
 			});
-		List<Map<String, Object>> records = this.admin
-			.document("{ auditLog(filter: { actions: [\"updateProject\"] }, first: 100) "
-					+ "{ nodes { actor outcome input } } }")
+		List<Map<String, Object>> records = this.admin.documentName("projectUpdateAudit")
 			.execute()
 			.path("auditLog.nodes")
 			.entityList(Map.class)

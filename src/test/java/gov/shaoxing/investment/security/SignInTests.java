@@ -9,23 +9,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.common.GlobalId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in, and what happens to bad credentials and bad tokens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-				"investment.limits.rate.trust-forwarded-for=true" })
+@QuietServiceTest
 class SignInTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,14 +34,11 @@ class SignInTests {
 	@Autowired
 	TokenIssuer issuer;
 
-	private HttpGraphQlTester tester(String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30));
-		if (token != null) {
-			client.defaultHeader("Authorization", "Bearer " + token);
-		}
-		return HttpGraphQlTester.create(client.build());
+	GraphQlTesters testers;
+
+	@BeforeEach
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
 	}
 
 	private HttpResponse<String> post(String token, String query, String... headers) throws Exception {
@@ -71,9 +66,8 @@ class SignInTests {
 	}
 
 	private String login(String username, String password) {
-		return tester(null)
-			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
-					+ "{ token expiresAt role } }")
+		return this.testers.anonymous()
+			.documentName("loginWithRole")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
@@ -87,7 +81,8 @@ class SignInTests {
 		for (String user : List.of("admin", "city_supervisor", "department_officer", "district_officer", "inspector",
 				"analyst")) {
 			String token = login(user, "demo");
-			tester(token).document("{ me { username role } }")
+			this.testers.withToken(token)
+				.documentName("myNameAndRole")
 				.execute()
 				.path("me.username")
 				.entity(String.class)
@@ -100,7 +95,10 @@ class SignInTests {
 
 	@Test
 	void aWrongPasswordIsRefusedAndRecorded() {
-		tester(null).document("mutation { login(username: \"admin\", password: \"wrong\") { token } }")
+		this.testers.anonymous()
+			.documentName("login")
+			.variable("u", "admin")
+			.variable("p", "wrong")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
@@ -108,8 +106,8 @@ class SignInTests {
 				assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED");
 				assertThat(e.getMessage()).doesNotContain("Exception");
 			}));
-		tester(login("admin", "demo"))
-			.document("{ auditLog(filter: { actions: [\"LOGIN_FAILED\"] }) { nodes { actor input } } }")
+		this.testers.withToken(login("admin", "demo"))
+			.documentName("failedLoginAudit")
 			.execute()
 			.path("auditLog.nodes[*].actor")
 			.entityList(String.class)
@@ -139,7 +137,8 @@ class SignInTests {
 			assertThat(response.body()).contains("INVALID_TOKEN").doesNotContain("Exception").doesNotContain("at org.");
 		}
 		// meanwhile the service keeps answering others
-		tester(null).document("{ districts { name } }")
+		this.testers.anonymous()
+			.documentName("districtNames")
 			.execute()
 			.path("districts")
 			.entityList(Object.class)
@@ -171,11 +170,11 @@ class SignInTests {
 
 	@Test
 	void signInIsRefusedForAUsernameAfterTenFailuresEvenWithTheRightPassword() throws Exception {
-		tester(this.issuer
-			.issue(new SecurityProperties.User("admin", null, Role.ADMIN, null, List.of()), Duration.ofMinutes(5))
-			.value())
-			.document("mutation { createUser(input: { username: \"guessed_officer\", password: \"right-password\", "
-					+ "role: ANALYST }) { errors { code } } }")
+		this.testers
+			.withToken(this.issuer
+				.issue(new SecurityProperties.User("admin", null, Role.ADMIN, null, List.of()), Duration.ofMinutes(5))
+				.value())
+			.documentName("createGuessedOfficer")
 			.execute()
 			.path("createUser.errors")
 			.entityList(Object.class)

@@ -2,10 +2,10 @@ package gov.shaoxing.investment.store;
 
 import java.time.Duration;
 
+import gov.shaoxing.investment.InProcessTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,8 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded store's listener dies; the service binds it again and carries on. */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
+@InProcessTest
 class ListenerRestartTests {
 
 	@Autowired

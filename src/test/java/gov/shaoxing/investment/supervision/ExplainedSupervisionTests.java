@@ -27,14 +27,13 @@ import gov.shaoxing.investment.project.ProjectService;
 import gov.shaoxing.investment.project.ProjectStatus;
 import gov.shaoxing.investment.rules.RankingProperties;
 import gov.shaoxing.investment.security.TokenIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SupervisionContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class ExplainedSupervisionTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -138,16 +138,6 @@ class ExplainedSupervisionTests {
 				2012, true);
 	}
 
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
-
 	private void submit(String code, int index, String investment, String percent, String key) {
 		this.graphQl.documentName("submitReport")
 			.variable("input", Map.of("projectId", GlobalId.encode("Project", code), "period",
@@ -215,16 +205,8 @@ class ExplainedSupervisionTests {
 	@Order(2)
 	@SuppressWarnings("unchecked")
 	void rollUpsAddTheirProjectsAndApplyTheFormulasToTheSums() {
-		Map<String, Object> data = this.graphQl
-			.document(
-					"""
-							{ official: node(id: "%s") { ... on Official { earnedValue(year: 2012, asOf: "2012-06-15") {
-							    projects plannedValue earnedValue actualCost spi cpi flags divergingProjects } } }
-							  district(code: "XINCHANG") { earnedValue(year: 2012, asOf: "2012-06-15") { projects plannedValue earnedValue actualCost }
-							    projects(first: 100) { nodes { code year earnedValue(asOf: "2012-06-15") { plannedValue earnedValue actualCost } } } }
-							  department(code: "FGW") { earnedValue(year: 2012, asOf: "2012-06-15") { projects plannedValue } } }
-							"""
-						.formatted(GlobalId.encode("Official", LEADER)))
+		Map<String, Object> data = this.graphQl.documentName("earnedValueRollUps")
+			.variable("official", GlobalId.encode("Official", LEADER))
 			.execute()
 			.path("")
 			.entity(MAP)
@@ -312,9 +294,7 @@ class ExplainedSupervisionTests {
 	}
 
 	private List<String> publishErrors(Map<String, Object> input) {
-		return this.graphQl
-			.document("mutation($i: PublishSupervisionRulesInput!) { publishSupervisionRules(input: $i) "
-					+ "{ rules { version } errors { field code } } }")
+		return this.graphQl.documentName("publishSupervisionRules")
 			.variable("i", input)
 			.execute()
 			.path("publishSupervisionRules.errors[*].code")
@@ -340,8 +320,7 @@ class ExplainedSupervisionTests {
 		assertThat(publishErrors(v2)).isEmpty();
 		// a retry of the same publication is the same version
 		assertThat(publishErrors(v2)).isEmpty();
-		this.graphQl.document("{ supervisionRuleVersions { version } june: supervisionRules(asOf: \"2012-06-30\") "
-				+ "{ version } july: supervisionRules(asOf: \"2012-07-01\") { version light { redBelow } ranking { weightTotal } } }")
+		this.graphQl.documentName("supervisionRulesInForce")
 			.execute()
 			.path("supervisionRuleVersions[*].version")
 			.entityList(Integer.class)
@@ -418,7 +397,7 @@ class ExplainedSupervisionTests {
 			.build();
 		List<String> heard = new CopyOnWriteArrayList<>();
 		@SuppressWarnings("rawtypes")
-		Flux<Map> feed = subscriber.document("subscription { noticeChanged(departmentCode: \"SZF\") { id source } }")
+		Flux<Map> feed = subscriber.documentName("szfNoticeChanged")
 			.executeSubscription()
 			.toFlux("noticeChanged", Map.class);
 		var subscription = feed
@@ -444,9 +423,7 @@ class ExplainedSupervisionTests {
 			subscription.dispose();
 			subscriber.stop().block(Duration.ofSeconds(10));
 		}
-		Map<String, Object> found = this.graphQl
-			.document("query($p: ID!) { notices(filter: { projectId: $p }, first: 100) { nodes { id source text "
-					+ "department { code } escalatedTo { id name } } } }")
+		Map<String, Object> found = this.graphQl.documentName("projectNotices")
 			.variable("p", GlobalId.encode("Project", EV1))
 			.execute()
 			.path("notices")
@@ -467,10 +444,7 @@ class ExplainedSupervisionTests {
 	@Order(6)
 	@SuppressWarnings("unchecked")
 	void theScorecardMatchesCountsTakenFromTheProjectsThemselves() {
-		Map<String, Object> card = this.graphQl.document(
-				"query($o: ID!) { node(id: $o) { ... on Official { scorecard(year: 2012) { role projects onTrack behind red "
-						+ "started completed startRate completionRate openNotices overdueNotices currentRedRun longestRedRun "
-						+ "earnedValue { plannedValue earnedValue actualCost } } } } }")
+		Map<String, Object> card = this.graphQl.documentName("officialScorecard")
 			.variable("o", GlobalId.encode("Official", LEADER))
 			.execute()
 			.path("node.scorecard")
@@ -483,9 +457,7 @@ class ExplainedSupervisionTests {
 		BigDecimal pv = BigDecimal.ZERO;
 		BigDecimal ev = BigDecimal.ZERO;
 		for (String code : List.of(EV1, EV2)) {
-			Map<String, Object> p = this.graphQl.document(
-					"query($id: ID!) { node(id: $id) { ... on Project { status progress { light } earnedValue { plannedValue earnedValue } } } "
-							+ "notices(filter: { projectId: $id, outstanding: true }, first: 100) { totalCount } }")
+			Map<String, Object> p = this.graphQl.documentName("projectStanding")
 				.variable("id", GlobalId.encode("Project", code))
 				.execute()
 				.path("")
@@ -520,12 +492,7 @@ class ExplainedSupervisionTests {
 	@Order(7)
 	@SuppressWarnings("unchecked")
 	void whoToCallRanksEveryLiaisonOfTheDistrictByUrgency() {
-		Map<String, Object> data = this.graphQl.document("""
-				{ whoToCall(districtCode: "XINCHANG", first: 100) { rank role official { id } projects { code }
-				    currentRedRun redRunProjectCode lagBehindSchedule overdueNotices reasons }
-				  projects(filter: { districtCodes: ["XINCHANG"] }, first: 100) { nodes { code
-				    liaison { cityLeader { id } cadre { id } } } } }
-				""").execute().path("").entity(MAP).get();
+		Map<String, Object> data = this.graphQl.documentName("xinchangWhoToCall").execute().path("").entity(MAP).get();
 		List<Map<String, Object>> calls = (List<Map<String, Object>>) data.get("whoToCall");
 		// independently: every liaison named by the district's projects, with their
 		// projects
@@ -574,10 +541,11 @@ class ExplainedSupervisionTests {
 	@Order(8)
 	@SuppressWarnings("unchecked")
 	void progressAggregateGroupsTheCraftedReportsByCityLeaderAndQuarter() {
-		List<Map<String, Object>> groups = this.graphQl.document("""
-				{ progressAggregate(filter: { districtCodes: ["XINCHANG"] }, by: [CITY_LEADER, QUARTER], year: 2012) {
-				    key projects reportingProjects reports investment planned averagePhysicalProgressPercent } }
-				""").execute().path("progressAggregate").entityList(MAP).get();
+		List<Map<String, Object>> groups = this.graphQl.documentName("xinchangProgressByLeaderAndQuarter")
+			.execute()
+			.path("progressAggregate")
+			.entityList(MAP)
+			.get();
 		List<Map<String, Object>> leader = groups.stream()
 			.filter((g) -> ((List<String>) g.get("key")).get(0).equals(LEADER))
 			.toList();
@@ -620,7 +588,7 @@ class ExplainedSupervisionTests {
 							.toPlainString());
 			}
 		}
-		this.graphQl.document("{ progressAggregate(by: [MONTH, QUARTER], year: 2012) { key } }")
+		this.graphQl.documentName("progressByMonthAndQuarter")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
@@ -631,18 +599,14 @@ class ExplainedSupervisionTests {
 	@Order(9)
 	@SuppressWarnings("unchecked")
 	void aPublishedBulletinStaysAsPublishedAfterACorrection() {
-		Map<String, Object> publication = this.graphQl
-			.document(
-					"mutation { publishBulletin(year: 2012, month: 5) { bulletin { published publishedAt ruleVersion } "
-							+ "errors { code } } }")
+		Map<String, Object> publication = this.graphQl.documentName("publishMayBulletin")
 			.execute()
 			.path("publishBulletin")
 			.entity(MAP)
 			.get();
 		assertThat(sub(publication, "bulletin")).containsEntry("published", true).containsEntry("ruleVersion", 1);
 		String publishedAt = (String) sub(publication, "bulletin").get("publishedAt");
-		this.graphQl
-			.document("mutation { publishBulletin(year: 2012, month: 6) { bulletin { year } errors { code } } }")
+		this.graphQl.documentName("publishJuneBulletin")
 			.execute()
 			.path("publishBulletin.errors[0].code")
 			.entity(String.class)
@@ -655,7 +619,7 @@ class ExplainedSupervisionTests {
 		submit(EV1, 7, "0", "20", "crafted-ev1-p7-corrected");
 		assertThat(bulletin(Map.of("asPublished", true))).isEqualTo(asPublished);
 		// publishing again returns the first publication
-		this.graphQl.document("mutation { publishBulletin(year: 2012, month: 5) { bulletin { publishedAt } } }")
+		this.graphQl.documentName("republishMayBulletin")
 			.execute()
 			.path("publishBulletin.bulletin.publishedAt")
 			.entity(String.class)
@@ -667,8 +631,8 @@ class ExplainedSupervisionTests {
 		Map<String, Object> asKnown = bulletin(Map.of("knownAt", publishedAt));
 		assertThat(serviceInvestment(asKnown)).isEqualByComparingTo(published);
 		assertThat(asKnown.get("districts").toString()).isEqualTo(asPublished.get("districts").toString());
-		List<Map<String, Object>> changes = (List<Map<String, Object>>) (List<?>) this.graphQl.document(
-				"{ bulletinChanges(year: 2012, month: 5) { kind district { code } indicator published current description } }")
+		List<Map<String, Object>> changes = (List<Map<String, Object>>) (List<?>) this.graphQl
+			.documentName("mayBulletinChanges")
 			.execute()
 			.path("bulletinChanges")
 			.entityList(Object.class)

@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import gov.shaoxing.investment.CommandCounter;
+import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
-import gov.shaoxing.investment.progress.FixedClockConfig;
 import gov.shaoxing.investment.rules.RankingProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
@@ -28,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Target versus actual, the bulletin and the ranking, on data these tests submit
  * themselves (no demo activity).
  */
-@SpringBootTest(properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false",
-		"investment.notices.sweep-initial-delay=PT1H", "investment.supervision.light-sweep-initial-delay=PT1H" })
-@AutoConfigureGraphQlTester
-@Import({ FixedClockConfig.class, CommandCounter.Config.class })
+@InProcessTest
+@ExtendWith(TestSecurity.SignedInAsAdmin.class)
 class SupervisionTests {
 
 	@Autowired
@@ -39,16 +33,6 @@ class SupervisionTests {
 
 	@Autowired
 	CommandCounter counter;
-
-	@BeforeEach
-	void signIn() {
-		TestSecurity.signInAsAdmin();
-	}
-
-	@AfterEach
-	void signOut() {
-		TestSecurity.signOut();
-	}
 
 	private void report(String district, String indicator, int month, String value, String key) {
 		this.graphQl.documentName("submitIndicatorReport")
@@ -62,9 +46,8 @@ class SupervisionTests {
 	}
 
 	private BigDecimal actual(String district, String indicator, String asOf) {
-		return this.graphQl
-			.document("query($d: ID, $i: Indicator, $a: Date) { targets(year: 2012, districtCode: $d, indicator: $i, "
-					+ "scope: " + (district == null ? "CITY" : "DISTRICT") + ") { actual(asOf: $a) } }")
+		return this.graphQl.documentName("targetActual")
+			.variable("scope", (district == null) ? "CITY" : "DISTRICT")
 			.variable("d", district)
 			.variable("i", indicator)
 			.variable("a", asOf)
@@ -83,9 +66,7 @@ class SupervisionTests {
 
 	@Test
 	void projectCountsComeFromTheProjects() {
-		this.graphQl
-			.document("{ targets(year: 2012, scope: CITY, indicator: INDUSTRIAL_PROJECTS_OVER_500M) "
-					+ "{ guaranteed actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }")
+		this.graphQl.documentName("cityBigProjectTarget")
 			.execute()
 			.path("targets[0].actual")
 			.entity(BigDecimal.class)
@@ -211,7 +192,7 @@ class SupervisionTests {
 
 	@Test
 	void theRankingIsBestFirst() {
-		this.graphQl.document("{ ranking(year: 2012) { rank score district { code } } }")
+		this.graphQl.documentName("ranking")
 			.execute()
 			.path("ranking[*].rank")
 			.entityList(Integer.class)

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.security.Role;
@@ -18,12 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The city supervisor revises targets: checked figures, safe retries, no lost updates,
  * history kept.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class TargetRevisionTests {
 
 	private static final String ZHUJI = "2012:ZHUJI:INDUSTRIAL_INVESTMENT";
@@ -59,12 +58,8 @@ class TargetRevisionTests {
 	Target serviceBefore;
 
 	@BeforeEach
-	void signIn() {
-		this.supervisor = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.defaultHeader("Authorization", "Bearer " + TestSecurity.token(this.issuer, Role.CITY_SUPERVISOR, "CYTZB"))
-			.build());
+	void signIn(GraphQlTesters testers) {
+		this.supervisor = testers.citySupervisor();
 		this.before = this.repository.findById(ZHUJI).orElseThrow();
 		this.serviceBefore = this.repository.findById(SERVICE).orElseThrow();
 	}
@@ -79,11 +74,7 @@ class TargetRevisionTests {
 		Map<String, Object> input = new HashMap<>(fields);
 		input.putIfAbsent("id", GlobalId.encode("Target", ZHUJI));
 		input.putIfAbsent("reason", "年中调整");
-		return this.supervisor.document("mutation($i: UpdateTargetInput!) { updateTarget(input: $i) "
-				+ "{ target { guaranteed stretch revision revisions { number reason guaranteedBefore stretchBefore } } "
-				+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.supervisor.documentName("updateTarget").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response) {
@@ -159,9 +150,7 @@ class TargetRevisionTests {
 			.interceptor(TestSecurity.webSocketToken(TestSecurity.token(this.issuer, Role.ANALYST, null)))
 			.build();
 		try {
-			CompletableFuture<Map> seen = ws
-				.document("subscription { targetChanged(districtCode: \"ZHUJI\") "
-						+ "{ indicator guaranteed revision } }")
+			CompletableFuture<Map> seen = ws.documentName("zhujiTargetChanged")
 				.executeSubscription()
 				.toFlux("targetChanged", Map.class)
 				.next()
@@ -187,9 +176,7 @@ class TargetRevisionTests {
 
 	@Test
 	void completionIsMeasuredAgainstTheRevisedFigure() {
-		String query = "{ targets(year: 2012, districtCode: \"ZHUJI\", indicator: SERVICE_PROJECTS) "
-				+ "{ actual(asOf: \"2012-12-31\") completionRate(asOf: \"2012-12-31\") } }";
-		BigDecimal rate = this.supervisor.document(query)
+		BigDecimal rate = this.supervisor.documentName("zhujiServiceCompletion")
 			.execute()
 			.path("targets[0].completionRate")
 			.entity(BigDecimal.class)
@@ -201,7 +188,7 @@ class TargetRevisionTests {
 			.path("updateTarget.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		BigDecimal revised = this.supervisor.document(query)
+		BigDecimal revised = this.supervisor.documentName("zhujiServiceCompletion")
 			.execute()
 			.path("targets[0].completionRate")
 			.entity(BigDecimal.class)

@@ -1,22 +1,17 @@
 package gov.shaoxing.investment.user;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gov.shaoxing.investment.TestSecurity;
-import gov.shaoxing.investment.security.TokenIssuer;
+import gov.shaoxing.investment.GraphQlTesters;
+import gov.shaoxing.investment.QuietServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,50 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Admins manage the embedded issuer's users; every mistake gets its own code and changes
  * nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "investment.store.mode=memory", "investment.seed.demo-activity=false" })
+@QuietServiceTest
 class UserManagementTests {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TokenIssuer issuer;
+	GraphQlTesters testers;
 
 	HttpGraphQlTester anonymous;
 
 	HttpGraphQlTester admin;
 
 	@BeforeEach
-	void testers() {
-		this.anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
-		this.admin = as(TestSecurity.adminToken(this.issuer));
+	void testers(GraphQlTesters testers) {
+		this.testers = testers;
+		this.anonymous = testers.anonymous();
+		this.admin = testers.admin();
 	}
 
 	private HttpGraphQlTester as(String token) {
-		return this.anonymous.mutate().header("Authorization", "Bearer " + token).build();
+		return this.testers.withToken(token);
 	}
 
 	private GraphQlTester.Response create(Map<String, Object> fields) {
 		Map<String, Object> input = new HashMap<>(
 				Map.of("username", "new_user", "password", "long-enough", "role", "ANALYST"));
 		input.putAll(fields);
-		return this.admin
-			.document("mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } "
-					+ "errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return this.admin.documentName("createUser").variable("i", input).execute();
 	}
 
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {
-		return tester
-			.document("mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { role enabled "
-					+ "districtCodes } errors { field code } } }")
-			.variable("i", input)
-			.execute();
+		return tester.documentName("updateUser").variable("i", input).execute();
 	}
 
 	private static List<String> codes(GraphQlTester.Response response, String field) {
@@ -75,8 +55,7 @@ class UserManagementTests {
 	}
 
 	private String login(String username, String password) {
-		return this.anonymous
-			.document("mutation($u: String!, $p: String!) { login(username: $u, password: $p) " + "{ token } }")
+		return this.anonymous.documentName("login")
 			.variable("u", username)
 			.variable("p", password)
 			.execute()
@@ -96,7 +75,7 @@ class UserManagementTests {
 		assertThat(
 				codes(create(Map.of("role", "INSPECTOR", "districtCodes", List.of("ZHUJI", "ATLANTIS"))), "createUser"))
 			.containsExactly("UNKNOWN_DISTRICT");
-		this.admin.document("{ users { username } }")
+		this.admin.documentName("usernames")
 			.execute()
 			.path("users[*].username")
 			.entityList(String.class)
@@ -117,22 +96,23 @@ class UserManagementTests {
 			.path("updateUser.user.districtCodes")
 			.entityList(String.class)
 			.containsExactly("SHANGYU");
-		as(login("moving_officer", "new-password-1")).document("{ me { districtCodes } }")
+		as(login("moving_officer", "new-password-1")).documentName("myDistricts")
 			.execute()
 			.path("me.districtCodes")
 			.entityList(String.class)
 			.containsExactly("SHANGYU");
-		this.anonymous.document("mutation { login(username: \"moving_officer\", password: \"long-enough\") { token } }")
+		this.anonymous.documentName("login")
+			.variable("u", "moving_officer")
+			.variable("p", "long-enough")
 			.execute()
 			.errors()
 			.satisfy((e) -> assertThat(e).isNotEmpty());
 	}
 
 	private int statusWith(String token) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.build()
+		return this.testers.http()
 			.post()
+			.uri("/graphql")
 			.header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ me { role } }"))
@@ -152,7 +132,7 @@ class UserManagementTests {
 		update(this.admin, Map.of("username", "revoked_user", "role", "ANALYST"));
 		assertThat(statusWith(first)).isEqualTo(401);
 		String second = login("revoked_user", "long-enough");
-		as(second).document("{ me { role } }").execute().path("me.role").entity(String.class).isEqualTo("ANALYST");
+		as(second).documentName("myRole").execute().path("me.role").entity(String.class).isEqualTo("ANALYST");
 		update(this.admin, Map.of("username", "revoked_user", "enabled", false));
 		assertThat(statusWith(second)).isEqualTo(401);
 		assertThat(statusWith(unrelated)).isEqualTo(200);

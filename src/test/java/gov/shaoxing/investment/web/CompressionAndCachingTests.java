@@ -12,12 +12,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
+import gov.shaoxing.investment.ServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the client still holds it; anonymous answers may be kept by shared caches, signed-in
  * ones only by the caller.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class CompressionAndCachingTests {
 
 	/** About 60 KB of JSON uncompressed: every target of the plan with its labels. */

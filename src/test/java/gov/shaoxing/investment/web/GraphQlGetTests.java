@@ -3,22 +3,23 @@ package gov.shaoxing.investment.web;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static gov.shaoxing.investment.web.GraphQlEndpoint.GRAPHQL_RESPONSE;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.assertContentType;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.assertNoJavaInternals;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.query;
+import static gov.shaoxing.investment.GraphQlEndpoint.GRAPHQL_RESPONSE;
+import static gov.shaoxing.investment.GraphQlEndpoint.assertContentType;
+import static gov.shaoxing.investment.GraphQlEndpoint.assertNoJavaInternals;
+import static gov.shaoxing.investment.GraphQlEndpoint.queryParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GraphQL-over-HTTP GET: query parameters in, the same GraphQL responses out as by POST.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphQlGetTests {
 
 	@LocalServerPort
@@ -33,19 +34,19 @@ class GraphQlGetTests {
 
 	@Test
 	void variablesAndOperationNameSelectWhatRuns() throws Exception {
-		Map<String, String> parameters = query(
+		Map<String, String> parameters = queryParameter(
 				"query Other { __typename } " + "query One($code: ID!) { district(code: $code) { name } }");
 		parameters.put("operationName", "One");
 		parameters.put("variables", "{\"code\":\"ZHUJI\"}");
 		parameters.put("extensions", "{}");
-		HttpResponse<String> response = this.endpoint.get(parameters, GRAPHQL_RESPONSE);
+		HttpResponse<String> response = this.endpoint.getRaw(parameters, GRAPHQL_RESPONSE);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("诸暨市").doesNotContain("__typename");
 	}
 
 	@Test
 	void acceptApplicationJsonIsHonoured() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("{ __typename }"), "application/json");
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("{ __typename }"), "application/json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertContentType(response, "application/json");
 		assertThat(response.body()).contains("\"__typename\":\"Query\"");
@@ -53,14 +54,14 @@ class GraphQlGetTests {
 
 	@Test
 	void preferredMediaTypeWinsByQuality() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("{ __typename }"),
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("{ __typename }"),
 				"application/graphql-response+json;q=0.5, application/json");
 		assertContentType(response, "application/json");
 	}
 
 	@Test
 	void missingQueryIsBadRequest() throws Exception {
-		HttpResponse<String> response = this.endpoint.get("/graphql", null);
+		HttpResponse<String> response = this.endpoint.getRaw("/graphql", null);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertContentType(response, GRAPHQL_RESPONSE);
 		assertThat(response.body()).contains("\"errors\"").contains("'query'");
@@ -68,9 +69,9 @@ class GraphQlGetTests {
 
 	@Test
 	void malformedVariablesAreBadRequest() throws Exception {
-		Map<String, String> parameters = query("query($code: ID!) { district(code: $code) { name } }");
+		Map<String, String> parameters = queryParameter("query($code: ID!) { district(code: $code) { name } }");
 		parameters.put("variables", "{\"code\":");
-		HttpResponse<String> response = this.endpoint.get(parameters, null);
+		HttpResponse<String> response = this.endpoint.getRaw(parameters, null);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("'variables'");
 		assertNoJavaInternals(response.body());
@@ -78,14 +79,14 @@ class GraphQlGetTests {
 
 	@Test
 	void variablesThatAreNotAnObjectAreBadRequest() throws Exception {
-		Map<String, String> parameters = query("{ __typename }");
+		Map<String, String> parameters = queryParameter("{ __typename }");
 		parameters.put("variables", "[1, 2]");
-		assertThat(this.endpoint.get(parameters, null).statusCode()).isEqualTo(400);
+		assertThat(this.endpoint.getRaw(parameters, null).statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void syntaxErrorIsBadRequestWithGraphQlErrors() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("{ districts { code "), null);
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("{ districts { code "), null);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("InvalidSyntax").doesNotContain("\"data\"");
 		assertNoJavaInternals(response.body());
@@ -93,23 +94,23 @@ class GraphQlGetTests {
 
 	@Test
 	void syntaxErrorIsOkForLegacyJsonClients() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("{ districts { code "), "application/json");
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("{ districts { code "), "application/json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("InvalidSyntax");
 	}
 
 	@Test
 	void mutationChosenByOperationNameIsMethodNotAllowed() throws Exception {
-		Map<String, String> parameters = query("query Read { __typename } mutation Write { __typename }");
+		Map<String, String> parameters = queryParameter("query Read { __typename } mutation Write { __typename }");
 		parameters.put("operationName", "Write");
-		HttpResponse<String> response = this.endpoint.get(parameters, null);
+		HttpResponse<String> response = this.endpoint.getRaw(parameters, null);
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
 	}
 
 	@Test
 	void subscriptionIsMethodNotAllowed() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("subscription { __typename }"), null);
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("subscription { __typename }"), null);
 		assertThat(response.statusCode()).isEqualTo(405);
 	}
 

@@ -2,23 +2,24 @@ package gov.shaoxing.investment.web;
 
 import java.net.http.HttpResponse;
 
+import gov.shaoxing.investment.GraphQlEndpoint;
+import gov.shaoxing.investment.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static gov.shaoxing.investment.web.GraphQlEndpoint.GRAPHQL_RESPONSE;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.assertContentType;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.assertNoJavaInternals;
-import static gov.shaoxing.investment.web.GraphQlEndpoint.query;
+import static gov.shaoxing.investment.GraphQlEndpoint.GRAPHQL_RESPONSE;
+import static gov.shaoxing.investment.GraphQlEndpoint.assertContentType;
+import static gov.shaoxing.investment.GraphQlEndpoint.assertNoJavaInternals;
+import static gov.shaoxing.investment.GraphQlEndpoint.queryParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Status codes and media types of the GraphQL endpoint as a GraphQL-over-HTTP client sees
  * them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphQlHttpStatusTests {
 
 	@LocalServerPort
@@ -33,7 +34,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void postAnswersInGraphQlResponseMediaTypeWhenAsked() throws Exception {
-		HttpResponse<String> response = this.endpoint.post("{\"query\":\"{ districts { code name } }\"}",
+		HttpResponse<String> response = this.endpoint.postRaw("{\"query\":\"{ districts { code name } }\"}",
 				GRAPHQL_RESPONSE);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertContentType(response, GRAPHQL_RESPONSE);
@@ -42,7 +43,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void postWithSyntaxErrorIsBadRequestWithGraphQlErrors() throws Exception {
-		HttpResponse<String> response = this.endpoint.post("{\"query\":\"{ districts { code \"}", GRAPHQL_RESPONSE);
+		HttpResponse<String> response = this.endpoint.postRaw("{\"query\":\"{ districts { code \"}", GRAPHQL_RESPONSE);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertContentType(response, GRAPHQL_RESPONSE);
 		assertThat(response.body()).contains("\"errors\"").contains("InvalidSyntax").doesNotContain("\"data\"");
@@ -51,7 +52,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void postWithMalformedJsonIsBadRequestWithoutJavaInternals() throws Exception {
-		HttpResponse<String> response = this.endpoint.post("{\"query\": \"{ __typename }\"", GRAPHQL_RESPONSE);
+		HttpResponse<String> response = this.endpoint.postRaw("{\"query\": \"{ __typename }\"", GRAPHQL_RESPONSE);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertContentType(response, GRAPHQL_RESPONSE);
 		assertThat(response.body()).contains("\"errors\"").contains("BAD_REQUEST");
@@ -60,7 +61,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void postWithoutQueryIsBadRequestWithoutJavaInternals() throws Exception {
-		HttpResponse<String> response = this.endpoint.post("{\"variables\": {}}", "application/json");
+		HttpResponse<String> response = this.endpoint.postRaw("{\"variables\": {}}", "application/json");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertContentType(response, "application/json");
 		assertThat(response.body()).contains("\"errors\"");
@@ -69,7 +70,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void getWithQueryAnswersWithData() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("{ districts { code name } }"), null);
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("{ districts { code name } }"), null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertContentType(response, GRAPHQL_RESPONSE);
 		assertThat(response.body()).contains("\"districts\"").contains("绍兴县").doesNotContain("\"errors\"");
@@ -77,7 +78,7 @@ class GraphQlHttpStatusTests {
 
 	@Test
 	void getWithMutationIsMethodNotAllowed() throws Exception {
-		HttpResponse<String> response = this.endpoint.get(query("mutation { __typename }"), null);
+		HttpResponse<String> response = this.endpoint.getRaw(queryParameter("mutation { __typename }"), null);
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
 		assertThat(response.body()).contains("\"errors\"");

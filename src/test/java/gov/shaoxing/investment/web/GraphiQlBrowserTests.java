@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import gov.shaoxing.investment.ServiceTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.security.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * WebSocket, and no request leaving the machine. Skipped, saying why, where Chromium or
  * the npm packages are absent ({@code .ci/run} installs both).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "investment.store.mode=memory")
+@ServiceTest
 class GraphiQlBrowserTests {
 
 	static final Path SCRIPT_DIR = Path.of("src/test/browser");
