@@ -1,13 +1,12 @@
 package gov.shaoxing.investment.store;
 
+import gov.shaoxing.investment.InProcessTest;
+import gov.shaoxing.investment.progress.ProgressReport;
+import gov.shaoxing.investment.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import gov.shaoxing.investment.progress.ProgressReport;
-import gov.shaoxing.investment.project.Project;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.Sort;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * non-unique indexes it ignores, instead of one warning for each, and leaves only unique
  * ones there.
  */
-@SpringBootTest(properties = "investment.store.mode=memory")
+@InProcessTest
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedIndexLogTests {
 

@@ -3,12 +3,12 @@ package gov.shaoxing.investment.store;
 import java.util.ArrayList;
 import java.util.List;
 
+import gov.shaoxing.investment.InProcessTest;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A read of more than the driver takes in one reply (48 MB: the read model's load at
  * 100,000 projects) comes from the embedded store in batches, whole.
  */
-@SpringBootTest(properties = "investment.store.mode=memory")
+@InProcessTest
 class LargeResultTests {
 
 	private static final String COLLECTION = "large_result_test";
