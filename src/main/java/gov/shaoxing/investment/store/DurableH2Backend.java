@@ -62,7 +62,7 @@ final class DurableH2Backend extends H2Backend {
 		// its chunks, or the background writer drops them under it ("Chunk not found").
 		MVStore.TxCounter reading = getMvStore().registerVersionUsage();
 		try {
-			return handleInVersion(channel, database, command, query);
+			return handleInVersion(channel, database, command, IdFirst.withFindBatch(command, query));
 		}
 		finally {
 			getMvStore().deregisterVersionUsage(reading);
@@ -98,7 +98,7 @@ final class DurableH2Backend extends H2Backend {
 
 	@Override
 	protected Document handleGetMore(String databaseName, String command, Document query) {
-		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query));
+		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query, getCursorRegistry()));
 	}
 
 	@Override

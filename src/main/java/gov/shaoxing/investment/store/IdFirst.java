@@ -6,6 +6,7 @@ import java.util.stream.StreamSupport;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -33,10 +34,21 @@ final class IdFirst {
 
 	/**
 	 * A getMore without a batch size (the driver sends none unless asked) takes
-	 * {@link #BATCH} documents; the store refuses zero.
+	 * {@link #BATCH} documents from a query's cursor, which refuses zero. A change
+	 * stream's cursor is left as it is: it reads the oplog, where zero means "all new".
 	 */
-	static Document withBatchSize(Document getMore) {
+	static Document withBatchSize(Document getMore, CursorRegistry cursors) {
 		if (getMore.get("batchSize") instanceof Number n && n.intValue() > 0) {
+			return getMore;
+		}
+		try {
+			if (!(getMore.get("getMore") instanceof Number id
+					&& cursors.getCursor(id.longValue()) instanceof InMemoryCursor)) {
+				return getMore;
+			}
+		}
+		catch (RuntimeException ex) {
+			// an unknown cursor: the store answers that itself
 			return getMore;
 		}
 		Document copy = getMore.clone();
@@ -44,9 +56,23 @@ final class IdFirst {
 		return copy;
 	}
 
-	static int batchSize(int limit, int batchSize) {
-		boolean unbounded = limit == 0 || Math.abs(limit) > BATCH;
-		return (unbounded && (batchSize <= 0 || batchSize > BATCH)) ? BATCH : batchSize;
+	/**
+	 * A client's {@code find} without a batch size, and without a limit of at most
+	 * {@link #BATCH}, gets that batch size. Only the wire command: the store's own
+	 * updates, counts and oplog reads query its collections directly and need every
+	 * match.
+	 */
+	static Document withFindBatch(String command, Document find) {
+		if (!"find".equalsIgnoreCase(command) || find.get("batchSize") instanceof Number b && b.intValue() > 0) {
+			return find;
+		}
+		int limit = find.get("limit") instanceof Number l ? l.intValue() : 0;
+		if (limit != 0 && Math.abs(limit) <= BATCH) {
+			return find;
+		}
+		Document copy = find.clone();
+		copy.put("batchSize", BATCH);
+		return copy;
 	}
 
 	/**
@@ -96,7 +122,7 @@ final class IdFirst {
 				Document fields) {
 			Object id = pinnedId(query, getIdField());
 			if (id == null) {
-				return super.queryDocuments(query, orderBy, skip, limit, batchSize(limit, batchSize), fields);
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
 			}
 			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
 			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,
@@ -128,7 +154,7 @@ final class IdFirst {
 				Document fields) {
 			Object id = pinnedId(query, getIdField());
 			if (id == null) {
-				return super.queryDocuments(query, orderBy, skip, limit, batchSize(limit, batchSize), fields);
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
 			}
 			QueryResult candidates = super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null);
 			return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, skip,

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's memory backend with {@link IdFirst} collections, so the tests'
@@ -25,8 +26,13 @@ final class MemoryStoreBackend extends MemoryBackend {
 	}
 
 	@Override
+	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		return super.handleCommand(channel, database, command, IdFirst.withFindBatch(command, query));
+	}
+
+	@Override
 	protected Document handleGetMore(String databaseName, String command, Document query) {
-		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query));
+		return super.handleGetMore(databaseName, command, IdFirst.withBatchSize(query, getCursorRegistry()));
 	}
 
 	long scans() {
