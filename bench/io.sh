@@ -21,7 +21,7 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 cleanup() { [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null; wait 2>/dev/null; }
 trap cleanup EXIT
 if [ -z "${SKIP_BUILD:-}" ]; then ( cd "$ROOT" && mvn -q -B -DskipTests package ) || exit 1; fi
-JAR="$(ls "$ROOT"/target/industrial-investment-*.jar | grep -v plain | head -1)"
+JAR="${JAR:-$(ls "$ROOT"/target/industrial-investment-*.jar | grep -v plain | head -1)}"
 log "commit $(git -C "$ROOT" rev-parse --short HEAD), $ROWS rows, JAVA_OPTS: $JAVA_OPTS"
 
 # shellcheck disable=SC2086
