@@ -19,10 +19,10 @@ import org.h2.mvstore.MVMap;
  * keys are exactly the query's, so {@code {_id, version}} (every versioned save) scanned
  * the whole collection. A query that pins {@code _id} to one value now reads that
  * document through the {@code _id} index and matches the rest of the filter on it alone,
- * which is what MongoDB does. Full scans are counted, so tests can tell. And a query with
- * no batch size gets one ({@link #BATCH}), as MongoDB's batches are bounded: the store
- * would otherwise answer with every match in one reply, and past 48 MB (100,000 projects)
- * the driver refuses it.
+ * which is what MongoDB does. Full scans are counted, so tests can tell. And a client's
+ * find or getMore with no batch size gets one ({@link #BATCH}), as MongoDB's batches are
+ * bounded: the store would otherwise answer with every match in one reply, and past 48 MB
+ * (100,000 projects) the driver refuses it.
  */
 final class IdFirst {
 
@@ -38,7 +38,7 @@ final class IdFirst {
 	 * stream's cursor is left as it is: it reads the oplog, where zero means "all new".
 	 */
 	static Document withBatchSize(Document getMore, CursorRegistry cursors) {
-		if (getMore.get("batchSize") instanceof Number n && n.intValue() > 0) {
+		if (hasBatchSize(getMore)) {
 			return getMore;
 		}
 		try {
@@ -51,9 +51,7 @@ final class IdFirst {
 			// an unknown cursor: the store answers that itself
 			return getMore;
 		}
-		Document copy = getMore.clone();
-		copy.put("batchSize", BATCH);
-		return copy;
+		return batched(getMore);
 	}
 
 	/**
@@ -63,14 +61,22 @@ final class IdFirst {
 	 * match.
 	 */
 	static Document withFindBatch(String command, Document find) {
-		if (!"find".equalsIgnoreCase(command) || find.get("batchSize") instanceof Number b && b.intValue() > 0) {
+		if (!"find".equalsIgnoreCase(command) || hasBatchSize(find)) {
 			return find;
 		}
 		int limit = find.get("limit") instanceof Number l ? l.intValue() : 0;
 		if (limit != 0 && Math.abs(limit) <= BATCH) {
 			return find;
 		}
-		Document copy = find.clone();
+		return batched(find);
+	}
+
+	private static boolean hasBatchSize(Document command) {
+		return command.get("batchSize") instanceof Number n && n.intValue() > 0;
+	}
+
+	private static Document batched(Document command) {
+		Document copy = command.clone();
 		copy.put("batchSize", BATCH);
 		return copy;
 	}
