@@ -175,10 +175,13 @@ public class ProgressService {
 					problem.departmentCode(), NoticeSource.PROGRESS_REPORT, report.id(), problem.text(),
 					problem.deadline(), submittedBy));
 		}
+		List<EventPublisher.Draft> published = new ArrayList<>(applied.events());
 		if (applied.won()) {
-			this.events.publish(EventType.PROGRESS_REPORTED, project.districtCode(), project.leadDepartmentCode(),
-					report.id());
+			published.add(new EventPublisher.Draft(EventType.PROGRESS_REPORTED, project.districtCode(),
+					project.leadDepartmentCode(), report.id()));
 		}
+		// one insert for the roll-up's events and the report's, last, as the report's was
+		this.events.publishAll(published);
 		return new Submitted(report, project);
 	}
 
@@ -243,10 +246,17 @@ public class ProgressService {
 
 	/**
 	 * How a report went into the roll-up: whether it holds the period now, the period's
-	 * winning sequence, whether this call wrote the roll-up, and the report it displaced
-	 * there (null if none, or if this call wrote nothing).
+	 * winning sequence, whether this call wrote the roll-up, the report it displaced
+	 * there (null if none, or if this call wrote nothing), and the events the write
+	 * raised, for the caller to publish with its own.
 	 */
-	private record Applied(boolean won, long winningSequence, boolean saved, String displaced) {
+	private record Applied(boolean won, long winningSequence, boolean saved, String displaced,
+			List<EventPublisher.Draft> events) {
+
+		static Applied unchanged(boolean won, long winningSequence) {
+			return new Applied(won, winningSequence, false, null, List.of());
+		}
+
 	}
 
 	/**
@@ -288,7 +298,7 @@ public class ProgressService {
 				return applyOnce(project, report, false);
 			}
 			// already applied, or a later report for this period won
-			return new Applied(existing.reportId().equals(report.id()), existing.sequence(), false, null);
+			return Applied.unchanged(existing.reportId().equals(report.id()), existing.sequence());
 		}
 		ProjectProgress next = current
 			.withPeriod(report.periodKey(),
@@ -298,11 +308,14 @@ public class ProgressService {
 		ProjectProgress saved = this.mongo.save(judged(next, project));
 		this.readModel.apply(saved);
 		AuditContext.changed("ProjectProgress", saved.projectCode(), current.version() == null ? null : current, saved);
-		this.events.publish(EventType.PROGRESS_CHANGED, project.districtCode(), null, ProgressReadModel.subject(saved));
+		List<EventPublisher.Draft> raised = new ArrayList<>(2);
+		raised.add(new EventPublisher.Draft(EventType.PROGRESS_CHANGED, project.districtCode(), null,
+				ProgressReadModel.subject(saved)));
 		if (saved.light() != current.light()) {
-			this.events.publish(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null, project.code());
+			raised.add(new EventPublisher.Draft(EventType.PROJECT_LIGHT_CHANGED, project.districtCode(), null,
+					project.code()));
 		}
-		return new Applied(true, report.sequence(), true, (existing != null) ? existing.reportId() : null);
+		return new Applied(true, report.sequence(), true, (existing != null) ? existing.reportId() : null, raised);
 	}
 
 	/**
