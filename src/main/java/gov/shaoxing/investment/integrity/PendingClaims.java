@@ -15,6 +15,7 @@ import gov.shaoxing.investment.notice.NoticeDraft;
 import gov.shaoxing.investment.notice.NoticeService;
 import gov.shaoxing.investment.notice.NoticeSource;
 import gov.shaoxing.investment.progress.ProgressReport;
+import gov.shaoxing.investment.store.BulkReads;
 import gov.shaoxing.investment.store.DerivedState;
 
 import org.springframework.core.annotation.Order;
@@ -42,11 +43,14 @@ class PendingClaims implements DerivedState {
 
 	private final MongoTemplate mongo;
 
+	private final BulkReads bulk;
+
 	private final NoticeService notices;
 
 	private final Clock clock;
 
-	PendingClaims(MongoTemplate mongo, NoticeService notices, Clock clock) {
+	PendingClaims(MongoTemplate mongo, BulkReads bulk, NoticeService notices, Clock clock) {
+		this.bulk = bulk;
 		this.mongo = mongo;
 		this.notices = notices;
 		this.clock = clock;
@@ -60,7 +64,9 @@ class PendingClaims implements DerivedState {
 	@Override
 	public Checked checkAndRepair() {
 		Instant settled = this.clock.instant().minus(IN_FLIGHT);
-		List<Idempotency.Record> pending = this.mongo
+		// a scan of every key ever claimed on the embedded store, so under the bulk
+		// timeout
+		List<Idempotency.Record> pending = this.bulk.template()
 			.find(Query.query(Criteria.where("state").is(Idempotency.State.PENDING.name())), Idempotency.Record.class);
 		Map<String, List<Idempotency.Record>> byScope = new HashMap<>();
 		for (Idempotency.Record claim : pending) {

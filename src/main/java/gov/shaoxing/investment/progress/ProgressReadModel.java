@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.store.BulkReads;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public class ProgressReadModel {
 
 	private final MongoTemplate mongo;
 
+	private final BulkReads bulk;
+
 	private final ChangeFeed feed;
 
 	private final boolean enabled;
@@ -43,8 +46,9 @@ public class ProgressReadModel {
 
 	private Disposable subscription;
 
-	ProgressReadModel(MongoTemplate mongo, ChangeFeed feed, ReadModelProperties readModel) {
+	ProgressReadModel(MongoTemplate mongo, BulkReads bulk, ChangeFeed feed, ReadModelProperties readModel) {
 		this.mongo = mongo;
+		this.bulk = bulk;
 		this.feed = feed;
 		this.enabled = readModel.enabled();
 	}
@@ -140,7 +144,7 @@ public class ProgressReadModel {
 				current = this.byProject;
 				if (current == null) {
 					current = new ConcurrentHashMap<>();
-					for (ProjectProgress p : this.mongo.findAll(ProjectProgress.class)) {
+					for (ProjectProgress p : this.bulk.template().findAll(ProjectProgress.class)) {
 						current.merge(p.projectCode(), p, (old, next) -> version(next) >= version(old) ? next : old);
 					}
 					this.byProject = current;

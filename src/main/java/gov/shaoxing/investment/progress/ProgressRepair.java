@@ -21,6 +21,7 @@ import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.progress.ProjectProgress.PeriodEntry;
 import gov.shaoxing.investment.project.Project;
 import gov.shaoxing.investment.project.ProjectService;
+import gov.shaoxing.investment.store.BulkReads;
 import gov.shaoxing.investment.store.DerivedState;
 import org.bson.Document;
 
@@ -50,6 +51,8 @@ class ProgressRepair implements DerivedState {
 
 	private final MongoTemplate mongo;
 
+	private final MongoTemplate bulk;
+
 	private final ProjectService projects;
 
 	private final ProgressService progress;
@@ -60,9 +63,11 @@ class ProgressRepair implements DerivedState {
 
 	private final Duration retention;
 
-	ProgressRepair(MongoTemplate mongo, ProjectService projects, ProgressService progress, ProgressReadModel readModel,
-			EventPublisher events, @Value("${investment.events.retention:P1D}") Duration retention) {
+	ProgressRepair(MongoTemplate mongo, BulkReads bulk, ProjectService projects, ProgressService progress,
+			ProgressReadModel readModel, EventPublisher events,
+			@Value("${investment.events.retention:P1D}") Duration retention) {
 		this.mongo = mongo;
+		this.bulk = bulk.template();
 		this.projects = projects;
 		this.progress = progress;
 		this.readModel = readModel;
@@ -105,7 +110,7 @@ class ProgressRepair implements DerivedState {
 			.include("projectCode", "periodKey", "sequence", "current", "investmentCompleted",
 					"physicalProgressPercent", "submittedAt", "idempotencyKey", "demo");
 		all.cursorBatchSize(10_000);
-		try (Stream<Row> rows = this.mongo.stream(all, Row.class, REPORTS)) {
+		try (Stream<Row> rows = this.bulk.stream(all, Row.class, REPORTS)) {
 			for (Row row : (Iterable<Row>) rows::iterator) {
 				reports++;
 				Slot slot = byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
@@ -122,7 +127,7 @@ class ProgressRepair implements DerivedState {
 		List<String> repairs = new ArrayList<>();
 		repairFlags(byProject, repairs);
 		Map<String, ProjectProgress> rollups = new HashMap<>();
-		this.mongo.findAll(ProjectProgress.class).forEach((r) -> rollups.put(r.projectCode(), r));
+		this.bulk.findAll(ProjectProgress.class).forEach((r) -> rollups.put(r.projectCode(), r));
 		Set<String> codes = new HashSet<>(rollups.keySet());
 		codes.addAll(byProject.keySet());
 		Set<String> announced = repairRollups(codes, rollups, byProject, repairs);
@@ -307,7 +312,7 @@ class ProgressRepair implements DerivedState {
 			.query(Criteria.where("type").is(EventType.PROGRESS_REPORTED.name()).and("at").gte(since));
 		published.fields().include("subjectId");
 		Set<String> subjects = new HashSet<>();
-		this.mongo.find(published, Document.class, "events").forEach((e) -> subjects.add(e.getString("subjectId")));
+		this.bulk.find(published, Document.class, "events").forEach((e) -> subjects.add(e.getString("subjectId")));
 		Set<String> reloaded = new HashSet<>();
 		for (Row report : recent) {
 			if (subjects.contains(report.id())) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.store.BulkReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ class ProjectReadModel {
 
 	private static final Logger log = LoggerFactory.getLogger(ProjectReadModel.class);
 
-	private final ProjectRepository repository;
+	private final BulkReads bulk;
 
 	private final DistrictService districts;
 
@@ -44,8 +45,8 @@ class ProjectReadModel {
 	/** Counts changes applied, so a re-read that raced one is read again. */
 	private volatile long changes;
 
-	ProjectReadModel(ProjectRepository repository, DistrictService districts) {
-		this.repository = repository;
+	ProjectReadModel(BulkReads bulk, DistrictService districts) {
+		this.bulk = bulk;
 		this.districts = districts;
 	}
 
@@ -62,7 +63,7 @@ class ProjectReadModel {
 				long start = System.nanoTime();
 				this.pending.clear();
 				this.dirty = false;
-				this.index = ProjectIndex.of(this.repository.findAll(), this.districts.planOrder());
+				this.index = ProjectIndex.of(this.bulk.template().findAll(Project.class), this.districts.planOrder());
 				log.info("Project read model: {} projects indexed in {} ms", this.index.size(),
 						(System.nanoTime() - start) / 1_000_000);
 			}

@@ -18,6 +18,7 @@ import gov.shaoxing.investment.common.ReadModelProperties;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
+import gov.shaoxing.investment.store.BulkReads;
 import jakarta.annotation.PostConstruct;
 
 import org.springframework.data.domain.Sort;
@@ -39,6 +40,8 @@ public class ProjectService {
 
 	private final MongoTemplate mongo;
 
+	private final BulkReads bulk;
+
 	private final DistrictService districts;
 
 	private final Paging paging;
@@ -49,11 +52,12 @@ public class ProjectService {
 
 	private final ChangeFeed feed;
 
-	ProjectService(ProjectRepository repository, MongoTemplate mongo, DistrictService districts, Paging paging,
-			ReadModelProperties readModel, ProjectReadModel projects, ChangeFeed feed) {
+	ProjectService(ProjectRepository repository, MongoTemplate mongo, BulkReads bulk, DistrictService districts,
+			Paging paging, ReadModelProperties readModel, ProjectReadModel projects, ChangeFeed feed) {
 		this.repository = repository;
 		this.feed = feed;
 		this.mongo = mongo;
+		this.bulk = bulk;
 		this.districts = districts;
 		this.paging = paging;
 		this.readModelEnabled = readModel.enabled();
@@ -155,7 +159,7 @@ public class ProjectService {
 		}
 		List<Criteria> all = criteria(f);
 		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-		return this.mongo.stream(query.with(Sort.by("_id")), Project.class).filter(f::test);
+		return this.bulk.template().stream(query.with(Sort.by("_id")), Project.class).filter(f::test);
 	}
 
 	/** Saves (upserts) projects in bulk, as the seed does, and indexes them. */

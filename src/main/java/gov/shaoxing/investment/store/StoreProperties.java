@@ -20,10 +20,13 @@ import org.springframework.util.unit.DataSize;
  * @param socketTimeout likewise for an answer on an open connection
  * ({@code socketTimeoutMS})
  * @param healthTimeout how long the health check waits for the store's answer
+ * @param bulkReadTimeout how long a read of a whole collection ({@link BulkReads}) may
+ * take
  */
 @ConfigurationProperties("investment.store")
 public record StoreProperties(String uri, Mode mode, String dataDir, boolean oplog, DataSize minFreeSpace,
-		Duration serverSelectionTimeout, Duration connectTimeout, Duration socketTimeout, Duration healthTimeout) {
+		Duration serverSelectionTimeout, Duration connectTimeout, Duration socketTimeout, Duration healthTimeout,
+		Duration bulkReadTimeout) {
 
 	public enum Mode {
 
@@ -40,11 +43,12 @@ public record StoreProperties(String uri, Mode mode, String dataDir, boolean opl
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
 		socketTimeout = socketTimeout == null ? Duration.ofSeconds(2) : socketTimeout;
 		healthTimeout = healthTimeout == null ? Duration.ofSeconds(1) : healthTimeout;
+		bulkReadTimeout = bulkReadTimeout == null ? Duration.ofMinutes(10) : bulkReadTimeout;
 	}
 
 	/** The defaults for everything but where the data lives. */
 	public StoreProperties(String uri, Mode mode, String dataDir, boolean oplog) {
-		this(uri, mode, dataDir, oplog, null, null, null, null, null);
+		this(uri, mode, dataDir, oplog, null, null, null, null, null, null);
 	}
 
 	public boolean embedded() {

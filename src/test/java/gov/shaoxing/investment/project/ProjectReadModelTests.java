@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import gov.shaoxing.investment.district.DistrictService;
+import gov.shaoxing.investment.store.BulkReads;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -17,16 +20,18 @@ import static org.mockito.Mockito.when;
  */
 class ProjectReadModelTests {
 
-	private final ProjectRepository repository = mock(ProjectRepository.class);
+	private final MongoTemplate store = mock(MongoTemplate.class);
 
 	private final ProjectReadModel model = model();
 
 	private ProjectReadModel model() {
 		DistrictService districts = mock(DistrictService.class);
 		when(districts.planOrder()).thenReturn((code) -> 0);
-		when(this.repository.findAll()).thenReturn(new ArrayList<>(
+		when(this.store.findAll(Project.class)).thenReturn(new ArrayList<>(
 				List.of(ProjectFixtures.industrialProject("A", "5"), ProjectFixtures.industrialProject("B", "6"))));
-		return new ProjectReadModel(this.repository, districts);
+		BulkReads bulk = mock(BulkReads.class);
+		when(bulk.template()).thenReturn(this.store);
+		return new ProjectReadModel(bulk, districts);
 	}
 
 	@Test
