@@ -12,13 +12,23 @@ class TraceIds {
 
 	private final ObjectProvider<Tracer> tracer;
 
+	/**
+	 * Looked up once: every GraphQL request asks, and a lookup in the bean factory showed
+	 * in the project card's profile.
+	 */
+	private volatile Tracer resolved;
+
 	TraceIds(ObjectProvider<Tracer> tracer) {
 		this.tracer = tracer;
 	}
 
 	/** The trace id of the span in scope on this thread, or {@code null}. */
 	public String current() {
-		Tracer current = this.tracer.getIfAvailable();
+		Tracer current = this.resolved;
+		if (current == null) {
+			current = this.tracer.getIfAvailable();
+			this.resolved = current;
+		}
 		Span span = (current != null) ? current.currentSpan() : null;
 		return (span != null) ? span.context().traceId() : null;
 	}
