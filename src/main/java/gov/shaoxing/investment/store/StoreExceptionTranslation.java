@@ -1,5 +1,6 @@
 package gov.shaoxing.investment.store;
 
+import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoServerException;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -31,6 +32,12 @@ final class StoreExceptionTranslation implements BeanPostProcessor {
 			if (ex instanceof MongoServerException server && (server.getCode() == DurableH2Backend.OUT_OF_DISK_SPACE
 					|| server.getCode() == DurableH2Backend.WRITE_CONCERN_FAILED)) {
 				return new DataAccessResourceFailureException("The store refused the write.", ex);
+			}
+			if (ex instanceof MongoOperationTimeoutException) {
+				// a bulk read's operation timeout (BulkReads): the store is out of reach
+				// or too
+				// slow, as a socket timeout says for a request's command
+				return new DataAccessResourceFailureException("The store did not answer in time.", ex);
 			}
 			return super.translateExceptionIfPossible(ex);
 		}

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import gov.shaoxing.investment.CommandCounter;
 import gov.shaoxing.investment.InProcessTest;
 import gov.shaoxing.investment.TestSecurity;
 import gov.shaoxing.investment.common.ApiException;
@@ -54,9 +53,6 @@ class ProgressReportTests {
 	@Autowired
 	MongoTemplate mongo;
 
-	@Autowired
-	CommandCounter counter;
-
 	private static String project(int n) {
 		return GlobalId.encode("Project", String.format("DEMO-SVC-%03d", n));
 	}
@@ -74,47 +70,6 @@ class ProgressReportTests {
 	private long reports(String projectId) {
 		return this.mongo.count(Query.query(Criteria.where("projectCode").is(GlobalId.keyOf(projectId, "Project"))),
 				ProgressReport.class);
-	}
-
-	/**
-	 * Every command of a submission is a durable write the client waits for, so each step
-	 * sends one: the roll-up's events and the report's go in a single insert.
-	 */
-	@Test
-	void aSubmissionSendsOneCommandPerWriteStep() {
-		String p = project(33);
-		this.progress.submit(input(p, 5, 1, "1.00", "commands-key-1"), TestSecurity.ADMIN);
-
-		this.counter.reset();
-		submitOk(p, 5, 2, "commands-key-2");
-		assertThat(this.counter.commands()).containsExactly("findAndModify counters", "insert idempotency_keys",
-				"insert progress_reports", "update project_progress", "insert events", "update idempotency_keys",
-				"insert audit_log");
-
-		this.counter.reset();
-		submitOk(p, 5, 1, "commands-key-3");
-		assertThat(this.counter.commands()).containsExactly("findAndModify counters", "insert idempotency_keys",
-				"insert progress_reports", "update project_progress", "update progress_reports", "insert events",
-				"update idempotency_keys", "insert audit_log");
-
-		this.counter.reset();
-		submitOk(p, 5, 1, "commands-key-3");
-		// a replay writes nothing but its audit record (the counter's bump is the price
-		// of
-		// claiming a key in one insert)
-		assertThat(this.counter.commands()).containsExactly("findAndModify counters", "insert idempotency_keys",
-				"find idempotency_keys", "find progress_reports", "insert audit_log");
-	}
-
-	private void submitOk(String projectId, int month, int half, String key) {
-		this.graphQl.documentName("submitReport")
-			.variable("input",
-					Map.of("projectId", projectId, "period", Map.of("year", 2012, "month", month, "half", half),
-							"investmentCompleted", "1.25", "physicalProgressPercent", 30, "idempotencyKey", key))
-			.execute()
-			.path("submitProgressReport.errors")
-			.entityList(Object.class)
-			.hasSize(0);
 	}
 
 	@Test
