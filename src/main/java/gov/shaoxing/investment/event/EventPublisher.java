@@ -49,12 +49,7 @@ public class EventPublisher {
 			.map((d) -> new DomainEvent(Ids.next(DomainEvent.ID_PREFIX, now), d.type(), d.districtCode(),
 					d.departmentCode(), d.subjectId(), now))
 			.toList();
-		if (events.size() == 1) {
-			this.mongo.insert(events.get(0));
-		}
-		else {
-			this.mongo.insert(events, DomainEvent.class);
-		}
+		this.mongo.insert(events, DomainEvent.class);
 		// this instance's caches hear of them at once, before the change feed brings them
 		// to every instance
 		events.forEach(this.local::publishEvent);

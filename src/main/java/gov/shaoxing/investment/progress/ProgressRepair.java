@@ -51,7 +51,7 @@ class ProgressRepair implements DerivedState {
 
 	private final MongoTemplate mongo;
 
-	private final MongoTemplate bulk;
+	private final BulkReads bulk;
 
 	private final ProjectService projects;
 
@@ -67,7 +67,7 @@ class ProgressRepair implements DerivedState {
 			ProgressReadModel readModel, EventPublisher events,
 			@Value("${investment.events.retention:P1D}") Duration retention) {
 		this.mongo = mongo;
-		this.bulk = bulk.template();
+		this.bulk = bulk;
 		this.projects = projects;
 		this.progress = progress;
 		this.readModel = readModel;
@@ -110,7 +110,7 @@ class ProgressRepair implements DerivedState {
 			.include("projectCode", "periodKey", "sequence", "current", "investmentCompleted",
 					"physicalProgressPercent", "submittedAt", "idempotencyKey", "demo");
 		all.cursorBatchSize(10_000);
-		try (Stream<Row> rows = this.bulk.stream(all, Row.class, REPORTS)) {
+		try (Stream<Row> rows = this.bulk.template().stream(all, Row.class, REPORTS)) {
 			for (Row row : (Iterable<Row>) rows::iterator) {
 				reports++;
 				Slot slot = byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
@@ -127,7 +127,7 @@ class ProgressRepair implements DerivedState {
 		List<String> repairs = new ArrayList<>();
 		repairFlags(byProject, repairs);
 		Map<String, ProjectProgress> rollups = new HashMap<>();
-		this.bulk.findAll(ProjectProgress.class).forEach((r) -> rollups.put(r.projectCode(), r));
+		this.bulk.template().findAll(ProjectProgress.class).forEach((r) -> rollups.put(r.projectCode(), r));
 		Set<String> codes = new HashSet<>(rollups.keySet());
 		codes.addAll(byProject.keySet());
 		Set<String> announced = repairRollups(codes, rollups, byProject, repairs);
@@ -312,7 +312,9 @@ class ProgressRepair implements DerivedState {
 			.query(Criteria.where("type").is(EventType.PROGRESS_REPORTED.name()).and("at").gte(since));
 		published.fields().include("subjectId");
 		Set<String> subjects = new HashSet<>();
-		this.bulk.find(published, Document.class, "events").forEach((e) -> subjects.add(e.getString("subjectId")));
+		this.bulk.template()
+			.find(published, Document.class, "events")
+			.forEach((e) -> subjects.add(e.getString("subjectId")));
 		Set<String> reloaded = new HashSet<>();
 		for (Row report : recent) {
 			if (subjects.contains(report.id())) {
