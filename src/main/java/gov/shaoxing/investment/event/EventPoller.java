@@ -22,7 +22,8 @@ final class EventPoller {
 	private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
 	/**
-	 * Large, because on the embedded store every page is a scan of the whole collection.
+	 * Large, because on the embedded memory store every page is a scan of the whole
+	 * collection (the file store walks its sorted ids).
 	 */
 	private static final int PAGE = 5000;
 

@@ -148,6 +148,61 @@ class EmbeddedStoreTests {
 		}
 	}
 
+	/** The change feed polls events by an id range: the file store walks the ids. */
+	@Test
+	void anIdRangeIsReadInIdOrderWithoutAScan() {
+		for (StoreProperties.Mode mode : StoreProperties.Mode.values()) {
+			StoreProperties properties = new StoreProperties(null, mode, this.dir.resolve("range-" + mode).toString(),
+					false);
+			EmbeddedStore store = new EmbeddedStore(properties);
+			try (MongoClient client = MongoClients.create(store.start())) {
+				MongoCollection<Document> events = client.getDatabase("investment").getCollection("events");
+				List<Document> many = new ArrayList<>();
+				for (int i = 499; i >= 0; i--) {
+					many.add(new Document("_id", String.format("E%03d", i)).append("kind",
+							(i % 2 == 0) ? "even" : "odd"));
+				}
+				many.add(new Document("_id", 42).append("kind", "even"));
+				many.add(new Document("_id", new org.bson.types.ObjectId()).append("kind", "even"));
+				many.add(new Document("_id", "G1").append("kind", "even"));
+				events.insertMany(many);
+				long before = store.scans();
+				List<Object> page = ids(events.find(Filters.and(Filters.gt("_id", "E100"), Filters.lt("_id", "F")))
+					.sort(new Document("_id", 1))
+					.limit(3));
+				List<Object> inclusive = ids(
+						events.find(Filters.and(Filters.gte("_id", "E100"), Filters.lte("_id", "E102")))
+							.sort(new Document("_id", 1)));
+				List<Object> open = ids(events.find(Filters.gt("_id", "E497")));
+				List<Object> filtered = ids(events
+					.find(new Document("_id", new Document("$gt", "E100").append("$lt", "F")).append("kind", "even"))
+					.sort(new Document("_id", 1))
+					.limit(2));
+				List<Object> descending = ids(
+						events.find(Filters.and(Filters.gt("_id", "E100"), Filters.lt("_id", "E104")))
+							.sort(new Document("_id", -1)));
+				if (mode == StoreProperties.Mode.FILE) {
+					assertThat(store.scans()).as("id ranges on the file store").isEqualTo(before);
+				}
+				assertThat(page).as(mode + ": exclusive lower bound, limit").containsExactly("E101", "E102", "E103");
+				assertThat(inclusive).as(mode + ": inclusive bounds").containsExactly("E100", "E101", "E102");
+				assertThat(open).as(mode + ": no upper bound, strings only")
+					.containsExactlyInAnyOrder("E498", "E499", "G1");
+				assertThat(filtered).as(mode + ": further conditions").containsExactly("E102", "E104");
+				assertThat(descending).as(mode + ": another order").containsExactly("E103", "E102", "E101");
+			}
+			finally {
+				store.stop();
+			}
+		}
+	}
+
+	private static List<Object> ids(Iterable<Document> found) {
+		List<Object> ids = new ArrayList<>();
+		found.forEach((document) -> ids.add(document.get("_id")));
+		return ids;
+	}
+
 	private static MongoBackend backend(EmbeddedStore store) {
 		return store.backend();
 	}
