@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import gov.shaoxing.investment.common.ReadModelProperties;
+import gov.shaoxing.investment.common.Warmable;
 import gov.shaoxing.investment.event.ChangeFeed;
 import gov.shaoxing.investment.event.EventType;
 import gov.shaoxing.investment.store.BulkReads;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the change feed. With the read model off, every read goes to the store.
  */
 @Component
-public class ProgressReadModel {
+public class ProgressReadModel implements Warmable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgressReadModel.class);
 
@@ -60,6 +61,13 @@ public class ProgressReadModel {
 				.filter((e) -> e.type() == EventType.PROGRESS_CHANGED)
 				.publishOn(Schedulers.boundedElastic())
 				.subscribe((e) -> reload(e.subjectId()), (ex) -> log.warn("Progress feed failed: {}", ex.toString()));
+		}
+	}
+
+	@Override
+	public void warm() {
+		if (this.enabled) {
+			loaded();
 		}
 	}
 

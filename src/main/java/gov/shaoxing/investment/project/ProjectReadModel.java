@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import gov.shaoxing.investment.common.Warmable;
 import gov.shaoxing.investment.district.DistrictService;
 import gov.shaoxing.investment.store.BulkReads;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * by code when the feed brings them. Only used with the read model on.
  */
 @Component
-class ProjectReadModel {
+class ProjectReadModel implements Warmable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProjectReadModel.class);
 
@@ -48,6 +49,11 @@ class ProjectReadModel {
 	ProjectReadModel(BulkReads bulk, DistrictService districts) {
 		this.bulk = bulk;
 		this.districts = districts;
+	}
+
+	@Override
+	public void warm() {
+		index();
 	}
 
 	/** The index with every change so far. */
