@@ -7,15 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -94,52 +88,18 @@ class WarmUp implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Runs the operations in turn until the time is up, on one thread per core, as load
-	 * would: the compiler's thresholds are counts.
-	 */
+	/** Runs the operations in turn until the time is up. */
 	Outcome run(Duration budget) throws IOException {
 		String document = operations();
 		List<String> names = new ArrayList<>();
 		Parser.parse(document)
 			.getDefinitionsOfType(OperationDefinition.class)
 			.forEach((operation) -> names.add(operation.getName()));
-		long deadline = System.nanoTime() + budget.toNanos();
-		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<Outcome>> loops = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				loops.add(pool.submit(() -> loop(document, names, deadline)));
-			}
-			int requests = 0;
-			int failed = 0;
-			Set<String> skipped = new LinkedHashSet<>();
-			for (Future<Outcome> loop : loops) {
-				Outcome outcome = loop.get();
-				requests += outcome.requests();
-				failed += outcome.failed();
-				skipped.addAll(outcome.skipped());
-			}
-			return new Outcome(requests, failed, List.copyOf(skipped));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("warm-up interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("warm-up failed: " + ex.getCause(), ex.getCause());
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private Outcome loop(String document, List<String> names, long deadline) {
 		List<String> skipped = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
 		int requests = 0;
 		int failed = 0;
+		long deadline = System.nanoTime() + budget.toNanos();
 		SecurityContextHolder.getContext().setAuthentication(analyst());
 		try {
 			while (System.nanoTime() < deadline && skipped.size() < names.size()) {
@@ -171,7 +131,7 @@ class WarmUp implements SmartLifecycle {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
-		return new Outcome(requests, failed, skipped);
+		return new Outcome(requests, failed, List.copyOf(skipped));
 	}
 
 	Outcome last() {
