@@ -11,6 +11,7 @@ import gov.shaoxing.investment.common.GlobalId;
 import gov.shaoxing.investment.common.Idempotency;
 import gov.shaoxing.investment.notice.Notice;
 import gov.shaoxing.investment.store.IntegrityCheck;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class IntegrityRepairTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	ProgressRepair repair;
+
 	@Test
 	void leftoversOfInterruptedSubmissionsAreRepairedAndReportedInHealth() {
 		String a = "DEMO-SVC-020";
@@ -65,8 +69,20 @@ class IntegrityRepairTests {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(b)),
 				Update.update("cumulativeInvestment", new BigDecimal("99")), ProjectProgress.class);
 
-		Health health = this.integrity.run();
+		// pages of 7 reports, so that the read crosses many page boundaries
+		this.repair.pageSize(7);
+		Health health;
+		try {
+			health = this.integrity.run();
+		}
+		finally {
+			this.repair.pageSize(ProgressRepair.PAGE);
+		}
 
+		assertThat(health.getDetails().get("checked")).as("every report and roll-up read once, none twice")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("progress reports", this.mongo.count(new Query(), "progress_reports")
+					+ this.mongo.count(new Query(), "project_progress"));
 		assertThat(rollup(a).cumulativeInvestment()).isEqualByComparingTo("7.0");
 		assertThat(rollup(a).periods().get("2012-03-1").reportId()).isEqualTo(crashed);
 		assertThat(rollup(b).cumulativeInvestment()).isEqualByComparingTo("4.5");
