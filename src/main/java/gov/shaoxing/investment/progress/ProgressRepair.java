@@ -95,19 +95,50 @@ class ProgressRepair implements DerivedState {
 
 	}
 
-	/** One project's period: its latest report and the reports flagged current. */
+	/**
+	 * One project's period: its latest report, kept small (at 2.4 million reports every
+	 * byte counts), and the other reports still flagged current.
+	 */
 	private static final class Slot {
 
 		Row winner;
 
 		/** Empty for nearly every period, so not allocated until needed. */
-		List<String> flaggedCurrent = List.of();
+		List<String> flaggedOthers = List.of();
 
-		void flag(String reportId) {
-			if (this.flaggedCurrent.isEmpty()) {
-				this.flaggedCurrent = new ArrayList<>(1);
+		void offer(Row row, String firstRecentId) {
+			if (this.winner == null
+					|| ProgressService.later(row.sequence(), row.id(), this.winner.sequence(), this.winner.id())) {
+				if (this.winner != null && this.winner.current()) {
+					flagOther(this.winner.id());
+				}
+				this.winner = slim(row, row.id().compareTo(firstRecentId) >= 0);
 			}
-			this.flaggedCurrent.add(reportId);
+			else if (row.current()) {
+				flagOther(row.id());
+			}
+		}
+
+		private void flagOther(String reportId) {
+			if (this.flaggedOthers.isEmpty()) {
+				this.flaggedOthers = new ArrayList<>(1);
+			}
+			this.flaggedOthers.add(reportId);
+		}
+
+		/**
+		 * What the repair needs of a winner: the project's code and the idempotency key
+		 * only for recent reports (the outbox repair's), amounts in compact form.
+		 */
+		private static Row slim(Row row, boolean recent) {
+			return new Row(row.id(), recent ? row.projectCode() : null, null, row.sequence(), row.current(),
+					compact(row.investmentCompleted()), compact(row.physicalProgressPercent()), row.submittedAt(),
+					recent ? row.idempotencyKey() : null, row.demo());
+		}
+
+		private static BigDecimal compact(BigDecimal value) {
+			return (value == null || value.precision() > 18) ? value
+					: BigDecimal.valueOf(value.unscaledValue().longValue(), value.scale());
 		}
 
 	}
@@ -126,20 +157,16 @@ class ProgressRepair implements DerivedState {
 	public Checked checkAndRepair() {
 		Map<String, Map<String, Slot>> byProject = new HashMap<>();
 		long reports = 0;
+		Instant since = Instant.now().minus(this.retention);
+		String firstRecentId = firstIdSince(since);
 		String after = "";
 		while (true) {
 			List<Row> rows = this.bulk.template().find(page(after, this.pageSize), Row.class, REPORTS);
 			for (Row row : rows) {
 				reports++;
-				Slot slot = byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
-					.computeIfAbsent(row.periodKey(), (k) -> new Slot());
-				if (slot.winner == null
-						|| ProgressService.later(row.sequence(), row.id(), slot.winner.sequence(), slot.winner.id())) {
-					slot.winner = row;
-				}
-				if (row.current()) {
-					slot.flag(row.id());
-				}
+				byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
+					.computeIfAbsent(row.periodKey(), (k) -> new Slot())
+					.offer(row, firstRecentId);
 			}
 			if (rows.size() < this.pageSize) {
 				break;
@@ -153,8 +180,14 @@ class ProgressRepair implements DerivedState {
 		Set<String> codes = new HashSet<>(rollups.keySet());
 		codes.addAll(byProject.keySet());
 		Set<String> announced = repairRollups(codes, rollups, byProject, repairs);
-		repairOutbox(byProject, announced, repairs);
+		repairOutbox(byProject, announced, since, firstRecentId, repairs);
 		return new Checked(reports + rollups.size(), repairs);
+	}
+
+	/** The lowest id a report submitted at {@code since} or later can have. */
+	private static String firstIdSince(Instant since) {
+		String id = Ids.next("R", since);
+		return id.substring(0, id.lastIndexOf('-'));
 	}
 
 	/** The next page of reports after {@code after} (every report id is a string). */
@@ -170,7 +203,7 @@ class ProgressRepair implements DerivedState {
 		List<String> replaced = new ArrayList<>();
 		List<String> current = new ArrayList<>();
 		byProject.forEach((code, periods) -> periods.forEach((period, slot) -> {
-			for (String id : slot.flaggedCurrent) {
+			for (String id : slot.flaggedOthers) {
 				if (!id.equals(slot.winner.id())) {
 					replaced.add(id);
 					repairs.add("report " + id + " marked replaced: " + slot.winner.id() + " is the current report of "
@@ -322,10 +355,8 @@ class ProgressRepair implements DerivedState {
 	 * is missing (the crash came between the roll-up and the event) get it now, with a
 	 * PROGRESS_CHANGED so that other instances reload the roll-up.
 	 */
-	private void repairOutbox(Map<String, Map<String, Slot>> byProject, Set<String> announced, List<String> repairs) {
-		Instant since = Instant.now().minus(this.retention);
-		String firstId = Ids.next("R", since);
-		firstId = firstId.substring(0, firstId.lastIndexOf('-'));
+	private void repairOutbox(Map<String, Map<String, Slot>> byProject, Set<String> announced, Instant since,
+			String firstId, List<String> repairs) {
 		List<Row> recent = new ArrayList<>();
 		for (Map<String, Slot> periods : byProject.values()) {
 			for (Slot slot : periods.values()) {
