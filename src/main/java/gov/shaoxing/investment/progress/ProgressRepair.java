@@ -143,7 +143,10 @@ class ProgressRepair implements DerivedState {
 
 	}
 
-	/** Tests read in small pages to cross page boundaries. */
+	/**
+	 * Tests read in small pages (of reports, and a fifth as many roll-ups) to cross page
+	 * boundaries.
+	 */
 	void pageSize(int size) {
 		this.pageSize = size;
 	}
@@ -159,13 +162,16 @@ class ProgressRepair implements DerivedState {
 		long reports = 0;
 		Instant since = Instant.now().minus(this.retention);
 		String firstRecentId = firstIdSince(since);
+		Map<String, String> periodKeys = new HashMap<>();
 		String after = "";
 		while (true) {
 			List<Row> rows = this.bulk.template().find(page(after, this.pageSize), Row.class, REPORTS);
 			for (Row row : rows) {
 				reports++;
+				// one key object per period, not per report
+				String period = periodKeys.computeIfAbsent(row.periodKey(), (k) -> k);
 				byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
-					.computeIfAbsent(row.periodKey(), (k) -> new Slot())
+					.computeIfAbsent(period, (k) -> new Slot())
 					.offer(row, firstRecentId);
 			}
 			if (rows.size() < this.pageSize) {
@@ -175,13 +181,30 @@ class ProgressRepair implements DerivedState {
 		}
 		List<String> repairs = new ArrayList<>();
 		repairFlags(byProject, repairs);
-		Map<String, ProjectProgress> rollups = new HashMap<>();
-		this.bulk.template().findAll(ProjectProgress.class).forEach((r) -> rollups.put(r.projectCode(), r));
-		Set<String> codes = new HashSet<>(rollups.keySet());
-		codes.addAll(byProject.keySet());
-		Set<String> announced = repairRollups(codes, rollups, byProject, repairs);
+		// the roll-ups in pages too: together they are as large as the reports' winners
+		Set<String> announced = new HashSet<>();
+		Set<String> withRollup = new HashSet<>();
+		// each roll-up holds a project's periods: a fifth as many per read
+		int rollupPage = Math.max(1, this.pageSize / 5);
+		String afterCode = "";
+		while (true) {
+			List<ProjectProgress> page = this.bulk.template()
+				.find(Query.query(Criteria.where("_id").gt(afterCode)).with(Sort.by("_id")).limit(rollupPage),
+						ProjectProgress.class);
+			Map<String, ProjectProgress> rollups = new HashMap<>();
+			page.forEach((r) -> rollups.put(r.projectCode(), r));
+			withRollup.addAll(rollups.keySet());
+			announced.addAll(repairRollups(rollups.keySet(), rollups, byProject, repairs));
+			if (page.size() < rollupPage) {
+				break;
+			}
+			afterCode = page.get(page.size() - 1).projectCode();
+		}
+		Set<String> withoutRollup = new HashSet<>(byProject.keySet());
+		withoutRollup.removeAll(withRollup);
+		announced.addAll(repairRollups(withoutRollup, Map.of(), byProject, repairs));
 		repairOutbox(byProject, announced, since, firstRecentId, repairs);
-		return new Checked(reports + rollups.size(), repairs);
+		return new Checked(reports + withRollup.size(), repairs);
 	}
 
 	/** The lowest id a report submitted at {@code since} or later can have. */
