@@ -31,6 +31,9 @@ public class ProgressReadModel implements Warmable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgressReadModel.class);
 
+	/** Roll-ups per read of the load: each holds a project's periods. */
+	private static final int LOAD_PAGE = 2_000;
+
 	private final MongoTemplate mongo;
 
 	private final BulkReads bulk;
@@ -151,10 +154,11 @@ public class ProgressReadModel implements Warmable {
 			synchronized (this) {
 				current = this.byProject;
 				if (current == null) {
-					current = new ConcurrentHashMap<>();
-					for (ProjectProgress p : this.bulk.template().findAll(ProjectProgress.class)) {
-						current.merge(p.projectCode(), p, (old, next) -> version(next) >= version(old) ? next : old);
-					}
+					Map<String, ProjectProgress> all = new ConcurrentHashMap<>();
+					this.bulk.inPages(ProjectProgress.class, "project_progress", null, LOAD_PAGE,
+							ProjectProgress::projectCode, (page) -> page.forEach((p) -> all.merge(p.projectCode(), p,
+									(old, next) -> version(next) >= version(old) ? next : old)));
+					current = all;
 					this.byProject = current;
 				}
 			}

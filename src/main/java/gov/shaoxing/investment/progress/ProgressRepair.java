@@ -27,7 +27,6 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,9 +48,15 @@ class ProgressRepair implements DerivedState {
 
 	private static final String REPORTS = "progress_reports";
 
+	private static final String ROLLUPS = "project_progress";
+
+	/** The fields of a report the derived state depends on ({@link Row}). */
+	private static final String[] ROW_FIELDS = { "projectCode", "periodKey", "sequence", "current",
+			"investmentCompleted", "physicalProgressPercent", "submittedAt", "idempotencyKey", "demo" };
+
 	/**
-	 * Reports per read. Read in pages by {@code _id} because the embedded store holds a
-	 * whole result in memory: one query for 2.4 million reports ran a 2 GB heap out.
+	 * Reports per read ({@link BulkReads#inPages}): one query for 2.4 million reports ran
+	 * a 2 GB heap out.
 	 */
 	static final int PAGE = 10_000;
 
@@ -159,47 +164,30 @@ class ProgressRepair implements DerivedState {
 	@Override
 	public Checked checkAndRepair() {
 		Map<String, Map<String, Slot>> byProject = new HashMap<>();
-		long reports = 0;
 		Instant since = Instant.now().minus(this.retention);
 		String firstRecentId = firstIdSince(since);
 		Map<String, String> periodKeys = new HashMap<>();
-		String after = "";
-		while (true) {
-			List<Row> rows = this.bulk.template().find(page(after, this.pageSize), Row.class, REPORTS);
+		long reports = this.bulk.inPages(Row.class, REPORTS, ROW_FIELDS, this.pageSize, Row::id, (rows) -> {
 			for (Row row : rows) {
-				reports++;
 				// one key object per period, not per report
 				String period = periodKeys.computeIfAbsent(row.periodKey(), (k) -> k);
 				byProject.computeIfAbsent(row.projectCode(), (k) -> new HashMap<>())
 					.computeIfAbsent(period, (k) -> new Slot())
 					.offer(row, firstRecentId);
 			}
-			if (rows.size() < this.pageSize) {
-				break;
-			}
-			after = rows.get(rows.size() - 1).id();
-		}
+		});
 		List<String> repairs = new ArrayList<>();
 		repairFlags(byProject, repairs);
-		// the roll-ups in pages too: together they are as large as the reports' winners
+		// the roll-ups in pages too (a fifth as many: each holds a project's periods)
 		Set<String> announced = new HashSet<>();
 		Set<String> withRollup = new HashSet<>();
-		// each roll-up holds a project's periods: a fifth as many per read
-		int rollupPage = Math.max(1, this.pageSize / 5);
-		String afterCode = "";
-		while (true) {
-			List<ProjectProgress> page = this.bulk.template()
-				.find(Query.query(Criteria.where("_id").gt(afterCode)).with(Sort.by("_id")).limit(rollupPage),
-						ProjectProgress.class);
-			Map<String, ProjectProgress> rollups = new HashMap<>();
-			page.forEach((r) -> rollups.put(r.projectCode(), r));
-			withRollup.addAll(rollups.keySet());
-			announced.addAll(repairRollups(rollups.keySet(), rollups, byProject, repairs));
-			if (page.size() < rollupPage) {
-				break;
-			}
-			afterCode = page.get(page.size() - 1).projectCode();
-		}
+		this.bulk.inPages(ProjectProgress.class, ROLLUPS, null, Math.max(1, this.pageSize / 5),
+				ProjectProgress::projectCode, (page) -> {
+					Map<String, ProjectProgress> rollups = new HashMap<>();
+					page.forEach((r) -> rollups.put(r.projectCode(), r));
+					withRollup.addAll(rollups.keySet());
+					announced.addAll(repairRollups(rollups.keySet(), rollups, byProject, repairs));
+				});
 		Set<String> withoutRollup = new HashSet<>(byProject.keySet());
 		withoutRollup.removeAll(withRollup);
 		announced.addAll(repairRollups(withoutRollup, Map.of(), byProject, repairs));
@@ -211,15 +199,6 @@ class ProgressRepair implements DerivedState {
 	private static String firstIdSince(Instant since) {
 		String id = Ids.next("R", since);
 		return id.substring(0, id.lastIndexOf('-'));
-	}
-
-	/** The next page of reports after {@code after} (every report id is a string). */
-	private static Query page(String after, int size) {
-		Query page = Query.query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(size);
-		page.fields()
-			.include("projectCode", "periodKey", "sequence", "current", "investmentCompleted",
-					"physicalProgressPercent", "submittedAt", "idempotencyKey", "demo");
-		return page;
 	}
 
 	private void repairFlags(Map<String, Map<String, Slot>> byProject, List<String> repairs) {

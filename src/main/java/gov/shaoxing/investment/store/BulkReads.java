@@ -1,12 +1,18 @@
 package gov.shaoxing.investment.store;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +47,33 @@ public class BulkReads {
 	/** Only for reads: writes keep the request's timeouts. */
 	public MongoTemplate template() {
 		return this.template;
+	}
+
+	/**
+	 * Reads every document of a collection whose ids are strings, {@code size} at a time
+	 * in id order, and hands each page to {@code page}; returns how many were read. The
+	 * embedded store builds a query's whole result in memory before its first batch, so a
+	 * single query for millions of documents would run the heap out; the file store walks
+	 * its sorted ids from the last one seen, real MongoDB its {@code _id} index.
+	 * @param fields what to read of each document (null for all of it)
+	 */
+	public <T> long inPages(Class<T> type, String collection, String[] fields, int size, Function<T, String> id,
+			Consumer<List<T>> page) {
+		long read = 0;
+		String after = "";
+		while (true) {
+			Query next = Query.query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(size);
+			if (fields != null) {
+				next.fields().include(fields);
+			}
+			List<T> documents = this.template.find(next, type, collection);
+			read += documents.size();
+			page.accept(documents);
+			if (documents.size() < size) {
+				return read;
+			}
+			after = id.apply(documents.get(documents.size() - 1));
+		}
 	}
 
 }
