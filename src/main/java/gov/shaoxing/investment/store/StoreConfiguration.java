@@ -8,6 +8,8 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 
 /**
  * Chooses the store: the URI in {@code MONGODB_URI}, or an in-process mongo-java-server
@@ -42,6 +44,17 @@ class StoreConfiguration {
 	MongoClientSettingsBuilderCustomizer durableAndBoundedClient(StoreProperties properties,
 			MongoConnectionDetails connection) {
 		return new ClientSettings(properties, connection.getConnectionString());
+	}
+
+	/**
+	 * Decimals are written as Decimal128 (this replaces Boot's bean, so it sets what
+	 * {@code spring.data.mongodb.representation.big-decimal: decimal128} did) and read
+	 * back compact ({@link CompactDecimals}).
+	 */
+	@Bean
+	MongoCustomConversions mongoCustomConversions() {
+		return MongoCustomConversions.create((adapter) -> adapter.bigDecimal(BigDecimalRepresentation.DECIMAL128)
+			.registerConverter(CompactDecimals.INSTANCE));
 	}
 
 	@Bean
