@@ -155,8 +155,8 @@ public class ProgressReadModel implements Warmable {
 				current = this.byProject;
 				if (current == null) {
 					Map<String, ProjectProgress> all = new ConcurrentHashMap<>();
-					this.bulk.inPages(ProjectProgress.class, "project_progress", null, LOAD_PAGE,
-							ProjectProgress::projectCode, (page) -> page.forEach((p) -> all.merge(p.projectCode(), p,
+					this.bulk.inPages(ProjectProgress.class, LOAD_PAGE, ProjectProgress::projectCode,
+							(page) -> page.forEach((p) -> all.merge(p.projectCode(), p,
 									(old, next) -> version(next) >= version(old) ? next : old)));
 					current = all;
 					this.byProject = current;

@@ -48,8 +48,6 @@ class ProgressRepair implements DerivedState {
 
 	private static final String REPORTS = "progress_reports";
 
-	private static final String ROLLUPS = "project_progress";
-
 	/** The fields of a report the derived state depends on ({@link Row}). */
 	private static final String[] ROW_FIELDS = { "projectCode", "periodKey", "sequence", "current",
 			"investmentCompleted", "physicalProgressPercent", "submittedAt", "idempotencyKey", "demo" };
@@ -133,17 +131,13 @@ class ProgressRepair implements DerivedState {
 
 		/**
 		 * What the repair needs of a winner: the project's code and the idempotency key
-		 * only for recent reports (the outbox repair's), amounts in compact form.
+		 * only for recent reports (the outbox repair's). Amounts arrive compact
+		 * (store/CompactDecimals).
 		 */
 		private static Row slim(Row row, boolean recent) {
 			return new Row(row.id(), recent ? row.projectCode() : null, null, row.sequence(), row.current(),
-					compact(row.investmentCompleted()), compact(row.physicalProgressPercent()), row.submittedAt(),
+					row.investmentCompleted(), row.physicalProgressPercent(), row.submittedAt(),
 					recent ? row.idempotencyKey() : null, row.demo());
-		}
-
-		private static BigDecimal compact(BigDecimal value) {
-			return (value == null || value.precision() > 18) ? value
-					: BigDecimal.valueOf(value.unscaledValue().longValue(), value.scale());
 		}
 
 	}
@@ -181,8 +175,8 @@ class ProgressRepair implements DerivedState {
 		// the roll-ups in pages too (a fifth as many: each holds a project's periods)
 		Set<String> announced = new HashSet<>();
 		Set<String> withRollup = new HashSet<>();
-		this.bulk.inPages(ProjectProgress.class, ROLLUPS, null, Math.max(1, this.pageSize / 5),
-				ProjectProgress::projectCode, (page) -> {
+		this.bulk.inPages(ProjectProgress.class, Math.max(1, this.pageSize / 5), ProjectProgress::projectCode,
+				(page) -> {
 					Map<String, ProjectProgress> rollups = new HashMap<>();
 					page.forEach((r) -> rollups.put(r.projectCode(), r));
 					withRollup.addAll(rollups.keySet());

@@ -50,11 +50,20 @@ public class BulkReads {
 	}
 
 	/**
-	 * Reads every document of a collection whose ids are strings, {@code size} at a time
-	 * in id order, and hands each page to {@code page}; returns how many were read. The
-	 * embedded store builds a query's whole result in memory before its first batch, so a
-	 * single query for millions of documents would run the heap out; the file store walks
-	 * its sorted ids from the last one seen, real MongoDB its {@code _id} index.
+	 * Reads every document of an entity's collection, whose ids are strings, {@code size}
+	 * at a time in id order, and hands each page to {@code page}; returns how many were
+	 * read. The embedded store builds a query's whole result in memory before its first
+	 * batch, so a single query for millions of documents would run the heap out; the file
+	 * store walks its sorted ids from the last one seen, real MongoDB its {@code _id}
+	 * index.
+	 */
+	public <T> long inPages(Class<T> type, int size, Function<T, String> id, Consumer<List<T>> page) {
+		return inPages(type, this.template.getCollectionName(type), null, size, id, page);
+	}
+
+	/**
+	 * As {@link #inPages(Class, int, Function, Consumer)}, for a collection and fields of
+	 * its own (a projection onto {@code type}).
 	 * @param fields what to read of each document (null for all of it)
 	 */
 	public <T> long inPages(Class<T> type, String collection, String[] fields, int size, Function<T, String> id,
