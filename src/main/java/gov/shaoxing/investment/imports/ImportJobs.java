@@ -3,19 +3,21 @@ package gov.shaoxing.investment.imports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.Ids;
 import gov.shaoxing.investment.security.Actor;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,14 +26,18 @@ import org.springframework.stereotype.Service;
  * holds a request thread. The job document records progress every few hundred rows and
  * the outcome at the end; the uploaded file is deleted once its job ends. A job cut off
  * by a restart stays RUNNING with its last checkpoint: send the file again, and the rows
- * it applied come back unchanged.
+ * it applied come back unchanged. A clean stop lets the row being applied finish (phase
+ * 0, before the start-up integrity check records the stop as clean).
  */
 @Service
-class ImportJobs {
+class ImportJobs implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
 	private static final int CHECKPOINT_ROWS = 250;
+
+	/** How long a clean stop waits for the row being applied. */
+	private static final Duration DRAIN = Duration.ofSeconds(30);
 
 	private final MongoTemplate mongo;
 
@@ -42,6 +48,17 @@ class ImportJobs {
 		t.setDaemon(true);
 		return t;
 	});
+
+	private volatile boolean running;
+
+	/** Thrown between rows once a stop has begun. */
+	private static final class Stopping extends RuntimeException {
+
+		Stopping() {
+			super("the service is stopping", null, false, false);
+		}
+
+	}
 
 	ImportJobs(MongoTemplate mongo, ImportProperties properties) {
 		this.mongo = mongo;
@@ -78,6 +95,9 @@ class ImportJobs {
 			RowApplier<R> applier) {
 		long[] lastSaved = { 0 };
 		ImportRun<R> run = new ImportRun<>(template, applier, (r) -> {
+			if (!this.running) {
+				throw new Stopping();
+			}
 			if (r.processed - lastSaved[0] >= CHECKPOINT_ROWS) {
 				lastSaved[0] = r.processed;
 				save(job, r, ImportJob.Status.RUNNING, null);
@@ -89,6 +109,11 @@ class ImportJobs {
 			read(file, format, run);
 			run.totalRows = run.processed;
 			save(job, run, ImportJob.Status.SUCCEEDED, Instant.now());
+		}
+		catch (Stopping ex) {
+			log.info("Import {} cut off by a stop after {} rows; send the file again to finish it", job.id(),
+					run.processed);
+			save(job, run, ImportJob.Status.RUNNING, null);
 		}
 		catch (Exception ex) {
 			log.warn("Import {} stopped: {}", job.id(), ex.toString());
@@ -127,9 +152,35 @@ class ImportJobs {
 		return Files.createTempFile(this.properties.workDir(), "import-", suffix);
 	}
 
-	@PreDestroy
-	void stop() {
-		this.worker.shutdownNow();
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.worker.shutdown();
+		try {
+			if (!this.worker.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("An import row did not finish within {}; interrupted", DRAIN);
+				this.worker.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.worker.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 }
