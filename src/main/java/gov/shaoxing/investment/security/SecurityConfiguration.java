@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -135,6 +136,11 @@ class SecurityConfiguration {
 	 * The firewall's refusals (encoded slashes, path traversal…) as a clear 400, not an
 	 * error page.
 	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		return HeaderCharacters.firewall();
+	}
+
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
 		return (request, response, ex) -> write(errors, request, response, 400, ErrorCode.REQUEST_REJECTED.message());
