@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -57,6 +58,9 @@ final class ProjectIndex {
 
 	private static final int[] NONE = new int[0];
 
+	/** Distinct postings whose bit sets a snapshot keeps. */
+	static final int CACHED_BITS = 256;
+
 	private final Project[] rows;
 
 	/** The projects in the store's order, as loaded, changed in place, new ones last. */
@@ -73,6 +77,14 @@ final class ProjectIndex {
 	private final Map<Object, Integer> nonNull;
 
 	private final ToIntFunction<String> districtOrder;
+
+	/**
+	 * Bit sets of postings asked for ({@link #bits}); derived, so kept with the snapshot.
+	 */
+	private final Map<Object, long[]> bits = new ConcurrentHashMap<>();
+
+	/** Per key: each row's position in its ascending order ({@link #rank}). */
+	private final Map<Object, int[]> ranks = new ConcurrentHashMap<>();
 
 	private ProjectIndex(Project[] rows, Project[] natural, EnumMap<Attribute, Map<Object, int[]>> postings,
 			Map<Object, int[][]> sorted, Map<Object, Integer> nonNull, ToIntFunction<String> districtOrder) {
@@ -254,6 +266,41 @@ final class ProjectIndex {
 			union = attribute.singleValued() ? mergeAscending(union, one) : unionAscending(union, one);
 		}
 		return union;
+	}
+
+	/**
+	 * The posting of these values as a bit set (bit {@code r % 64} of word {@code r / 64}
+	 * for row r), so that a row is tested without reading its project. The first
+	 * {@link #CACHED_BITS} distinct postings asked for are kept with this snapshot.
+	 */
+	long[] bits(Attribute attribute, Collection<?> values) {
+		Object key = List.of(attribute, Set.copyOf(values));
+		long[] set = this.bits.get(key);
+		if (set == null) {
+			set = new long[(this.rows.length + 63) >>> 6];
+			for (int row : posting(attribute, values)) {
+				set[row >>> 6] |= 1L << row;
+			}
+			if (this.bits.size() < CACHED_BITS) {
+				this.bits.put(key, set);
+			}
+		}
+		return set;
+	}
+
+	/**
+	 * Each row's position in the key's ascending order ({@link #sorted} with ties by code
+	 * ascending), so that a range of that order is tested by one comparison.
+	 */
+	int[] rank(Object key) {
+		return this.ranks.computeIfAbsent(key, (k) -> {
+			int[] order = sorted(k, true);
+			int[] rank = new int[order.length];
+			for (int position = 0; position < order.length; position++) {
+				rank[order[position]] = position;
+			}
+			return rank;
+		});
 	}
 
 	/** How many rows the posting of these values holds, without building it. */

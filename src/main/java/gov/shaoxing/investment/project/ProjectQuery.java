@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -128,13 +129,14 @@ final class ProjectQuery {
 						|| p.coDepartmentCodes().contains(scopeDepartment))
 				&& this.filter.test(p);
 		int[] candidates = candidates(index, scopeDistrict, scopeDepartment);
+		IntPredicate rows = rowTest(index, scopeDistrict, scopeDepartment, test);
 		Comparable<?>[] after = (page.after() != null) ? decode(page.after()) : null;
 		int n = index.size();
 		double c = (candidates != null) ? candidates.length : n;
-		IntSupplier count = () -> count(index, candidates, test);
-		Supplier<List<Project>> matches = () -> matches(index, candidates, test);
+		IntSupplier count = () -> count(index, candidates, rows);
+		Supplier<List<Project>> matches = () -> matches(index, candidates, rows);
 		if (walkable() && c * c > (double) n * (page.size() + 1)) {
-			return walk(index, test, after, page.size(), paging, count, matches);
+			return walk(index, rows, after, page.size(), paging, count, matches);
 		}
 		List<Project> all = matches.get();
 		return gather(all, after, page.size(), paging);
@@ -147,7 +149,65 @@ final class ProjectQuery {
 				&& this.order.get(1).field() == ProjectOrder.Field.CODE && first != ProjectOrder.Field.DISTANCE);
 	}
 
-	private ProjectConnection walk(ProjectIndex index, Predicate<Project> test, Comparable<?>[] after, int size,
+	/**
+	 * The test of a row: by the postings' bit sets and the total's ranks alone when every
+	 * condition has an index, so that counting thousands of matches reads no project;
+	 * otherwise the filter's exact test of the project.
+	 */
+	private IntPredicate rowTest(ProjectIndex index, String scopeDistrict, String scopeDepartment,
+			Predicate<Project> test) {
+		ProjectFilter f = this.filter;
+		// the canonical constructor, so that a new condition must be placed here
+		ProjectFilter indexed = new ProjectFilter(f.categories(), f.districtCodes(), f.departmentCodes(),
+				f.leadDepartmentCodes(), f.statuses(), f.minTotalInvestment(), f.maxTotalInvestment(),
+				f.strategicEmerging(), f.techUpgradePlan(), null, null, f.nationalCode(), null, null, null, null, null,
+				null, null);
+		if (!indexed.equals(f)) {
+			return (row) -> test.test(index.row(row));
+		}
+		List<long[]> sets = new ArrayList<>();
+		addBits(sets, index, ProjectIndex.Attribute.CATEGORY, f.categories());
+		addBits(sets, index, ProjectIndex.Attribute.DISTRICT, f.districtCodes());
+		addBits(sets, index, ProjectIndex.Attribute.DEPARTMENT, f.departmentCodes());
+		addBits(sets, index, ProjectIndex.Attribute.LEAD_DEPARTMENT, f.leadDepartmentCodes());
+		addBits(sets, index, ProjectIndex.Attribute.STATUS, f.statuses());
+		addBits(sets, index, ProjectIndex.Attribute.STRATEGIC_EMERGING,
+				(f.strategicEmerging() != null) ? List.of(f.strategicEmerging()) : null);
+		addBits(sets, index, ProjectIndex.Attribute.TECH_UPGRADE_PLAN,
+				(f.techUpgradePlan() != null) ? List.of(f.techUpgradePlan()) : null);
+		addBits(sets, index, ProjectIndex.Attribute.NATIONAL_CODE,
+				(f.nationalCode() != null) ? List.of(f.nationalCode()) : null);
+		addBits(sets, index, ProjectIndex.Attribute.DISTRICT, (scopeDistrict != null) ? List.of(scopeDistrict) : null);
+		addBits(sets, index, ProjectIndex.Attribute.DEPARTMENT,
+				(scopeDepartment != null) ? List.of(scopeDepartment) : null);
+		long[][] all = sets.toArray(long[][]::new);
+		if (f.minTotalInvestment() == null && f.maxTotalInvestment() == null) {
+			return (row) -> inAll(all, row);
+		}
+		Slice range = slice(index, ProjectOrder.Field.TOTAL_INVESTMENT, f.minTotalInvestment(), f.maxTotalInvestment());
+		int[] rank = index.rank(ProjectOrder.Field.TOTAL_INVESTMENT);
+		int from = range.from();
+		int to = range.to();
+		return (row) -> rank[row] >= from && rank[row] < to && inAll(all, row);
+	}
+
+	private static void addBits(List<long[]> sets, ProjectIndex index, ProjectIndex.Attribute attribute,
+			Collection<?> values) {
+		if (values != null) {
+			sets.add(index.bits(attribute, values));
+		}
+	}
+
+	private static boolean inAll(long[][] sets, int row) {
+		for (long[] set : sets) {
+			if ((set[row >>> 6] & (1L << row)) == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private ProjectConnection walk(ProjectIndex index, IntPredicate test, Comparable<?>[] after, int size,
 			Paging paging, IntSupplier count, Supplier<List<Project>> matches) {
 		Walk walk = new Walk(index);
 		Comparator<Comparable<?>[]> comparator = comparator();
@@ -169,19 +229,19 @@ final class ProjectQuery {
 		List<Project> nodes = new ArrayList<>(size);
 		boolean hasNext = false;
 		for (int i = start; i < index.size(); i++) {
-			Project p = index.row(walk.row(i));
-			if (test.test(p)) {
+			int row = walk.row(i);
+			if (test.test(row)) {
 				if (nodes.size() == size) {
 					hasNext = true;
 					break;
 				}
-				nodes.add(p);
+				nodes.add(index.row(row));
 			}
 		}
 		int from = start;
 		BooleanSupplier hasPrevious = () -> {
 			for (int i = from - 1; i >= 0; i--) {
-				if (test.test(index.row(walk.row(i)))) {
+				if (test.test(walk.row(i))) {
 					return true;
 				}
 			}
@@ -331,28 +391,27 @@ final class ProjectQuery {
 
 	}
 
-	private static int count(ProjectIndex index, int[] candidates, Predicate<Project> test) {
+	private static int count(ProjectIndex index, int[] candidates, IntPredicate test) {
 		int count = 0;
 		if (candidates == null) {
 			for (int row = 0; row < index.size(); row++) {
-				count += test.test(index.row(row)) ? 1 : 0;
+				count += test.test(row) ? 1 : 0;
 			}
 		}
 		else {
 			for (int row : candidates) {
-				count += test.test(index.row(row)) ? 1 : 0;
+				count += test.test(row) ? 1 : 0;
 			}
 		}
 		return count;
 	}
 
-	private static List<Project> matches(ProjectIndex index, int[] candidates, Predicate<Project> test) {
+	private static List<Project> matches(ProjectIndex index, int[] candidates, IntPredicate test) {
 		List<Project> matches = new ArrayList<>();
 		if (candidates == null) {
 			for (int row = 0; row < index.size(); row++) {
-				Project p = index.row(row);
-				if (test.test(p)) {
-					matches.add(p);
+				if (test.test(row)) {
+					matches.add(index.row(row));
 				}
 			}
 		}
@@ -361,9 +420,8 @@ final class ProjectQuery {
 			int[] rows = candidates.clone();
 			Arrays.sort(rows);
 			for (int row : rows) {
-				Project p = index.row(row);
-				if (test.test(p)) {
-					matches.add(p);
+				if (test.test(row)) {
+					matches.add(index.row(row));
 				}
 			}
 		}
