@@ -43,11 +43,10 @@ class ImportJobs implements SmartLifecycle {
 
 	private final ImportProperties properties;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "import-jobs");
-		t.setDaemon(true);
-		return t;
-	});
+	/**
+	 * A new worker at each start: a stopped context (tests pause them) may start again.
+	 */
+	private volatile ExecutorService worker = newWorker();
 
 	private volatile boolean running;
 
@@ -152,8 +151,19 @@ class ImportJobs implements SmartLifecycle {
 		return Files.createTempFile(this.properties.workDir(), "import-", suffix);
 	}
 
+	private static ExecutorService newWorker() {
+		return Executors.newSingleThreadExecutor((r) -> {
+			Thread t = new Thread(r, "import-jobs");
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
 	@Override
 	public void start() {
+		if (this.worker.isShutdown()) {
+			this.worker = newWorker();
+		}
 		this.running = true;
 	}
 
