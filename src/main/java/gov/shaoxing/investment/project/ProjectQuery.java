@@ -166,20 +166,9 @@ final class ProjectQuery {
 			return (row) -> test.test(index.row(row));
 		}
 		List<long[]> sets = new ArrayList<>();
-		addBits(sets, index, ProjectIndex.Attribute.CATEGORY, f.categories());
-		addBits(sets, index, ProjectIndex.Attribute.DISTRICT, f.districtCodes());
-		addBits(sets, index, ProjectIndex.Attribute.DEPARTMENT, f.departmentCodes());
-		addBits(sets, index, ProjectIndex.Attribute.LEAD_DEPARTMENT, f.leadDepartmentCodes());
-		addBits(sets, index, ProjectIndex.Attribute.STATUS, f.statuses());
-		addBits(sets, index, ProjectIndex.Attribute.STRATEGIC_EMERGING,
-				(f.strategicEmerging() != null) ? List.of(f.strategicEmerging()) : null);
-		addBits(sets, index, ProjectIndex.Attribute.TECH_UPGRADE_PLAN,
-				(f.techUpgradePlan() != null) ? List.of(f.techUpgradePlan()) : null);
-		addBits(sets, index, ProjectIndex.Attribute.NATIONAL_CODE,
-				(f.nationalCode() != null) ? List.of(f.nationalCode()) : null);
-		addBits(sets, index, ProjectIndex.Attribute.DISTRICT, (scopeDistrict != null) ? List.of(scopeDistrict) : null);
-		addBits(sets, index, ProjectIndex.Attribute.DEPARTMENT,
-				(scopeDepartment != null) ? List.of(scopeDepartment) : null);
+		for (Map.Entry<ProjectIndex.Attribute, Collection<?>> e : postings(scopeDistrict, scopeDepartment)) {
+			sets.add(index.bits(e.getKey(), e.getValue()));
+		}
 		long[][] all = sets.toArray(long[][]::new);
 		if (f.minTotalInvestment() == null && f.maxTotalInvestment() == null) {
 			return (row) -> inAll(all, row);
@@ -189,13 +178,6 @@ final class ProjectQuery {
 		int from = range.from();
 		int to = range.to();
 		return (row) -> rank[row] >= from && rank[row] < to && inAll(all, row);
-	}
-
-	private static void addBits(List<long[]> sets, ProjectIndex index, ProjectIndex.Attribute attribute,
-			Collection<?> values) {
-		if (values != null) {
-			sets.add(index.bits(attribute, values));
-		}
 	}
 
 	private static boolean inAll(long[][] sets, int row) {
@@ -294,23 +276,9 @@ final class ProjectQuery {
 	 * index (every row is a candidate).
 	 */
 	private int[] candidates(ProjectIndex index, String scopeDistrict, String scopeDepartment) {
-		List<Map.Entry<ProjectIndex.Attribute, Collection<?>>> postings = new ArrayList<>();
-		add(postings, ProjectIndex.Attribute.CATEGORY, this.filter.categories());
-		add(postings, ProjectIndex.Attribute.DISTRICT, this.filter.districtCodes());
-		add(postings, ProjectIndex.Attribute.DEPARTMENT, this.filter.departmentCodes());
-		add(postings, ProjectIndex.Attribute.LEAD_DEPARTMENT, this.filter.leadDepartmentCodes());
-		add(postings, ProjectIndex.Attribute.STATUS, this.filter.statuses());
-		add(postings, ProjectIndex.Attribute.STRATEGIC_EMERGING,
-				(this.filter.strategicEmerging() != null) ? List.of(this.filter.strategicEmerging()) : null);
-		add(postings, ProjectIndex.Attribute.TECH_UPGRADE_PLAN,
-				(this.filter.techUpgradePlan() != null) ? List.of(this.filter.techUpgradePlan()) : null);
-		add(postings, ProjectIndex.Attribute.NATIONAL_CODE,
-				(this.filter.nationalCode() != null) ? List.of(this.filter.nationalCode()) : null);
-		add(postings, ProjectIndex.Attribute.DISTRICT, (scopeDistrict != null) ? List.of(scopeDistrict) : null);
-		add(postings, ProjectIndex.Attribute.DEPARTMENT, (scopeDepartment != null) ? List.of(scopeDepartment) : null);
 		Map.Entry<ProjectIndex.Attribute, Collection<?>> best = null;
 		int bestSize = Integer.MAX_VALUE;
-		for (Map.Entry<ProjectIndex.Attribute, Collection<?>> e : postings) {
+		for (Map.Entry<ProjectIndex.Attribute, Collection<?>> e : postings(scopeDistrict, scopeDepartment)) {
 			int size = index.postingSize(e.getKey(), e.getValue());
 			if (size < bestSize) {
 				best = e;
@@ -332,6 +300,28 @@ final class ProjectQuery {
 			return Arrays.copyOfRange(index.sorted(range.key(), true), range.from(), range.to());
 		}
 		return (best != null) ? index.posting(best.getKey(), best.getValue()) : null;
+	}
+
+	/**
+	 * The filter's and the scope's equality conditions, each with its posting's values.
+	 */
+	private List<Map.Entry<ProjectIndex.Attribute, Collection<?>>> postings(String scopeDistrict,
+			String scopeDepartment) {
+		List<Map.Entry<ProjectIndex.Attribute, Collection<?>>> postings = new ArrayList<>();
+		add(postings, ProjectIndex.Attribute.CATEGORY, this.filter.categories());
+		add(postings, ProjectIndex.Attribute.DISTRICT, this.filter.districtCodes());
+		add(postings, ProjectIndex.Attribute.DEPARTMENT, this.filter.departmentCodes());
+		add(postings, ProjectIndex.Attribute.LEAD_DEPARTMENT, this.filter.leadDepartmentCodes());
+		add(postings, ProjectIndex.Attribute.STATUS, this.filter.statuses());
+		add(postings, ProjectIndex.Attribute.STRATEGIC_EMERGING,
+				(this.filter.strategicEmerging() != null) ? List.of(this.filter.strategicEmerging()) : null);
+		add(postings, ProjectIndex.Attribute.TECH_UPGRADE_PLAN,
+				(this.filter.techUpgradePlan() != null) ? List.of(this.filter.techUpgradePlan()) : null);
+		add(postings, ProjectIndex.Attribute.NATIONAL_CODE,
+				(this.filter.nationalCode() != null) ? List.of(this.filter.nationalCode()) : null);
+		add(postings, ProjectIndex.Attribute.DISTRICT, (scopeDistrict != null) ? List.of(scopeDistrict) : null);
+		add(postings, ProjectIndex.Attribute.DEPARTMENT, (scopeDepartment != null) ? List.of(scopeDepartment) : null);
+		return postings;
 	}
 
 	private static void add(List<Map.Entry<ProjectIndex.Attribute, Collection<?>>> postings,
