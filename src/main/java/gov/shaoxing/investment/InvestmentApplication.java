@@ -17,12 +17,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class InvestmentApplication {
 
 	public static void main(String[] args) {
-		if (Arrays.asList(args).contains("seed") && System.getProperty("server.port") == null) {
+		if (Arrays.asList(args).contains("seed")) {
 			// the seed command only loads and exits: it must not need, or take, the
-			// service's port
-			System.setProperty("server.port", "0");
+			// service's port, nor spend the warm-up on requests nobody will send
+			setUnlessSet("server.port", "0");
+			setUnlessSet("investment.warm-up.duration", "0s");
 		}
 		SpringApplication.run(InvestmentApplication.class, args);
+	}
+
+	private static void setUnlessSet(String key, String value) {
+		if (System.getProperty(key) == null) {
+			System.setProperty(key, value);
+		}
 	}
 
 }
