@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTokens most grammar tokens the parser reads before giving up
  * @param maxCharacters longest document in characters
  * @param timeout longest time one operation may run
+ * @param concurrentQueries most queries executing at once (the rest wait their turn,
+ * within the timeout); 0 for no bound; by default twice the available processors
  * @param introspectionForAnonymous whether callers without an {@code Authorization}
  * header may introspect
  * @param persistedQueries automatic persisted queries and the allow-list
@@ -24,8 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("investment.limits")
 record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, Integer maxFields, Integer maxTokens,
-		Integer maxCharacters, Duration timeout, Boolean introspectionForAnonymous, PersistedQueries persistedQueries,
-		Rate rate) {
+		Integer maxCharacters, Duration timeout, Integer concurrentQueries, Boolean introspectionForAnonymous,
+		PersistedQueries persistedQueries, Rate rate) {
 
 	public LimitsProperties {
 		maxDepth = (maxDepth != null) ? maxDepth : 15;
@@ -35,6 +37,8 @@ record LimitsProperties(Integer maxDepth, Integer maxCost, Integer maxAliases, I
 		maxTokens = (maxTokens != null) ? maxTokens : 15_000;
 		maxCharacters = (maxCharacters != null) ? maxCharacters : 1_000_000;
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);
+		concurrentQueries = (concurrentQueries != null) ? concurrentQueries
+				: 2 * Runtime.getRuntime().availableProcessors();
 		introspectionForAnonymous = (introspectionForAnonymous != null) ? introspectionForAnonymous : true;
 		persistedQueries = (persistedQueries != null) ? persistedQueries : new PersistedQueries(null, null, null);
 		rate = (rate != null) ? rate : new Rate(null, null, null, null, null);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import gov.shaoxing.investment.common.ErrorCode;
 import gov.shaoxing.investment.common.ErrorMessage;
@@ -62,8 +63,11 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor deadlines;
 
+	private final QueryAdmission admission;
+
 	QueryLimitsInstrumentation(LimitsProperties limits, int defaultPageSize, int maxPageSize) {
 		this.limits = limits;
+		this.admission = new QueryAdmission(limits.concurrentQueries());
 		this.defaultPageSize = defaultPageSize;
 		this.maxPageSize = maxPageSize;
 		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -91,6 +95,11 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 			state.timer = this.deadlines.schedule(() -> state.expire(input), timeout, TimeUnit.NANOSECONDS);
 		}
 		return state;
+	}
+
+	/** Turns of the query admission free now, for tests. */
+	int admissionsAvailable() {
+		return this.admission.available();
 	}
 
 	/** Stops the timer thread when the application context closes. */
@@ -162,7 +171,16 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 			throw LimitErrors.abort(ErrorCode.QUERY_TOO_COSTLY, (cost == Long.MAX_VALUE) ? "∞" : cost,
 					this.limits.maxCost());
 		}
-		return SimpleInstrumentationContext.noOp();
+		if (operation != Operation.QUERY) {
+			return SimpleInstrumentationContext.noOp();
+		}
+		State current = (State) state;
+		if (!this.admission.enter(current.deadline)) {
+			current.expire(context.getExecutionInput());
+			throw new AbortExecutionException(List.of(LimitErrors.error(timeoutMessage(), Map.of())));
+		}
+		current.admitted.set(true);
+		return SimpleInstrumentationContext.whenCompleted((result, failure) -> current.leave(this.admission));
 	}
 
 	private long cost(ExecutionContext context) {
@@ -183,6 +201,8 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 		if (current.timer != null) {
 			current.timer.cancel(false);
 		}
+		// also here: an instrumentation after this one may have refused the operation
+		current.leave(this.admission);
 		List<GraphQLError> errors = new ArrayList<>();
 		boolean timeoutReported = false;
 		for (GraphQLError error : result.getErrors()) {
@@ -259,6 +279,9 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 
 		volatile boolean timedOut;
 
+		/** Holds a turn of {@link QueryAdmission}, to give back once. */
+		final AtomicBoolean admitted = new AtomicBoolean();
+
 		State(long deadline) {
 			this.deadline = deadline;
 		}
@@ -266,6 +289,12 @@ class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 		void expire(ExecutionInput input) {
 			this.timedOut = true;
 			input.cancel();
+		}
+
+		void leave(QueryAdmission admission) {
+			if (this.admitted.compareAndSet(true, false)) {
+				admission.leave();
+			}
 		}
 
 		/** The timer thread may lag; a request that is due is stopped all the same. */
