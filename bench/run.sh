@@ -73,11 +73,10 @@ start_service() { # data-dir log -> SVC_PID, STARTUP_MS (launch to the first ans
 }
 
 memory() { # -> "heap-after-full-GC-MiB RSS-MiB"
-  jcmd "$SVC_PID" GC.run >/dev/null 2>&1; sleep 1
   local heap rss
-  # the used figure of every generation (ParallelGC: young + old; G1: one line for the whole heap)
-  heap="$(jcmd "$SVC_PID" GC.heap_info 2>/dev/null | awk '/PSYoungGen|ParOldGen|garbage-first heap|def new generation|tenured generation/ {
-    for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } } END { print s + 0 }')"
+  # the live bytes the class histogram counts after its own full collection; a "used" figure read after GC.run
+  # also counts what background work allocated since (after submissions, hundreds of MiB for some seconds)
+  heap="$(jcmd "$SVC_PID" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print int($3 / 1024) }')"
   rss="$(awk '/VmRSS/{print $2}' "/proc/$SVC_PID/status")"
   echo "$(( ${heap:-0} / 1024 )) $(( ${rss:-0} / 1024 ))"
 }
