@@ -2,6 +2,8 @@ package gov.shaoxing.investment.common;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,22 +45,40 @@ class ReadModelWarmer implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
+		// the loads are independent, and on a large store each takes tens of seconds of
+		// decoding, on the store's side and ours: side by side they share the cores
+		List<Thread> loads = new ArrayList<>();
 		this.readModels.orderedStream().forEach((readModel) -> {
-			try {
-				readModel.warm();
-			}
-			catch (RuntimeException ex) {
-				// the store may be down: the first request loads it, or says
-				// STORE_UNAVAILABLE
-				log.warn("Read model not loaded at start-up: {}", ex.toString());
-			}
+			Thread load = new Thread(() -> warm(readModel), "read-model-load-" + loads.size());
+			load.start();
+			loads.add(load);
 		});
+		for (Thread load : loads) {
+			try {
+				load.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		if (this.properties.settleHeap()) {
 			long started = System.nanoTime();
 			System.gc();
 			MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 			log.info("Read models loaded; heap settled at {} MiB in {} ms", heap.getUsed() >> 20,
 					(System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	private static void warm(Warmable readModel) {
+		try {
+			readModel.warm();
+		}
+		catch (RuntimeException ex) {
+			// the store may be down: the first request loads it, or says
+			// STORE_UNAVAILABLE
+			log.warn("Read model not loaded at start-up: {}", ex.toString());
 		}
 	}
 

@@ -2,8 +2,10 @@ package gov.shaoxing.investment.common;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import static org.mockito.Mockito.when;
 
 class ReadModelWarmerTests {
 
-	private final List<String> warmed = new ArrayList<>();
+	private final List<String> warmed = new CopyOnWriteArrayList<>();
 
 	@Test
 	void everyReadModelLoadsBeforeTheWebServerEvenWhenOneFails() {
@@ -26,11 +28,33 @@ class ReadModelWarmerTests {
 
 		warmer.start();
 
-		assertThat(this.warmed).containsExactly("projects", "progress");
+		assertThat(this.warmed).containsExactlyInAnyOrder("projects", "progress");
 		assertThat(warmer.isRunning()).isTrue();
 		assertThat(warmer.getPhase()).as("after the integrity check, before the web server")
 			.isGreaterThan(-50)
 			.isLessThan(0);
+	}
+
+	@Test
+	void theReadModelsLoadSideBySide() {
+		CyclicBarrier bothLoading = new CyclicBarrier(2);
+		Warmable projects = () -> meet(bothLoading, "projects");
+		Warmable progress = () -> meet(bothLoading, "progress");
+
+		new ReadModelWarmer(readModels(projects, progress), new ReadModelProperties(true, false)).start();
+
+		assertThat(this.warmed).as("each load waited for the other to start")
+			.containsExactlyInAnyOrder("projects", "progress");
+	}
+
+	private void meet(CyclicBarrier barrier, String name) {
+		try {
+			barrier.await(5, TimeUnit.SECONDS);
+			this.warmed.add(name);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(name + " loaded alone", ex);
+		}
 	}
 
 	@Test
