@@ -48,8 +48,7 @@ class QueryAdmissionTests {
 	void aQueryWaitsForTheOneRunningAndThenAnswers() throws Exception {
 		QueryLimitsInstrumentation limits = limits(1, Duration.ofSeconds(10));
 		GraphQL graphQl = graphQl(limits);
-		Future<ExecutionResult> slow = this.callers.submit(() -> graphQl.execute("{ slow }"));
-		assertThat(this.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		Future<ExecutionResult> slow = startSlowQuery(graphQl);
 		Future<ExecutionResult> fast = this.callers.submit(() -> graphQl.execute("{ fast }"));
 
 		Thread.sleep(200);
@@ -66,8 +65,7 @@ class QueryAdmissionTests {
 	void aQueryThatGetsNoTurnWithinTheTimeoutIsAnsweredWithQueryTimeout() throws Exception {
 		QueryLimitsInstrumentation limits = limits(1, Duration.ofMillis(300));
 		GraphQL graphQl = graphQl(limits);
-		this.callers.submit(() -> graphQl.execute("{ slow }"));
-		assertThat(this.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		startSlowQuery(graphQl);
 
 		ExecutionResult waited = graphQl.execute("{ fast }");
 
@@ -81,8 +79,7 @@ class QueryAdmissionTests {
 	void aMutationRunsWhileEveryTurnIsTaken() throws Exception {
 		QueryLimitsInstrumentation limits = limits(1, Duration.ofSeconds(10));
 		GraphQL graphQl = graphQl(limits);
-		this.callers.submit(() -> graphQl.execute("{ slow }"));
-		assertThat(this.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		startSlowQuery(graphQl);
 
 		ExecutionResult write = CompletableFuture.supplyAsync(() -> graphQl.execute("mutation { write }"))
 			.get(2, TimeUnit.SECONDS);
@@ -110,13 +107,22 @@ class QueryAdmissionTests {
 	void zeroMeansNoBound() throws Exception {
 		QueryLimitsInstrumentation limits = limits(0, Duration.ofSeconds(10));
 		GraphQL graphQl = graphQl(limits);
-		this.callers.submit(() -> graphQl.execute("{ slow }"));
-		assertThat(this.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		startSlowQuery(graphQl);
 
 		ExecutionResult fast = CompletableFuture.supplyAsync(() -> graphQl.execute("{ fast }"))
 			.get(2, TimeUnit.SECONDS);
 
 		assertThat(fast.<Map<String, Object>>getData()).containsEntry("fast", "fast");
+	}
+
+	/**
+	 * Starts {@code { slow }} on another thread and returns once it is inside its
+	 * fetcher.
+	 */
+	private Future<ExecutionResult> startSlowQuery(GraphQL graphQl) throws InterruptedException {
+		Future<ExecutionResult> slow = this.callers.submit(() -> graphQl.execute("{ slow }"));
+		assertThat(this.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		return slow;
 	}
 
 	private static QueryLimitsInstrumentation limits(int concurrentQueries, Duration timeout) {
