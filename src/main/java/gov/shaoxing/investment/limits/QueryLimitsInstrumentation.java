@@ -45,7 +45,8 @@ import org.springframework.graphql.execution.ErrorType;
  * and reports the cost on every response in {@code extensions.cost}. Parsing and
  * validation, and so the depth and alias checks, happen once per query text
  * ({@link PersistedQueries} caches the document); the cost once per document and
- * page-size variables ({@link CostMemo}).
+ * page-size variables ({@link CostMemo}). Queries then execute only as many at once as
+ * {@link QueryAdmission} lets in.
  */
 class QueryLimitsInstrumentation implements Instrumentation, AutoCloseable {
 
